@@ -1,0 +1,107 @@
+using AvecSante.Api.Http;
+using AvecSante.Core.Calls;
+using AvecSante.Core.Common;
+using Microsoft.AspNetCore.Http;
+
+namespace AvecSante.Api.Calls;
+
+/// <summary>HTTP handlers for calls for projects (DESIGN.md §7), shared by both hosts.</summary>
+public sealed class CallsHandlers(CallSubmissionService submissions, ICallRepository calls)
+{
+    /// <summary>POST /api/calls: 201 with the call when new, 200 with the stored one when it was known already.</summary>
+    public async Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (submission, problem) = await JsonBody.ReadAsync<CallSubmission>(request, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var result = await submissions.SubmitAsync(submission!, cancellationToken).ConfigureAwait(false);
+        if (result.Errors is not null)
+        {
+            return Problems.Invalid(result.Errors);
+        }
+        var body = CallResponse.From(result.Call!, result.Created, result.AlertsPlanned);
+        return result.Created
+            ? TypedResults.Created($"/api/calls/{result.Call!.Id}", body)
+            : TypedResults.Ok(body);
+    }
+
+    /// <summary>GET /api/calls/{id}.</summary>
+    public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (!StableKeys.IsSafe(id))
+        {
+            return Problems.NotFound("Appel");
+        }
+        var call = await calls.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        return call is null ? Problems.NotFound("Appel") : TypedResults.Ok(CallResponse.From(call));
+    }
+
+    /// <summary>GET /api/calls?status=&amp;theme=&amp;department=&amp;funder=&amp;structure=.</summary>
+    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var q = request.Query;
+        CallStatus? status = null;
+        if (q["status"].ToString() is { Length: > 0 } s)
+        {
+            if (!Enum.TryParse<CallStatus>(s, ignoreCase: true, out var parsed))
+            {
+                return Problems.BadQuery("status", "valeurs possibles : open, closed.");
+            }
+            status = parsed;
+        }
+        var filter = new CallFilter(
+            status,
+            Empty(q["theme"]),
+            Empty(q["department"]),
+            Empty(q["funder"]),
+            Empty(q["structure"])?.ToUpperInvariant());
+        var list = await calls.ListAsync(filter, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(list.Select(c => CallResponse.From(c)).ToList());
+    }
+
+    private static string? Empty(Microsoft.Extensions.Primitives.StringValues value) =>
+        string.IsNullOrWhiteSpace(value.ToString()) ? null : value.ToString().Trim();
+}
+
+/// <summary>The JSON shape of a call: Paris-time deadline for people, UTC instant for programs.</summary>
+public sealed record CallResponse(
+    string Id,
+    string Title,
+    string Funder,
+    string? Url,
+    string? PublishedOn,
+    DateTimeOffset? Deadline,
+    string? DeadlineParis,
+    IReadOnlyList<string> Themes,
+    IReadOnlyList<string> Departments,
+    IReadOnlyList<string> StructureKinds,
+    string? Summary,
+    string Status,
+    string Source,
+    bool? Created = null,
+    int? AlertsPlanned = null)
+{
+    public static CallResponse From(CallForProjects call, bool? created = null, int? alertsPlanned = null)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return new(
+            call.Id,
+            call.Title,
+            call.Funder,
+            call.Url?.ToString(),
+            call.PublishedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            call.Deadline,
+            call.Deadline is { } d ? ParisTime.ToParis(d).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture) : null,
+            call.Themes,
+            call.Departments,
+            call.StructureKinds,
+            call.Summary,
+            call.Status.ToString().ToLowerInvariant(),
+            call.Source,
+            created,
+            alertsPlanned);
+    }
+}

@@ -1,0 +1,46 @@
+using AvecSante.Api.Http;
+using AvecSante.Core.Notifications;
+using Microsoft.AspNetCore.Http;
+
+namespace AvecSante.Api.Notifications;
+
+/// <summary>The outbox, seen and driven over HTTP.</summary>
+public sealed class NotificationsHandlers(IOutboxStore outbox, NotificationDispatcher dispatcher)
+{
+    /// <summary>GET /api/notifications?status=pending|sending|sent|failed. No bodies and no addresses: ids only.</summary>
+    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        OutboxStatus? status = null;
+        if (request.Query["status"].ToString() is { Length: > 0 } s)
+        {
+            if (!Enum.TryParse<OutboxStatus>(s, ignoreCase: true, out var parsed))
+            {
+                return Problems.BadQuery("status", "valeurs possibles : pending, sending, sent, failed.");
+            }
+            status = parsed;
+        }
+        var messages = await outbox.ListAsync(status, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(messages.Select(m => new
+        {
+            m.Id,
+            m.Kind,
+            Channel = m.Channel.ToString().ToLowerInvariant(),
+            m.RecipientId,
+            m.Subject,
+            Status = m.Status.ToString().ToLowerInvariant(),
+            m.Attempts,
+            m.CreatedAt,
+            m.NextAttemptAt,
+            m.SentAt,
+            m.LastError,
+        }).ToList());
+    }
+
+    /// <summary>POST /api/notifications/dispatch: send what is due now instead of waiting for the timer.</summary>
+    public async Task<IResult> DispatchAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var summary = await dispatcher.DispatchDueAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(summary);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using AvecSante.Core.Notifications;
+using AvecSante.Infrastructure.Options;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace AvecSante.Infrastructure.Email;
+
+/// <summary>
+/// The email channel when SendGrid is not configured: each message becomes an .eml file (text and HTML parts) in the
+/// local outbox folder, which any mail client opens. Nothing leaves the machine.
+/// </summary>
+public sealed class LocalOutboxEmailSender(IOptions<EmailOptions> options) : IEmailSender
+{
+    public string MailFolder => Path.GetFullPath(Path.Combine(options.Value.LocalOutboxPath, "mail"));
+
+    public async Task<DeliveryResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Directory.CreateDirectory(MailFolder);
+
+        // The file is named after the message id: sending the same message again cannot make a second file.
+        var stamp = message.CreatedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var path = Path.Combine(MailFolder, $"{stamp}-{message.Kind}-{message.Id[..12]}.eml");
+        if (File.Exists(path))
+        {
+            return DeliveryResult.Delivered;
+        }
+
+        using var mime = ToMime(message, options.Value);
+        var temporary = path + ".tmp";
+        await using (var file = File.Create(temporary))
+        {
+            await mime.WriteToAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+        File.Move(temporary, path, overwrite: true);
+        return DeliveryResult.Delivered;
+    }
+
+    public static MimeMessage ToMime(OutboxMessage message, EmailOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(options);
+        var mime = new MimeMessage
+        {
+            Subject = message.Email.Subject,
+            MessageId = $"{message.Id}@avecsante.local",
+            Date = message.CreatedAt,
+        };
+        mime.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
+        mime.To.Add(new MailboxAddress(message.Email.ToName, message.Email.ToAddress));
+        mime.Headers.Add("X-AvecSante-Kind", message.Kind);
+        mime.Body = new BodyBuilder { TextBody = message.Email.TextBody, HtmlBody = message.Email.HtmlBody }.ToMessageBody();
+        return mime;
+    }
+}

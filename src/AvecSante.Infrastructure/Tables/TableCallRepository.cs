@@ -1,0 +1,92 @@
+using Azure;
+using Azure.Data.Tables;
+using AvecSante.Core.Calls;
+using AvecSante.Infrastructure.Options;
+using Microsoft.Extensions.Options;
+
+namespace AvecSante.Infrastructure.Tables;
+
+/// <summary>Calls: PartitionKey = federation, RowKey = call id (a point read for GET calls/{id}).</summary>
+public sealed class TableCallRepository(TableStore tables, IOptions<FederationOptions> federation) : ICallRepository
+{
+    public const string TableName = "Calls";
+
+    private string Partition => federation.Value.Id;
+
+    public async Task<bool> TryAddAsync(CallForProjects call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.AddEntityAsync(ToEntity(call), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (TableStore.IsConflict(ex))
+        {
+            return false;
+        }
+    }
+
+    public async Task<CallForProjects?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue ? FromEntity(found.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<CallForProjects>> ListAsync(CallFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var query = filter.Status is { } status
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Status eq {status.ToString()}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
+        var result = new List<CallForProjects>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(query, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var call = FromEntity(entity);
+            if ((filter.Theme is null || call.Themes.Contains(filter.Theme))
+                && (filter.Department is null || call.Departments.Any(d => Core.Common.Departments.Covers(d, filter.Department)))
+                && (filter.Funder is null || call.Funder.Contains(filter.Funder, StringComparison.OrdinalIgnoreCase))
+                && (filter.StructureKind is null || call.StructureKinds.Count == 0 || call.StructureKinds.Contains(filter.StructureKind)))
+            {
+                result.Add(call);
+            }
+        }
+        return result.OrderBy(c => c.Deadline ?? DateTimeOffset.MaxValue).ToList();
+    }
+
+    private TableEntity ToEntity(CallForProjects call) => new(Partition, call.Id)
+    {
+        ["Title"] = call.Title,
+        ["Funder"] = call.Funder,
+        ["Url"] = call.Url?.ToString(),
+        ["PublishedOn"] = call.PublishedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["Deadline"] = call.Deadline,
+        ["Themes"] = Json.List(call.Themes),
+        ["Departments"] = Json.List(call.Departments),
+        ["StructureKinds"] = Json.List(call.StructureKinds),
+        ["Summary"] = call.Summary,
+        ["Status"] = call.Status.ToString(),
+        ["Source"] = call.Source,
+        ["CreatedAt"] = call.CreatedAt,
+    };
+
+    private static CallForProjects FromEntity(TableEntity e) => new()
+    {
+        Id = e.RowKey,
+        Title = e.GetString("Title"),
+        Funder = e.GetString("Funder"),
+        Url = e.GetString("Url") is { } url ? new Uri(url) : null,
+        PublishedOn = e.GetString("PublishedOn") is { } p ? DateOnly.ParseExact(p, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
+        Deadline = e.GetDateTimeOffset("Deadline"),
+        Themes = Json.List(e.GetString("Themes")),
+        Departments = Json.List(e.GetString("Departments")),
+        StructureKinds = Json.List(e.GetString("StructureKinds")),
+        Summary = e.GetString("Summary"),
+        Status = Enum.Parse<CallStatus>(e.GetString("Status")),
+        Source = e.GetString("Source"),
+        CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? default,
+    };
+}

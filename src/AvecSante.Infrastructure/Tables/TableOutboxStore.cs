@@ -1,0 +1,168 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using AvecSante.Core.Notifications;
+using AvecSante.Infrastructure.Options;
+using Microsoft.Extensions.Options;
+
+namespace AvecSante.Infrastructure.Tables;
+
+/// <summary>
+/// The outbox table holds two kinds of rows (ADR 0003):
+/// - a claim per idempotency key: PartitionKey "{federation}~keys", RowKey = message id; AddEntity makes planning
+///   exactly-once (409 = already planned) and the claim records where the message lives;
+/// - the message: PartitionKey "{federation}~{yyyyMM}" of its creation, RowKey = message id, so the dispatcher only
+///   scans the last two months' partitions and a month's sends stay one partition for the report.
+/// </summary>
+public sealed class TableOutboxStore(TableStore tables, IOptions<FederationOptions> federation, TimeProvider clock) : IOutboxStore
+{
+    public const string TableName = "Outbox";
+
+    /// <summary>How many monthly partitions the dispatcher and the listing look at (this month included).</summary>
+    public const int MonthsScanned = 2;
+
+    private string ClaimPartition => federation.Value.Id + "~keys";
+
+    private string MonthPartition(DateTimeOffset createdAt) =>
+        federation.Value.Id + "~" + createdAt.UtcDateTime.ToString("yyyyMM", CultureInfo.InvariantCulture);
+
+    public async Task<bool> TryEnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var partition = MonthPartition(message.CreatedAt);
+        var claim = new TableEntity(ClaimPartition, message.Id)
+        {
+            ["IdempotencyKey"] = message.IdempotencyKey,
+            ["MessagePartition"] = partition,
+        };
+        try
+        {
+            await table.AddEntityAsync(claim, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (TableStore.IsConflict(ex))
+        {
+            // Planned before. If that earlier run stopped between claim and message, finish its work now.
+            var existing = await table.GetEntityAsync<TableEntity>(ClaimPartition, message.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var existingPartition = existing.Value.GetString("MessagePartition");
+            var stored = await table.GetEntityIfExistsAsync<TableEntity>(existingPartition, message.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!stored.HasValue)
+            {
+                await AddIgnoringConflictAsync(table, ToEntity(message, existingPartition), cancellationToken).ConfigureAwait(false);
+            }
+            return false;
+        }
+        await AddIgnoringConflictAsync(table, ToEntity(message, partition), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var due = new List<OutboxMessage>();
+        foreach (var partition in RecentPartitions())
+        {
+            // Pending and due, or leased by a dispatcher whose lease ran out (it died mid-send).
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {partition} and (Status eq {nameof(OutboxStatus.Pending)} or Status eq {nameof(OutboxStatus.Sending)}) and NextAttemptAt le {now}");
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                due.Add(FromEntity(e));
+            }
+        }
+        return due.OrderBy(m => m.NextAttemptAt).ToList();
+    }
+
+    public async Task<OutboxMessage?> TryUpdateAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var etag = message.Version is null ? ETag.All : new ETag(message.Version);
+        try
+        {
+            var response = await table.UpdateEntityAsync(ToEntity(message, MonthPartition(message.CreatedAt)), etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return message with { Version = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException ex) when (TableStore.IsPreconditionFailed(ex))
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> ListAsync(OutboxStatus? status, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var result = new List<OutboxMessage>();
+        foreach (var partition in RecentPartitions())
+        {
+            var filter = status is { } s
+                ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Status eq {s.ToString()}")
+                : TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                result.Add(FromEntity(e));
+            }
+        }
+        return result.OrderByDescending(m => m.CreatedAt).ToList();
+    }
+
+    private IEnumerable<string> RecentPartitions()
+    {
+        var now = clock.GetUtcNow();
+        var month = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < MonthsScanned; i++)
+        {
+            yield return MonthPartition(month.AddMonths(-i));
+        }
+    }
+
+    private static async Task AddIgnoringConflictAsync(TableClient table, TableEntity entity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (TableStore.IsConflict(ex))
+        {
+            // Someone planning the same send concurrently stored it first: same content, nothing to do.
+        }
+    }
+
+    private static TableEntity ToEntity(OutboxMessage m, string partition) => new(partition, m.Id)
+    {
+        ["IdempotencyKey"] = m.IdempotencyKey,
+        ["Kind"] = m.Kind,
+        ["Channel"] = m.Channel.ToString(),
+        ["RecipientId"] = m.RecipientId,
+        ["Subject"] = m.Subject,
+        ["ToAddress"] = m.Email.ToAddress,
+        ["ToName"] = m.Email.ToName,
+        ["EmailSubject"] = m.Email.Subject,
+        ["TextBody"] = m.Email.TextBody,
+        ["HtmlBody"] = m.Email.HtmlBody,
+        ["Status"] = m.Status.ToString(),
+        ["Attempts"] = m.Attempts,
+        ["CreatedAt"] = m.CreatedAt,
+        ["NextAttemptAt"] = m.NextAttemptAt,
+        ["SentAt"] = m.SentAt,
+        ["LastError"] = m.LastError,
+    };
+
+    private static OutboxMessage FromEntity(TableEntity e) => new()
+    {
+        Id = e.RowKey,
+        IdempotencyKey = e.GetString("IdempotencyKey"),
+        Kind = e.GetString("Kind"),
+        Channel = Enum.Parse<NotificationChannel>(e.GetString("Channel")),
+        RecipientId = e.GetString("RecipientId"),
+        Subject = e.GetString("Subject"),
+        Email = new EmailContent(e.GetString("ToAddress"), e.GetString("ToName"), e.GetString("EmailSubject"), e.GetString("TextBody"), e.GetString("HtmlBody")),
+        Status = Enum.Parse<OutboxStatus>(e.GetString("Status")),
+        Attempts = e.GetInt32("Attempts") ?? 0,
+        CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? default,
+        NextAttemptAt = e.GetDateTimeOffset("NextAttemptAt") ?? default,
+        SentAt = e.GetDateTimeOffset("SentAt"),
+        LastError = e.GetString("LastError"),
+        Version = e.ETag.ToString(),
+    };
+}

@@ -1,0 +1,74 @@
+using Azure.Data.Tables;
+using AvecSante.Core.People;
+using AvecSante.Infrastructure.Options;
+using Microsoft.Extensions.Options;
+
+namespace AvecSante.Infrastructure.Tables;
+
+/// <summary>People: PartitionKey = federation, RowKey = person id (never the email). A few hundred rows: one partition.</summary>
+public sealed class TablePeopleDirectory(TableStore tables, IOptions<FederationOptions> federation) : IPeopleDirectory
+{
+    public const string TableName = "People";
+
+    private string Partition => federation.Value.Id;
+
+    public async Task UpsertAsync(Person person, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        await table.UpsertEntityAsync(ToEntity(person), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Person?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue ? FromEntity(found.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<Person>> ListAlertRecipientsAsync(CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and AlertsEnabled eq {true}");
+        var people = new List<Person>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            people.Add(FromEntity(entity));
+        }
+        return people;
+    }
+
+    private TableEntity ToEntity(Person p) => new(Partition, p.Id)
+    {
+        ["FirstName"] = p.FirstName,
+        ["LastName"] = p.LastName,
+        ["Email"] = p.Email,
+        ["StructureName"] = p.StructureName,
+        ["StructureKind"] = p.StructureKind,
+        ["Department"] = p.Department,
+        ["Roles"] = Json.List(p.Roles),
+        ["PrefThemes"] = Json.List(p.Preferences.Themes),
+        ["PrefDepartments"] = Json.List(p.Preferences.Departments),
+        ["PrefStructureKinds"] = Json.List(p.Preferences.StructureKinds),
+        ["AlertsEnabled"] = p.Preferences.AlertsEnabled,
+    };
+
+    private static Person FromEntity(TableEntity e) => new()
+    {
+        Id = e.RowKey,
+        FirstName = e.GetString("FirstName"),
+        LastName = e.GetString("LastName"),
+        Email = e.GetString("Email"),
+        StructureName = e.GetString("StructureName"),
+        StructureKind = e.GetString("StructureKind"),
+        Department = e.GetString("Department"),
+        Roles = Json.List(e.GetString("Roles")),
+        Preferences = new AlertPreferences
+        {
+            Themes = Json.List(e.GetString("PrefThemes")),
+            Departments = Json.List(e.GetString("PrefDepartments")),
+            StructureKinds = Json.List(e.GetString("PrefStructureKinds")),
+            AlertsEnabled = e.GetBoolean("AlertsEnabled") ?? true,
+        },
+    };
+}

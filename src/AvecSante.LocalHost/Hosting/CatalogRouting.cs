@@ -1,0 +1,40 @@
+using System.Reflection;
+using AvecSante.Api;
+
+namespace AvecSante.LocalHost.Hosting;
+
+/// <summary>Maps every HTTP function of the catalogue under /api, as the Functions host does, with the same keys.</summary>
+public static class CatalogRouting
+{
+    public static void MapFunctionCatalog(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        foreach (var function in FunctionCatalog.Http)
+        {
+            var method = function.Handler.GetMethod(function.HandlerMethod, BindingFlags.Public | BindingFlags.Instance)
+                ?? throw new InvalidOperationException($"{function.Handler.Name}.{function.HandlerMethod} does not exist.");
+            var routeParameters = method.GetParameters().Where(p => p.ParameterType == typeof(string)).Select(p => p.Name!).ToArray();
+
+            app.MapMethods("/api/" + function.Route, function.Methods, async context =>
+            {
+                if (function.Access == FunctionAccess.Function
+                    && context.RequestServices.GetRequiredService<FunctionKeys>().Identify(context.Request) is null)
+                {
+                    await FunctionKeys.Unauthorized().ExecuteAsync(context).ConfigureAwait(false);
+                    return;
+                }
+                var handler = context.RequestServices.GetRequiredService(function.Handler);
+                // Handler methods take (HttpRequest, route values as strings…, CancellationToken), like the Functions twins.
+                var arguments = new object?[routeParameters.Length + 2];
+                arguments[0] = context.Request;
+                for (var i = 0; i < routeParameters.Length; i++)
+                {
+                    arguments[i + 1] = context.Request.RouteValues[routeParameters[i]]?.ToString();
+                }
+                arguments[^1] = context.RequestAborted;
+                var result = await ((Task<IResult>)method.Invoke(handler, arguments)!).ConfigureAwait(false);
+                await result.ExecuteAsync(context).ConfigureAwait(false);
+            }).WithName(function.Name);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using AvecSante.Api.Composition;
+using AvecSante.Api.Samples;
+using AvecSante.LocalHost.Hosting;
+
+// The local host: binds the shared handlers and jobs to ASP.NET Core, as the Functions host binds them in Azure.
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
+if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)
+{
+    builder.WebHost.UseUrls("http://localhost:7071");
+}
+
+builder.Services.AddAvecSante(builder.Configuration);
+builder.Services.AddFunctionKeys(builder.Configuration);
+builder.Services.AddFunctionSchedules(builder.Configuration);
+builder.Services.AddProblemDetails();
+
+var app = builder.Build();
+app.UseStatusCodePages();
+app.MapFunctionCatalog();
+
+// Demo: load invented coordinators when a sample file is named (./run.sh does).
+if (app.Configuration["Demo:PeopleFile"] is { Length: > 0 } peopleFile)
+{
+    await app.Services.GetRequiredService<SamplePeopleSeeder>().SeedAsync(peopleFile, CancellationToken.None);
+}
+
+await app.RunAsync();
+
+/// <summary>Visible to the HTTP tests (WebApplicationFactory).</summary>
+public partial class Program;
