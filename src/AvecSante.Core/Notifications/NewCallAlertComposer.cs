@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using AvecSante.Core.Calls;
 using AvecSante.Core.Common;
@@ -20,7 +19,9 @@ public static class NewCallAlertComposer
 
         var deadline = DescribeDeadline(call.Deadline, now);
         var why = reason.ToFrench();
-        var subject = $"Nouvel appel à projets : {call.Title}";
+        var subject = call.Deadline is { } end
+            ? $"Nouvel appel ({call.Funder}) : {call.Title} — avant le {ParisTime.ToParis(end).ToString("dd/MM", French)}"
+            : $"Nouvel appel ({call.Funder}) : {call.Title}";
 
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Bonjour {person.FirstName},")
@@ -35,10 +36,10 @@ public static class NewCallAlertComposer
             .AppendLine("L'équipe d'AVECsanté Bretagne")
             .ToString();
 
-        static string H(string s) => WebUtility.HtmlEncode(s);
+        static string H(string s) => Html.Encode(s);
         var link = call.Url is null
             ? "<p>Lien : non communiqué</p>"
-            : $"<p><a href=\"{H(call.Url.ToString())}\">Lire l'appel sur le site du financeur</a></p>";
+            : $"<p><a href=\"{H(call.Url.ToString())}\">Lire l&#39;appel sur le site du financeur</a></p>";
         var summary = call.Summary is null ? string.Empty : $"<p>{H(call.Summary)}</p>";
         var html = $"""
             <!DOCTYPE html>
@@ -52,7 +53,7 @@ public static class NewCallAlertComposer
             {link}
             {summary}
             <p>Vous recevez cet appel car : {H(why)}.</p>
-            <p>L'équipe d'AVECsanté Bretagne</p>
+            <p>L&#39;équipe d&#39;AVECsanté Bretagne</p>
             </body>
             </html>
             """;

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs the back office's main job on the embedded default: Azurite for storage, the local outbox for mail.
+# Installs Azurite (npm, local), starts it, starts the local host with the demo people, plays the demo scenario,
+# says where to look, and keeps serving on http://localhost:7071 until Ctrl+C (Azurite is stopped on exit).
+# Everything it writes stays in .local/ (ignored by git).
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/lib.sh
+
+require dotnet "Install the .NET 10 SDK."
+install_node_tools
+
+settings=local.settings.json
+[ -f "$settings" ] || settings=local.settings.sample.json
+export AVECSANTE_SETTINGS_FILE="$PWD/$settings"
+export Storage__ConnectionString
+Storage__ConnectionString=$(azurite_connection_string 10000)
+export Demo__PeopleFile="$PWD/samples/people.json"
+export Email__LocalOutboxPath="$PWD/.local/outbox"
+key=$(python3 - "$settings" 2>/dev/null <<'PY' || echo local-dev-key
+import json, re, sys
+text = re.sub(r'^\s*//.*$', '', open(sys.argv[1]).read(), flags=re.M)
+print(json.loads(text)["Values"].get("FunctionKeys:default", "local-dev-key"))
+PY
+)
+
+HOST_PID=""
+cleanup() {
+  [ -n "$HOST_PID" ] && kill "$HOST_PID" 2>/dev/null && wait "$HOST_PID" 2>/dev/null
+  stop_azurite
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+port_open 7071 && fail "port 7071 is already in use (another local host?). Stop it, then try again."
+start_azurite 10000 .local/azurite
+
+say "Building"
+dotnet build src/AvecSante.LocalHost -nologo -v quiet
+dotnet build samples/AvecSante.Demo -nologo -v quiet
+
+say "Starting the local host on http://localhost:7071 (settings: $settings)"
+dotnet run --no-build --project src/AvecSante.LocalHost -- --urls http://localhost:7071 >.local/localhost.log 2>&1 &
+HOST_PID=$!
+
+say "Playing the demo scenario"
+dotnet run --no-build --project samples/AvecSante.Demo -- http://localhost:7071/ "$key" "$PWD" \
+  || { tail -40 .local/localhost.log >&2; fail "the demo scenario failed (log: .local/localhost.log)"; }
+
+say "The local host keeps serving on http://localhost:7071/api (log: .local/localhost.log). Ctrl+C stops it and Azurite."
+wait "$HOST_PID"

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Passes every test: installs what the tests need (Azurite from npm), starts it on its own ports (10100-10102, so a
+# running ./run.sh is not disturbed) with a fresh data folder, runs the whole suite, stops everything.
+# Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/lib.sh
+
+require dotnet "Install the .NET 10 SDK."
+install_node_tools
+
+data=.local/azurite-test
+rm -rf "$data"
+trap stop_azurite EXIT
+start_azurite 10100 "$data"
+export AVECSANTE_TEST_STORAGE
+AVECSANTE_TEST_STORAGE=$(azurite_connection_string 10100)
+
+say "Building"
+dotnet build AvecSante.Functions.sln -c Release -nologo -v quiet
+say "Running the tests"
+mkdir -p .local
+set +e
+dotnet test AvecSante.Functions.sln -c Release --no-build -nologo 2>&1 | tee .local/test-output.txt
+status=${PIPESTATUS[0]}
+set -e
+# One closing line for the whole suite, summed over the test projects' own summaries.
+grep -E '(Passed|Failed)!' .local/test-output.txt | awk -F'[:,]' '
+  { for (i = 1; i < NF; i++) { k = $i; gsub(/.* /, "", k); v = $(i+1) + 0;
+      if (k == "Failed") f += v; if (k == "Passed") p += v; if (k == "Skipped") s += v } }
+  END { printf "%d passed, %d failed, %d skipped\n", p, f, s }'
+exit "$status"
