@@ -11,21 +11,24 @@ if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_U
 }
 
 builder.Services.AddAvecSante(builder.Configuration);
-builder.Services.AddFunctionKeys(builder.Configuration);
-builder.Services.AddFunctionSchedules(builder.Configuration);
+builder.Services.AddFunctionKeys();
+builder.Services.AddFunctionSchedules();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 app.UseStatusCodePages();
 app.MapFunctionCatalog();
 
+// Start first: settings are validated then, and a bad one stops the host with its name.
+await app.StartAsync();
+
 // Demo: load invented coordinators when a sample file is named (./run.sh does).
 if (app.Configuration["Demo:PeopleFile"] is { Length: > 0 } peopleFile)
 {
-    await app.Services.GetRequiredService<SamplePeopleSeeder>().SeedAsync(peopleFile, CancellationToken.None);
+    await app.Services.GetRequiredService<SamplePeopleSeeder>().SeedAsync(peopleFile, app.Lifetime.ApplicationStopping);
 }
 
-await app.RunAsync();
+await app.WaitForShutdownAsync();
 
 /// <summary>Visible to the HTTP tests (WebApplicationFactory).</summary>
 public partial class Program;

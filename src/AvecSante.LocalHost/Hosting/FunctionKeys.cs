@@ -43,16 +43,25 @@ public sealed class FunctionKeys(IReadOnlyDictionary<string, string> keys)
 
 public static class FunctionKeysRegistration
 {
-    public static IServiceCollection AddFunctionKeys(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Keys are read when the host starts (not at registration), and the host refuses to start without one.</summary>
+    public static IServiceCollection AddFunctionKeys(this IServiceCollection services)
     {
-        var keys = configuration.GetSection(FunctionKeys.Section).GetChildren()
+        services.AddSingleton(sp => new FunctionKeys(Read(sp.GetRequiredService<IConfiguration>())));
+        services.AddOptions<FunctionKeysCheck>().Configure<IConfiguration>((check, configuration) => check.Count = Read(configuration).Count)
+            .Validate(check => check.Count > 0,
+                "Setting 'FunctionKeys:default' (or any 'FunctionKeys:{name}') is required: admin routes need at least one key.")
+            .ValidateOnStart();
+        return services;
+    }
+
+    private static Dictionary<string, string> Read(IConfiguration configuration) =>
+        configuration.GetSection(FunctionKeys.Section).GetChildren()
             .Where(k => !string.IsNullOrWhiteSpace(k.Value))
             .ToDictionary(k => k.Key, k => k.Value!, StringComparer.Ordinal);
-        if (keys.Count == 0)
-        {
-            throw new InvalidOperationException(
-                "Setting 'FunctionKeys:default' (or any 'FunctionKeys:{name}') is required: admin routes need at least one key.");
-        }
-        return services.AddSingleton(new FunctionKeys(keys));
+
+    /// <summary>Only carries the number of keys to the start-up validation.</summary>
+    private sealed class FunctionKeysCheck
+    {
+        public int Count { get; set; }
     }
 }

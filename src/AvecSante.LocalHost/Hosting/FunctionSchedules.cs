@@ -14,9 +14,11 @@ public sealed partial class FunctionSchedules(
     TimeProvider clock,
     ILogger<FunctionSchedules> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    private readonly List<(TimerFunction Timer, CrontabSchedule Schedule)> _schedules = [];
+
+    /// <summary>Parses every schedule before the host starts serving, so a bad setting stops it with its name.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
-        var loops = new List<Task>();
         foreach (var timer in FunctionCatalog.Timers)
         {
             var expression = configuration[timer.ScheduleSetting];
@@ -25,10 +27,13 @@ public sealed partial class FunctionSchedules(
                 LogDisabled(timer.Name, timer.ScheduleSetting);
                 continue;
             }
-            loops.Add(RunOnScheduleAsync(timer, Parse(timer, expression), stoppingToken));
+            _schedules.Add((timer, Parse(timer, expression)));
         }
-        return Task.WhenAll(loops);
+        return base.StartAsync(cancellationToken);
     }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(_schedules.Select(s => RunOnScheduleAsync(s.Timer, s.Schedule, stoppingToken)));
 
     public static CrontabSchedule Parse(TimerFunction timer, string expression)
     {
@@ -71,16 +76,6 @@ public sealed partial class FunctionSchedules(
 
 public static class FunctionSchedulesRegistration
 {
-    public static IServiceCollection AddFunctionSchedules(this IServiceCollection services, IConfiguration configuration)
-    {
-        // Parse every schedule at start-up so a bad setting stops the host with its name, not at 3 a.m.
-        foreach (var timer in FunctionCatalog.Timers)
-        {
-            if (configuration[timer.ScheduleSetting] is { Length: > 0 } expression)
-            {
-                FunctionSchedules.Parse(timer, expression);
-            }
-        }
-        return services.AddHostedService<FunctionSchedules>();
-    }
+    public static IServiceCollection AddFunctionSchedules(this IServiceCollection services) =>
+        services.AddHostedService<FunctionSchedules>();
 }

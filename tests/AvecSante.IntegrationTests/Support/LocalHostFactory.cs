@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AvecSante.IntegrationTests.Support;
+
+/// <summary>
+/// The real LocalHost app (Program) in a TestServer, on Azurite with its own table prefix and its own outbox folder.
+/// Every setting that matters is given here, so a developer's local.settings.json cannot leak into a test.
+/// </summary>
+public sealed class LocalHostFactory : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "test-admin-key";
+
+    public string TablePrefix { get; } = Azurite.NewPrefix();
+
+    public string OutboxPath { get; } = Path.Combine(Path.GetTempPath(), "avecsante-tests", Guid.NewGuid().ToString("N"));
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.Zero));
+
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
+    public string MailFolder => Path.Combine(OutboxPath, "mail");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Storage:ConnectionString"] = Azurite.ConnectionString,
+            ["Storage:TablePrefix"] = TablePrefix,
+            ["Federation:Id"] = "bretagne",
+            ["Email:FromAddress"] = "alertes@example.org",
+            ["Email:LocalOutboxPath"] = OutboxPath,
+            ["Email:SendGrid:ApiKey"] = string.Empty,
+            ["FunctionKeys:default"] = AdminKey,
+            ["Schedules:DispatchNotifications"] = string.Empty, // tests drive the dispatcher themselves
+            ["Demo:PeopleFile"] = string.Empty,
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public HttpClient CreateAdminClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", AdminKey);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(OutboxPath))
+        {
+            Directory.Delete(OutboxPath, recursive: true);
+        }
+    }
+}
