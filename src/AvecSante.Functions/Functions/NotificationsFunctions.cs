@@ -1,0 +1,15 @@
+using AvecSante.Api.Notifications;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace AvecSante.Functions;
+
+/// <summary>Binds FunctionCatalog's notifications functions and delegates; the parity test keeps it so.</summary>
+public sealed class NotificationsFunctions(NotificationsHandlers notifications)
+{
+    [Function("ListNotifications")]
+    public Task<IResult> ListNotifications([HttpTrigger(AuthorizationLevel.Function, "get", Route = "notifications")] HttpRequest req, CancellationToken cancellationToken) => notifications.ListAsync(req, cancellationToken);
+
+    [Function("DispatchNotificationsNow")]
+    public Task<IResult> DispatchNotificationsNow([HttpTrigger(AuthorizationLevel.Function, "post", Route = "notifications/dispatch")] HttpRequest req, CancellationToken cancellationToken) => notifications.DispatchAsync(req, cancellationToken);
+}
