@@ -17,12 +17,9 @@ export Storage__ConnectionString
 Storage__ConnectionString=$(azurite_connection_string 10000)
 export Demo__PeopleFile="$PWD/samples/people.json"
 export Email__LocalOutboxPath="$PWD/.local/outbox"
-key=$(python3 - "$settings" 2>/dev/null <<'PY' || echo local-dev-key
-import json, re, sys
-text = re.sub(r'^\s*//.*$', '', open(sys.argv[1]).read(), flags=re.M)
-print(json.loads(text)["Values"].get("FunctionKeys:default", "local-dev-key"))
-PY
-)
+key=$(node -e '
+  const text = require("fs").readFileSync(process.argv[1], "utf8").replace(/^\s*\/\/.*$/gm, "");
+  console.log(JSON.parse(text).Values["FunctionKeys:default"] || "local-dev-key");' "$settings")
 
 HOST_PID=""
 cleanup() {

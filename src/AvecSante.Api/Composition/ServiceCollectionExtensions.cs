@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using AvecSante.Api.Calls;
 using AvecSante.Api.Health;
 using AvecSante.Api.Jobs;
@@ -9,6 +10,7 @@ using AvecSante.Api.Samples;
 using AvecSante.Core.Calls;
 using AvecSante.Core.Notifications;
 using AvecSante.Core.People;
+using AvecSante.Infrastructure.Blobs;
 using AvecSante.Infrastructure.Email;
 using AvecSante.Infrastructure.Options;
 using AvecSante.Infrastructure.Tables;
@@ -35,7 +37,9 @@ public static class ServiceCollectionExtensions
         // Storage: a connection string locally (Azurite), the service URI and a managed identity on Azure.
         services.AddSingleton(sp => CreateTableService(sp.GetRequiredService<IOptions<StorageOptions>>().Value, retries: 3, timeout: TimeSpan.FromSeconds(30)));
         services.AddSingleton(sp => new HealthProbeClient(CreateTableService(sp.GetRequiredService<IOptions<StorageOptions>>().Value, retries: 0, timeout: TimeSpan.FromSeconds(2))));
+        services.AddSingleton(sp => CreateBlobService(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<TableStore>();
+        services.AddSingleton<BlobStore>();
         services.AddSingleton<ICallRepository, TableCallRepository>();
         services.AddSingleton<IPeopleDirectory, TablePeopleDirectory>();
         services.AddSingleton<IOutboxStore, TableOutboxStore>();
@@ -67,6 +71,16 @@ public static class ServiceCollectionExtensions
     {
         services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+    }
+
+    private static BlobServiceClient CreateBlobService(StorageOptions storage)
+    {
+        var options = new BlobClientOptions();
+        options.Retry.MaxRetries = 3;
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(100);
+        return string.IsNullOrWhiteSpace(storage.ConnectionString)
+            ? new BlobServiceClient(storage.BlobServiceUri, new DefaultAzureCredential(), options)
+            : new BlobServiceClient(storage.ConnectionString, options);
     }
 
     private static TableServiceClient CreateTableService(StorageOptions storage, int retries, TimeSpan timeout)
