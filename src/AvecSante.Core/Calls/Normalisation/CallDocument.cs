@@ -1,0 +1,298 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace AvecSante.Core.Calls.Normalisation;
+
+/// <summary>The text of an attached document (PDF text, OCR) kept apart from the page: it is noisy.</summary>
+public sealed record AttachmentText(string Name, string Text)
+{
+    /// <summary>
+    /// True when the file name says it is the call's own document (rules, specifications). Other attachments
+    /// (a candidate's guide, a ten-year child-protection plan) are full of unrelated dates and sums.
+    /// </summary>
+    public bool IsCallDocument { get; } = CallDocumentName().IsMatch(FrenchText.Fold(Name));
+
+    private static Regex CallDocumentName() => CallDocumentReader.CallDocumentNamePattern();
+}
+
+/// <summary>A call read from any accepted input: the scraper layout, an HTML page, or plain pasted text.</summary>
+public sealed record CallDocument
+{
+    public required string Title { get; init; }
+
+    /// <summary>The call's own text, tags stripped, entities decoded, page chrome ("À lire aussi"…) cut.</summary>
+    public required string Body { get; init; }
+
+    public Uri? Url { get; init; }
+
+    /// <summary>The date a source gave in a structured field (the scraper's DATE_LIMITE): to be checked, not trusted.</summary>
+    public DateOnly? StructuredDeadline { get; init; }
+
+    /// <summary>The summary a source gave (iledefrance.fr "chapo", préfecture RESUME), when not empty.</summary>
+    public string? SourceSummary { get; init; }
+
+    /// <summary>Who may apply, when the source has a section for it ("QUI PEUT EN BENEFICIER").</summary>
+    public string? Eligibility { get; init; }
+
+    /// <summary>"Publié le …" found in the text.</summary>
+    public DateOnly? PublishedOn { get; init; }
+
+    /// <summary>"Mis(e) à jour le …" found in the text: context for dates without a year, not a publication date.</summary>
+    public DateOnly? UpdatedOn { get; init; }
+
+    /// <summary>A sender found in a pasted mail ("De : …"), used only to recognise the funder.</summary>
+    public string? Sender { get; init; }
+
+    public IReadOnlyList<AttachmentText> Attachments { get; init; } = [];
+}
+
+public static partial class CallDocumentReader
+{
+    private const string SourceSeparator = "--- SOURCE HTML ---";
+
+    public static CallDocument Read(string raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var text = raw.Replace("\r\n", "\n", StringComparison.Ordinal).TrimStart('\uFEFF');
+        if (ScraperHeader().IsMatch(text) || text.Contains(SourceSeparator, StringComparison.Ordinal))
+        {
+            return ReadScraperLayout(text);
+        }
+        return HtmlText.LooksLikeHtml(text) && HtmlDocument().IsMatch(text) ? ReadHtml(text) : ReadPlain(text);
+    }
+
+    private static CallDocument ReadScraperLayout(string text)
+    {
+        var separator = text.IndexOf(SourceSeparator, StringComparison.Ordinal);
+        var header = separator >= 0 ? text[..separator] : text;
+        var rest = separator >= 0 ? text[(separator + SourceSeparator.Length)..] : string.Empty;
+
+        string? title = null;
+        Uri? url = null;
+        DateOnly? structured = null;
+        foreach (Match line in HeaderLine().Matches(header))
+        {
+            var value = line.Groups["v"].Value.Trim();
+            switch (line.Groups["k"].Value)
+            {
+                case "TITRE":
+                    title ??= value;
+                    break;
+                case "URL":
+                    url ??= Uri.TryCreate(value, UriKind.Absolute, out var u) ? u : null;
+                    break;
+                case "DATE_LIMITE":
+                    structured ??= DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+                    break;
+            }
+        }
+
+        // Attachments: "--- CONTENU PDF (name.pdf) ---" sections after the page.
+        var attachments = new List<AttachmentText>();
+        var page = rest;
+        var pdfs = AttachmentHeader().Matches(rest);
+        if (pdfs.Count > 0)
+        {
+            page = rest[..pdfs[0].Index];
+            for (var i = 0; i < pdfs.Count; i++)
+            {
+                var start = pdfs[i].Index + pdfs[i].Length;
+                var end = i + 1 < pdfs.Count ? pdfs[i + 1].Index : rest.Length;
+                attachments.Add(new AttachmentText(pdfs[i].Groups["n"].Value.Trim(), rest[start..end]));
+            }
+        }
+
+        // Labelled blocks of the page (RESUME, OBJECTIF, QUI PEUT EN BENEFICIER, DEMARCHES, CONTACT, DESCRIPTION).
+        var sections = new List<(string Label, string Text)>();
+        var labels = SectionLabel().Matches(page);
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var start = labels[i].Index + labels[i].Length;
+            var end = i + 1 < labels.Count ? labels[i + 1].Index : page.Length;
+            var label = labels[i].Groups["l"].Value;
+            var content = page[start..end];
+            if (label == "TITRE")
+            {
+                title ??= content.Trim();
+                continue;
+            }
+            content = content.Replace("|||", "\n", StringComparison.Ordinal);
+            if (HtmlText.LooksLikeHtml(content))
+            {
+                content = HtmlText.ToText(content);
+            }
+            sections.Add((label, content.Trim()));
+        }
+        if (sections.Count == 0 && page.Trim().Length > 0)
+        {
+            sections.Add(("TEXTE", HtmlText.LooksLikeHtml(page) ? HtmlText.ToText(page) : page.Trim()));
+        }
+
+        var body = new StringBuilder();
+        string? summary = null;
+        string? eligibility = null;
+        foreach (var (label, content) in sections)
+        {
+            if (label.StartsWith("RESUME", StringComparison.Ordinal) && content.Length > 0)
+            {
+                summary = FrenchText.Squeeze(content);
+            }
+            if (label == "QUI PEUT EN BENEFICIER")
+            {
+                eligibility = content;
+            }
+            if (content.Length > 0)
+            {
+                body.Append(CutChrome(content)).Append("\n\n");
+            }
+        }
+        var bodyText = body.ToString();
+        return new CallDocument
+        {
+            Title = CleanTitle(title ?? FirstLine(bodyText)),
+            Body = bodyText,
+            Url = url,
+            StructuredDeadline = structured,
+            SourceSummary = summary,
+            Eligibility = eligibility,
+            PublishedOn = FindMarkedDate(bodyText, PublishedMarker()),
+            UpdatedOn = FindMarkedDate(bodyText, UpdatedMarker()),
+            Attachments = attachments,
+        };
+    }
+
+    private static CallDocument ReadHtml(string html)
+    {
+        var title = HtmlText.Title(html);
+        var body = CutChrome(HtmlText.ToText(HtmlText.MainContent(html)));
+        return new CallDocument
+        {
+            Title = CleanTitle(title ?? FirstLine(body)),
+            Body = body,
+            PublishedOn = FindMarkedDate(body, PublishedMarker()),
+            UpdatedOn = FindMarkedDate(body, UpdatedMarker()),
+        };
+    }
+
+    private static CallDocument ReadPlain(string text)
+    {
+        var body = HtmlText.LooksLikeHtml(text) ? HtmlText.ToText(text) : text;
+        string? title = null;
+        string? sender = null;
+        foreach (Match header in MailHeader().Matches(body))
+        {
+            var key = FrenchText.Fold(header.Groups["k"].Value);
+            if (key is "objet" or "subject" && title is null)
+            {
+                title = header.Groups["v"].Value;
+            }
+            else if (key is "de" or "from" or "expediteur" && sender is null)
+            {
+                sender = header.Groups["v"].Value.Trim();
+            }
+        }
+        body = CutChrome(body);
+        return new CallDocument
+        {
+            Title = CleanTitle(title ?? FirstLine(body)),
+            Body = body,
+            Sender = sender,
+            PublishedOn = FindMarkedDate(body, PublishedMarker()),
+            UpdatedOn = FindMarkedDate(body, UpdatedMarker()),
+        };
+    }
+
+    /// <summary>
+    /// Cuts the page chrome that follows the call on paris.fr and similar sites ("Votre avis nous intéresse",
+    /// "À lire aussi": a list of other calls with their own dates). Only in the second half of a block, so a
+    /// share button at the top of a page does not swallow the call.
+    /// </summary>
+    internal static string CutChrome(string text)
+    {
+        var folded = FrenchText.Fold(text);
+        foreach (Match marker in ChromeMarker().Matches(folded))
+        {
+            if (marker.Index >= text.Length / 3)
+            {
+                return text[..marker.Index].TrimEnd(' ', '?', '\u00A0');
+            }
+        }
+        return text;
+    }
+
+    internal static string CleanTitle(string title)
+    {
+        var clean = FrenchText.Squeeze(TitlePrefix().Replace(title, string.Empty));
+        clean = clean.Trim(' ', '-', '|');
+        if (clean.Length > 1 && clean[0] == '"' && clean[^1] == '"')
+        {
+            clean = clean[1..^1];
+        }
+        clean = clean.Replace("\" ", "\"", StringComparison.Ordinal);
+        return clean.Length > 300 ? clean[..300].TrimEnd() + "…" : clean;
+    }
+
+    private static string FirstLine(string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            var squeezed = FrenchText.Squeeze(line);
+            if (squeezed.Length > 0)
+            {
+                return squeezed.Length > 200 ? squeezed[..200] : squeezed;
+            }
+        }
+        return string.Empty;
+    }
+
+    private static DateOnly? FindMarkedDate(string text, Regex marker)
+    {
+        var match = marker.Match(FrenchText.Fold(text));
+        if (!match.Success)
+        {
+            return null;
+        }
+        var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
+        var month = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
+        var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
+        if (year < 100)
+        {
+            year += 2000;
+        }
+        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+    }
+
+    [GeneratedRegex(@"\A\s*TITRE:", RegexOptions.CultureInvariant)]
+    private static partial Regex ScraperHeader();
+
+    [GeneratedRegex(@"^(?<k>TITRE|URL|DATE_LIMITE):[ \t]*(?<v>.*)$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex HeaderLine();
+
+    [GeneratedRegex(@"^--- CONTENU PDF \((?<n>[^)\n]*)\) ---[ \t]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex AttachmentHeader();
+
+    [GeneratedRegex(@"^(?<l>TITRE|RESUME(?: \(chapo\))?|OBJECTIF|QUI PEUT EN BENEFICIER|DEMARCHES|CONTACT|DESCRIPTION):[ \t]?", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex SectionLabel();
+
+    [GeneratedRegex(@"<(?:html|body|head|!doctype)\b|<(?:p|div|h1|h2|article|section)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlDocument();
+
+    [GeneratedRegex(@"^[ \t]*(?<k>Objet|Subject|De|From|Expéditeur)[ \t]*:[ \t]*(?<v>.+)$", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MailHeader();
+
+    [GeneratedRegex(@"\bvotre avis nous interesse|\ba lire aussi\b|\bpartager la page\b|\bpartager sur facebook\b|\bsur le meme sujet\b|\bdans la meme rubrique\b|\barticles similaires\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ChromeMarker();
+
+    [GeneratedRegex(@"^\s*(?:TITRE\s*:|Objet\s*:|Subject\s*:|(?:TR|Fwd?|RE)\s*:\s*)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TitlePrefix();
+
+    [GeneratedRegex(@"\b(?:publie(?:e)?|date de publication|mis(?:e)? en ligne)\s*(?:le|:)?\s*(?<d>[0-3]?\d)[/.](?<m>[01]?\d)[/.](?<y>(?:19|20)\d{2}|\d{2})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PublishedMarker();
+
+    [GeneratedRegex(@"\bmis(?:e)? a jour\s*(?:le|:)?\s*(?<d>[0-3]?\d)[/.](?<m>[01]?\d)[/.](?<y>(?:19|20)\d{2}|\d{2})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex UpdatedMarker();
+
+    [GeneratedRegex(@"\b(?:aap|appel|reglement|cahier[ _-]des[ _-]charges|cadre[ _-]reglementaire|cahier|modalites|dossier[ _-]de[ _-]candidature)", RegexOptions.CultureInvariant)]
+    internal static partial Regex CallDocumentNamePattern();
+}

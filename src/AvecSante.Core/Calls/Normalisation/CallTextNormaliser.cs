@@ -1,0 +1,174 @@
+using System.Text.RegularExpressions;
+
+using AvecSante.Core.Common;
+
+namespace AvecSante.Core.Calls.Normalisation;
+
+/// <summary>A call as the normaliser read it: what coordinators need, with the evidence for the deadline.</summary>
+public sealed record NormalisedCall
+{
+    public required string Title { get; init; }
+
+    public string? Summary { get; init; }
+
+    public Uri? SourceUrl { get; init; }
+
+    public required Funder Funder { get; init; }
+
+    public CallKind Kind { get; init; }
+
+    /// <summary>False for news or results pages and for offers to occupy public land against a fee.</summary>
+    public bool IsFundingCall { get; init; }
+
+    public string? NotFundingReason { get; init; }
+
+    /// <summary>The closing instant, Europe/Paris offset; null when the text gives none or the call is rolling.</summary>
+    public DateTimeOffset? Deadline { get; init; }
+
+    /// <summary>The phrase of the text the deadline came from.</summary>
+    public string? DeadlineEvidence { get; init; }
+
+    public bool DeadlineHasTime { get; init; }
+
+    /// <summary>Every closing date of the text (sessions, waves, departments), the deadline included.</summary>
+    public IReadOnlyList<DatedPhrase> DeadlineSessions { get; init; } = [];
+
+    /// <summary>Steps before the deadline: letter of intent, pre-registration, webinar, information session.</summary>
+    public IReadOnlyList<DatedPhrase> IntermediateDates { get; init; } = [];
+
+    public bool IsRolling { get; init; }
+
+    /// <summary>Why a source's structured date was not kept (French, for staff).</summary>
+    public string? DeadlineDisagreement { get; init; }
+
+    public DateOnly? StructuredDeadline { get; init; }
+
+    /// <summary>Publication date: given by the source, or "Publié le" in the text.</summary>
+    public DateOnly? PublishedOn { get; init; }
+
+    /// <summary>"Mis à jour le" in the text.</summary>
+    public DateOnly? UpdatedOn { get; init; }
+
+    public IReadOnlyList<string> Themes { get; init; } = [];
+
+    public IReadOnlyList<string> StructureKinds { get; init; } = [];
+
+    public IReadOnlyList<string> Departments { get; init; } = [];
+
+    public CallAmount? Amount { get; init; }
+}
+
+/// <summary>
+/// Turns the raw text or HTML of a call (scraper output, a saved page, a pasted mail) into a <see cref="NormalisedCall"/>.
+/// Pure: no I/O, no clock (the caller passes "now").
+/// </summary>
+public static partial class CallTextNormaliser
+{
+    private const int SummaryLength = 400;
+
+    public static NormalisedCall Normalise(string rawTextOrHtml, Uri? sourceUrl, string? sender, DateOnly? publishedOn, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(rawTextOrHtml);
+        var document = CallDocumentReader.Read(rawTextOrHtml);
+        var url = sourceUrl ?? document.Url;
+        var published = publishedOn ?? document.PublishedOn;
+        var analysed = document.Title + "\n\n" + document.Body;
+
+        var texts = new List<string> { analysed };
+        texts.AddRange(document.Attachments.Where(a => a.IsCallDocument).Select(a => a.Text));
+        var deadline = DeadlineExtractor.Extract(texts, new DeadlineHints
+        {
+            PublishedOn = published ?? document.UpdatedOn,
+            StructuredDate = document.StructuredDeadline,
+            Reference = now,
+        });
+
+        var funder = FunderClassifier.Classify(url, sender ?? document.Sender, document.Title, document.Body);
+        var kind = CallKindClassifier.Classify(document.Title, document.Body);
+        var callYear = deadline.Deadline?.Year ?? published?.Year ?? document.UpdatedOn?.Year ?? now.Year;
+        var amount = AmountExtractor.Extract(analysed, callYear);
+        if (amount is null)
+        {
+            foreach (var attachment in document.Attachments.Where(a => a.IsCallDocument))
+            {
+                amount ??= AmountExtractor.Extract(attachment.Text, callYear);
+            }
+        }
+
+        return new NormalisedCall
+        {
+            Title = document.Title,
+            Summary = Summarise(document),
+            SourceUrl = url,
+            Funder = funder,
+            Kind = kind.Kind,
+            IsFundingCall = kind.IsFundingCall,
+            NotFundingReason = kind.Reason,
+            Deadline = deadline.Deadline,
+            DeadlineEvidence = deadline.Evidence,
+            DeadlineHasTime = deadline.HasExplicitTime,
+            DeadlineSessions = deadline.Sessions,
+            IntermediateDates = deadline.Intermediate,
+            IsRolling = deadline.IsRolling,
+            DeadlineDisagreement = deadline.Disagreement,
+            StructuredDeadline = document.StructuredDeadline,
+            PublishedOn = published,
+            UpdatedOn = document.UpdatedOn,
+            Themes = ThemeTagger.Tag(analysed),
+            StructureKinds = StructureKindDetector.Detect(document.Body, document.Eligibility),
+            Departments = DepartmentDetector.Detect(analysed, funder),
+            Amount = amount,
+        };
+    }
+
+    /// <summary>
+    /// The source's own summary when it has one; otherwise the opening of the text after the page furniture
+    /// (paris.fr repeats the title, then "Mise à jour le…", "Crédit photo", the table of contents, "Revenir en haut").
+    /// </summary>
+    private static string? Summarise(CallDocument document)
+    {
+        if (document.SourceSummary is { Length: > 20 } given)
+        {
+            return Shorten(given);
+        }
+        // Only the opening matters: squeezing a whole page (and its PDF-length tail) would be wasted work.
+        var body = FrenchText.Squeeze(document.Body.Length > 4000 ? document.Body[..4000] : document.Body);
+        var furniture = BackToTop().Match(body);
+        if (!furniture.Success)
+        {
+            furniture = PhotoCredit().Match(body);
+        }
+        if (furniture.Success)
+        {
+            body = body[(furniture.Index + furniture.Length)..];
+        }
+        if (body.StartsWith(document.Title, StringComparison.Ordinal))
+        {
+            body = body[document.Title.Length..];
+        }
+        body = body.Trim(' ', ':', '-');
+        return body.Length == 0 ? null : Shorten(body);
+    }
+
+    private static string Shorten(string text)
+    {
+        var squeezed = FrenchText.Squeeze(text);
+        if (squeezed.Length <= SummaryLength)
+        {
+            return squeezed;
+        }
+        var cut = squeezed.LastIndexOf(". ", SummaryLength, StringComparison.Ordinal);
+        if (cut > SummaryLength / 3)
+        {
+            return squeezed[..(cut + 1)];
+        }
+        var space = squeezed.LastIndexOf(' ', SummaryLength);
+        return squeezed[..(space > 0 ? space : SummaryLength)] + "…";
+    }
+
+    [GeneratedRegex(@"\bRevenir en haut\b", RegexOptions.CultureInvariant)]
+    private static partial Regex BackToTop();
+
+    [GeneratedRegex(@"\bCrédit photo\s*:[^.]{0,80}?(?=\s(?:Sommaire|[A-Z]))", RegexOptions.CultureInvariant)]
+    private static partial Regex PhotoCredit();
+}
