@@ -37,10 +37,40 @@ await Demo.PostAsync(http, "api/notifications/dispatch", "{}");
 var afterSecond = Demo.CountEmails(mailFolder);
 Console.WriteLine($"   -> {(int)again.Status} {again.Status}, {again.Body.GetProperty("alertsPlanned").GetInt32()} alert(s) planned, {afterSecond - afterFirst} new .eml file(s)");
 
+Demo.Step("The federation files experience sheets (samples/documents, invented) in the capitalisation library");
+foreach (var sheet in Directory.EnumerateFiles(Path.Combine(root, "samples", "documents")).Where(f => f.EndsWith(".pdf", StringComparison.Ordinal) || f.EndsWith(".docx", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+{
+    using var form = new MultipartFormDataContent();
+    form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(sheet)), "file", Path.GetFileName(sheet));
+    form.Add(new StringContent(await File.ReadAllTextAsync(sheet + ".json"), System.Text.Encoding.UTF8, "application/json"), "metadata");
+    using var uploaded = await http.PostAsync(new Uri("api/documents", UriKind.Relative), form);
+    var answer = await uploaded.Content.ReadFromJsonAsync<JsonElement>();
+    // 409 = these bytes are already in the library (the demo ran before on the same storage).
+    Console.WriteLine(uploaded.StatusCode switch
+    {
+        System.Net.HttpStatusCode.Created => $"   -> 201 « {answer.GetProperty("title").GetString()} » ({answer.GetProperty("contentType").GetString()}, sha256 {answer.GetProperty("sha256").GetString()![..12]}…)",
+        System.Net.HttpStatusCode.Conflict => $"   -> 409 already in the library: {answer.GetProperty("existingId").GetString()}",
+        _ => throw new InvalidOperationException($"POST api/documents answered {(int)uploaded.StatusCode}: {answer}"),
+    });
+}
+var addictions = await http.GetFromJsonAsync<JsonElement>(new Uri("api/documents?theme=addictions", UriKind.Relative));
+Console.WriteLine($"   GET /api/documents?theme=addictions -> {addictions.GetArrayLength()} sheet(s):");
+foreach (var document in addictions.EnumerateArray())
+{
+    Console.WriteLine($"      « {document.GetProperty("title").GetString()} » — {document.GetProperty("structure").GetString()}, {document.GetProperty("year")}");
+}
+var search = await http.GetFromJsonAsync<JsonElement>(new Uri("api/documents?q=meteo%20bretonne", UriKind.Relative));
+Console.WriteLine($"   GET /api/documents?q=meteo bretonne (no accents) -> {string.Join(", ", search.EnumerateArray().Select(d => $"« {d.GetProperty("title").GetString()} »"))}");
+
+await TicketingDemo.RunAsync(http, baseUrl, key, root, mailFolder);
+
+await MembersDemo.RunAsync(http, baseUrl, key, root);
+
 Demo.Step("Where to look");
 Console.WriteLine($"   Emails (open with any mail client): {mailFolder}");
 Console.WriteLine($"   Calls:          {new Uri(baseUrl, "api/calls")}?code={key}");
 Console.WriteLine($"   Outbox:         {new Uri(baseUrl, "api/notifications")}?code={key}");
+Console.WriteLine($"   Documents:      {new Uri(baseUrl, "api/documents")}?code={key}&theme=addictions");
 Console.WriteLine($"   Health:         {new Uri(baseUrl, "api/health")}");
 return afterSecond == afterFirst ? 0 : 1;
 

@@ -1,7 +1,11 @@
 using AvecSante.Api.Calls;
+using AvecSante.Api.Documents;
+using AvecSante.Api.Events;
 using AvecSante.Api.Health;
 using AvecSante.Api.Jobs;
+using AvecSante.Api.Members;
 using AvecSante.Api.Notifications;
+using AvecSante.Api.Ticketing;
 
 namespace AvecSante.Api;
 
@@ -28,14 +32,49 @@ public static class FunctionCatalog
     [
         new("Health", ["GET"], "health", FunctionAccess.Anonymous, typeof(HealthHandler), nameof(HealthHandler.CheckAsync)),
         new("SubmitCall", ["POST"], "calls", FunctionAccess.Function, typeof(CallsHandlers), nameof(CallsHandlers.SubmitAsync)),
+        new("PreviewCall", ["POST"], "calls/preview", FunctionAccess.Function, typeof(CallIngestionHandlers), nameof(CallIngestionHandlers.PreviewAsync)),
+        new("IngestCallsNow", ["POST"], "calls/ingest", FunctionAccess.Function, typeof(CallIngestionHandlers), nameof(CallIngestionHandlers.IngestAsync)),
+        new("ListCallSources", ["GET"], "calls/sources", FunctionAccess.Function, typeof(CallIngestionHandlers), nameof(CallIngestionHandlers.SourcesAsync)),
         new("ListCalls", ["GET"], "calls", FunctionAccess.Function, typeof(CallsHandlers), nameof(CallsHandlers.ListAsync)),
         new("GetCall", ["GET"], "calls/{id}", FunctionAccess.Function, typeof(CallsHandlers), nameof(CallsHandlers.GetAsync)),
         new("ListNotifications", ["GET"], "notifications", FunctionAccess.Function, typeof(NotificationsHandlers), nameof(NotificationsHandlers.ListAsync)),
         new("DispatchNotificationsNow", ["POST"], "notifications/dispatch", FunctionAccess.Function, typeof(NotificationsHandlers), nameof(NotificationsHandlers.DispatchAsync)),
+        new("UploadDocument", ["POST"], "documents", FunctionAccess.Function, typeof(DocumentsHandlers), nameof(DocumentsHandlers.UploadAsync)),
+        new("ListDocuments", ["GET"], "documents", FunctionAccess.Function, typeof(DocumentsHandlers), nameof(DocumentsHandlers.ListAsync)),
+        new("GetDocument", ["GET"], "documents/{id}", FunctionAccess.Function, typeof(DocumentsHandlers), nameof(DocumentsHandlers.GetAsync)),
+        new("DownloadDocument", ["GET"], "documents/{id}/content", FunctionAccess.Function, typeof(DocumentsHandlers), nameof(DocumentsHandlers.DownloadAsync)),
+        new("AddDocumentVersion", ["POST"], "documents/{id}/versions", FunctionAccess.Function, typeof(DocumentsHandlers), nameof(DocumentsHandlers.AddVersionAsync)),
+        new("DeleteDocument", ["DELETE"], "documents/{id}", FunctionAccess.Function, typeof(DocumentsHandlers), nameof(DocumentsHandlers.DeleteAsync)),
+        new("RestoreDocument", ["POST"], "documents/{id}/restore", FunctionAccess.Function, typeof(DocumentsHandlers), nameof(DocumentsHandlers.RestoreAsync)),
+        new("CreateEvent", ["POST"], "events", FunctionAccess.Function, typeof(EventsHandlers), nameof(EventsHandlers.CreateAsync)),
+        new("ListEvents", ["GET"], "events", FunctionAccess.Function, typeof(EventsHandlers), nameof(EventsHandlers.ListAsync)),
+        new("GetEvent", ["GET"], "events/{id}", FunctionAccess.Function, typeof(EventsHandlers), nameof(EventsHandlers.GetAsync)),
+        new("ListEventRegistrations", ["GET"], "events/{id}/registrations", FunctionAccess.Function, typeof(EventsHandlers), nameof(EventsHandlers.RegistrationsAsync)),
+        new("ReceiveHelloAssoNotification", ["POST"], "ticketing/helloasso", FunctionAccess.Anonymous, typeof(TicketingHandlers), nameof(TicketingHandlers.HelloAssoAsync)),
+        new("ReceiveTicketingWebhook", ["POST"], "ticketing/webhook", FunctionAccess.Anonymous, typeof(TicketingHandlers), nameof(TicketingHandlers.WebhookAsync)),
+        new("ListMemberStructures", ["GET"], "members/structures", FunctionAccess.Function, typeof(MembersHandlers), nameof(MembersHandlers.ListStructuresAsync)),
+        new("CreateMemberStructure", ["POST"], "members/structures", FunctionAccess.Function, typeof(MembersHandlers), nameof(MembersHandlers.CreateStructureAsync)),
+        new("GetMemberStructure", ["GET"], "members/structures/{id}", FunctionAccess.Function, typeof(MembersHandlers), nameof(MembersHandlers.GetStructureAsync)),
+        new("UpdateMemberStructure", ["PUT"], "members/structures/{id}", FunctionAccess.Function, typeof(MembersHandlers), nameof(MembersHandlers.UpdateStructureAsync)),
+        new("RecordCotisation", ["POST"], "members/structures/{id}/cotisations", FunctionAccess.Function, typeof(MembersHandlers), nameof(MembersHandlers.RecordCotisationAsync)),
+        new("ListMemberPeople", ["GET"], "members/people", FunctionAccess.Function, typeof(MembersHandlers), nameof(MembersHandlers.ListPeopleAsync)),
+        new("CreateMemberPerson", ["POST"], "members/people", FunctionAccess.Function, typeof(MembersHandlers), nameof(MembersHandlers.CreatePersonAsync)),
+        new("GetMemberPerson", ["GET"], "members/people/{id}", FunctionAccess.Function, typeof(MembersHandlers), nameof(MembersHandlers.GetPersonAsync)),
+        new("UpdateMemberPerson", ["PUT"], "members/people/{id}", FunctionAccess.Function, typeof(MembersHandlers), nameof(MembersHandlers.UpdatePersonAsync)),
+        new("ExportPersonData", ["GET"], "members/people/{id}/export", FunctionAccess.Function, typeof(PersonalDataHandlers), nameof(PersonalDataHandlers.ExportPersonAsync)),
+        new("ErasePerson", ["DELETE"], "members/people/{id}", FunctionAccess.Function, typeof(PersonalDataHandlers), nameof(PersonalDataHandlers.ErasePersonAsync)),
+        new("PurgeMemberDataNow", ["POST"], "members/purge", FunctionAccess.Function, typeof(PersonalDataHandlers), nameof(PersonalDataHandlers.PurgeAsync)),
+        new("ImportMembers", ["POST"], "members/import", FunctionAccess.Function, typeof(MemberFilesHandlers), nameof(MemberFilesHandlers.ImportAsync)),
+        new("ExportMembers", ["GET"], "members/export", FunctionAccess.Function, typeof(MemberFilesHandlers), nameof(MemberFilesHandlers.ExportAsync)),
+        new("ListMemberAudit", ["GET"], "members/audit", FunctionAccess.Function, typeof(MembersHandlers), nameof(MembersHandlers.ListAuditAsync)),
     ];
 
     public static IReadOnlyList<TimerFunction> Timers { get; } =
     [
         new("DispatchNotifications", "Schedules:DispatchNotifications", typeof(DispatchNotificationsJob)),
+        new("PurgeDeletedDocuments", "Schedules:PurgeDeletedDocuments", typeof(PurgeDeletedDocumentsJob)),
+        new("IngestCalls", "Schedules:IngestCalls", typeof(IngestCallsJob)),
+        new("SweepTicketingInbox", "Schedules:SweepTicketingInbox", typeof(SweepTicketingInboxJob)),
+        new("PurgeMemberData", "Schedules:PurgeMemberData", typeof(PurgeMemberDataJob)),
     ];
 }

@@ -3,15 +3,21 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using AvecSante.Api.Calls;
+using AvecSante.Api.Documents;
 using AvecSante.Api.Health;
 using AvecSante.Api.Jobs;
 using AvecSante.Api.Notifications;
 using AvecSante.Api.Samples;
 using AvecSante.Core.Calls;
+using AvecSante.Core.Documents;
+using AvecSante.Core.Calls.Ingestion;
 using AvecSante.Core.Notifications;
 using AvecSante.Core.People;
 using AvecSante.Infrastructure.Blobs;
+using AvecSante.Infrastructure.Documents;
+using AvecSante.Infrastructure.CallSources;
 using AvecSante.Infrastructure.Email;
+using AvecSante.Infrastructure.Graph;
 using AvecSante.Infrastructure.Options;
 using AvecSante.Infrastructure.Tables;
 using Microsoft.Extensions.Configuration;
@@ -51,11 +57,44 @@ public static class ServiceCollectionExtensions
             ? sp.GetRequiredService<SendGridEmailSender>()
             : sp.GetRequiredService<LocalOutboxEmailSender>());
 
+        // Calls for projects: sources from settings, read politely; ingestion and its health.
+        services.AddOptions<CallsOptions>().Bind(configuration.GetSection(CallsOptions.Section));
+        // One long-lived client for the sources; pooled connections are renewed so DNS changes are seen.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PoliteHttp>(sp, new HttpClient(new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+        })));
+        services.AddSingleton<ICallSourceCatalog, ConfiguredCallSources>();
+        services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section));
+        services.AddSingleton(sp => new TenantGraph(sp.GetRequiredService<IOptions<GraphOptions>>(), new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) })));
+        services.AddSingleton<ISourceRunStore, TableSourceRunStore>();
+        services.AddSingleton<ICallEventLog, TableCallEventLog>();
+        services.AddSingleton<CallIngestionService>();
+        services.AddSingleton<CallIngestionHandlers>();
+        services.AddSingleton<IngestCallsJob>();
+
+        // Capitalisation library: records and index in Tables, files in Blobs (ADR 0005), downloads streamed (ADR 0004).
+        AddValidatedOptions<DocumentsOptions, DocumentsOptionsValidator>(services, configuration, DocumentsOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DocumentsOptions>>().Value.ToRules());
+        services.AddSingleton<IDocumentRepository, TableDocumentRepository>();
+        services.AddSingleton<IDocumentContentStore, BlobDocumentContentStore>();
+        services.AddSingleton<DocumentLibrary>();
+        services.AddSingleton<IExperienceSheetFinder, ExperienceSheetFinder>();
+        services.AddSingleton<DocumentsHandlers>();
+        services.AddSingleton<PurgeDeletedDocumentsJob>();
+
         // Use cases.
         services.AddSingleton<CallAlertPlanner>();
         services.AddSingleton<CallSubmissionService>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<SamplePeopleSeeder>();
+
+        // Events and ticketing (HelloAsso, generic signed webhook): its own registration, in Api/Ticketing.
+        Ticketing.TicketingRegistration.AddEventsAndTicketing(services, configuration);
+
+        // Member file: structures, people, cotisations, CSV import/export, GDPR, audit (its own registration, in Api/Members).
+        Members.MembersRegistration.AddMembers(services, configuration);
 
         // Handlers and jobs, as the function catalogue names them.
         services.AddSingleton<HealthHandler>();

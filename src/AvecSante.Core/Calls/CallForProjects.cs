@@ -38,4 +38,39 @@ public sealed record CallForProjects
     public required string Source { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>appel-a-projets, appel-a-candidatures or ami (appel à manifestation d'intérêt).</summary>
+    public string Kind { get; init; } = "appel-a-projets";
+
+    /// <summary>The phrase of the call's text the deadline was read from ("jusqu'au vendredi 9 janvier 2026 à 18h").</summary>
+    public string? DeadlineEvidence { get; init; }
+
+    /// <summary>Why a source's structured date was not kept, when the text said otherwise (French, for staff).</summary>
+    public string? DeadlineNote { get; init; }
+
+    /// <summary>A rolling call ("au fil de l'eau", "toute l'année"): no deadline on purpose.</summary>
+    public bool IsRolling { get; init; }
+
+    /// <summary>Other closing dates of the text: sessions, waves, per-department dates (Paris instants).</summary>
+    public IReadOnlyList<DateTimeOffset> OtherDeadlines { get; init; } = [];
+
+    /// <summary>The amount stated for this call, in euros, when the text gives one.</summary>
+    public decimal? AmountEuros { get; init; }
+
+    /// <summary>Every source that mentioned this call (one record per call, however many sources).</summary>
+    public IReadOnlyList<CallSighting> Sightings { get; init; } = [];
+
+    /// <summary>What changed in the call since it was first seen, oldest first.</summary>
+    public IReadOnlyList<CallChange> History { get; init; } = [];
+
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>Opaque concurrency token of the stored record (an ETag); null before it is stored.</summary>
+    public string? Version { get; init; }
 }
+
+/// <summary>A source that mentioned a call, and where.</summary>
+public sealed record CallSighting(string Source, string? Url, DateTimeOffset FirstSeenAt);
+
+/// <summary>One change of a known call: deadline moved, status changed, substance rewritten.</summary>
+public sealed record CallChange(DateTimeOffset At, string Field, string? From, string? To, string Source);

@@ -15,4 +15,7 @@ public interface ICallRepository
     Task<CallForProjects?> GetAsync(string id, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CallForProjects>> ListAsync(CallFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a call read earlier; null when someone changed it in between (ETag, 412), else the new version.</summary>
+    Task<CallForProjects?> TryUpdateAsync(CallForProjects call, CancellationToken cancellationToken);
 }

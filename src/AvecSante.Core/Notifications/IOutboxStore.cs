@@ -15,4 +15,13 @@ public interface IOutboxStore
     Task<OutboxMessage?> TryUpdateAsync(OutboxMessage message, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<OutboxMessage>> ListAsync(OutboxStatus? status, CancellationToken cancellationToken);
+
+    /// <summary>Every message to one recipient, all months (GDPR right of access).</summary>
+    Task<IReadOnlyList<OutboxMessage>> ListForRecipientAsync(string recipientId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// GDPR erasure: blanks the address, name, bodies and attachments of every message to the recipient and stops those
+    /// not sent yet; kind, subject, status and dates stay, so the counts of sends stay right. Returns how many.
+    /// </summary>
+    Task<int> ErasePersonalDataAsync(string recipientId, CancellationToken cancellationToken);
 }

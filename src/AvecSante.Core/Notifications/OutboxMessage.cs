@@ -58,5 +58,8 @@ public sealed record OutboxMessage
     public static string IdFor(string idempotencyKey) => Common.StableKeys.Digest(idempotencyKey, 32);
 }
 
-/// <summary>A ready-to-send email: French text and HTML parts.</summary>
-public sealed record EmailContent(string ToAddress, string ToName, string Subject, string TextBody, string HtmlBody);
+/// <summary>A ready-to-send email: French text and HTML parts, and optional small attachments (an .ics).</summary>
+public sealed record EmailContent(string ToAddress, string ToName, string Subject, string TextBody, string HtmlBody, IReadOnlyList<EmailAttachment>? Attachments = null);
+
+/// <summary>A small file sent with an email (kept in the outbox record, so a few kilobytes at most).</summary>
+public sealed record EmailAttachment(string FileName, string ContentType, string ContentBase64);

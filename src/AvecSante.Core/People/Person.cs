@@ -36,5 +36,31 @@ public sealed record Person
 
     public AlertPreferences Preferences { get; init; } = new();
 
+    // Membership file (issue 5). StructureName/Kind/Department above stay, derived from the first structure, for matching.
+
+    /// <summary>Other addresses the person uses; <see cref="Email"/> stays the one alerts go to.</summary>
+    public IReadOnlyList<string> OtherEmails { get; init; } = [];
+
+    public string? Phone { get; init; }
+
+    /// <summary>Médecin généraliste, infirmière, coordinatrice…</summary>
+    public string? Profession { get; init; }
+
+    /// <summary>Collège of the conseil d'administration (1, 2 or 3) when <see cref="Roles"/> holds "board".</summary>
+    public int? BoardCollege { get; init; }
+
+    /// <summary>Ids of the member structures the person belongs to (first = main one).</summary>
+    public IReadOnlyList<string> StructureIds { get; init; } = [];
+
+    /// <summary>Last real contact (event, exchange): starts the retention period of non-member contacts.</summary>
+    public DateOnly? LastContactOn { get; init; }
+
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>Opaque concurrency token of the stored record (an ETag); null before it is stored.</summary>
+    public string? Version { get; init; }
+
     public string DisplayName => $"{FirstName} {LastName}";
 }

@@ -1,4 +1,6 @@
 using AvecSante.Api.Jobs;
+using AvecSante.Api.Members;
+using AvecSante.Api.Ticketing;
 using Microsoft.Azure.Functions.Worker;
 
 namespace AvecSante.Functions;
@@ -7,8 +9,17 @@ namespace AvecSante.Functions;
 /// Binds FunctionCatalog's timers to their NCRONTAB app settings and runs the jobs. TimerInfo is not passed on: a job
 /// decides itself what is due (DESIGN.md §6), so a late or missed occurrence changes nothing.
 /// </summary>
-public sealed class TimerFunctions(DispatchNotificationsJob dispatchNotifications)
+public sealed class TimerFunctions(DispatchNotificationsJob dispatchNotifications, PurgeDeletedDocumentsJob purgeDeletedDocuments, SweepTicketingInboxJob sweepTicketingInbox, PurgeMemberDataJob purgeMemberData)
 {
     [Function("DispatchNotifications")]
     public Task DispatchNotifications([TimerTrigger("%Schedules:DispatchNotifications%")] TimerInfo timer, CancellationToken cancellationToken) => dispatchNotifications.RunAsync(cancellationToken);
+
+    [Function("PurgeDeletedDocuments")]
+    public Task PurgeDeletedDocuments([TimerTrigger("%Schedules:PurgeDeletedDocuments%")] TimerInfo timer, CancellationToken cancellationToken) => purgeDeletedDocuments.RunAsync(cancellationToken);
+
+    [Function("SweepTicketingInbox")]
+    public Task SweepTicketingInbox([TimerTrigger("%Schedules:SweepTicketingInbox%")] TimerInfo timer, CancellationToken cancellationToken) => sweepTicketingInbox.RunAsync(cancellationToken);
+
+    [Function("PurgeMemberData")]
+    public Task PurgeMemberData([TimerTrigger("%Schedules:PurgeMemberData%")] TimerInfo timer, CancellationToken cancellationToken) => purgeMemberData.RunAsync(cancellationToken);
 }

@@ -50,7 +50,12 @@ public sealed class LocalOutboxEmailSender(IOptions<EmailOptions> options) : IEm
         mime.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
         mime.To.Add(new MailboxAddress(message.Email.ToName, message.Email.ToAddress));
         mime.Headers.Add("X-AvecSante-Kind", message.Kind);
-        mime.Body = new BodyBuilder { TextBody = message.Email.TextBody, HtmlBody = message.Email.HtmlBody }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = message.Email.TextBody, HtmlBody = message.Email.HtmlBody };
+        foreach (var attachment in message.Email.Attachments ?? [])
+        {
+            body.Attachments.Add(attachment.FileName, Convert.FromBase64String(attachment.ContentBase64), ContentType.Parse(attachment.ContentType));
+        }
+        mime.Body = body.ToMessageBody();
         return mime;
     }
 }

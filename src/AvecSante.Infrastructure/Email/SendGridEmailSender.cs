@@ -29,6 +29,10 @@ public sealed class SendGridEmailSender(HttpClient http, IOptions<EmailOptions> 
             HtmlContent = message.Email.HtmlBody,
         };
         mail.AddTo(new EmailAddress(message.Email.ToAddress, message.Email.ToName));
+        foreach (var attachment in message.Email.Attachments ?? [])
+        {
+            mail.AddAttachment(attachment.FileName, attachment.ContentBase64, attachment.ContentType);
+        }
         mail.AddCategory(message.Kind);
         // Lets a support person find the outbox record of a delivered mail in SendGrid's activity feed.
         mail.AddCustomArg("outboxId", message.Id);

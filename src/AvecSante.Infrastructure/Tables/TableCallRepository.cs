@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using AvecSante.Core.Calls;
@@ -57,6 +58,22 @@ public sealed class TableCallRepository(TableStore tables, IOptions<FederationOp
         return result.OrderBy(c => c.Deadline ?? DateTimeOffset.MaxValue).ToList();
     }
 
+    public async Task<CallForProjects?> TryUpdateAsync(CallForProjects call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var etag = call.Version is null ? ETag.All : new ETag(call.Version);
+        try
+        {
+            var response = await table.UpdateEntityAsync(ToEntity(call), etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return call with { Version = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException ex) when (TableStore.IsPreconditionFailed(ex))
+        {
+            return null;
+        }
+    }
+
     private TableEntity ToEntity(CallForProjects call) => new(Partition, call.Id)
     {
         ["Title"] = call.Title,
@@ -71,6 +88,15 @@ public sealed class TableCallRepository(TableStore tables, IOptions<FederationOp
         ["Status"] = call.Status.ToString(),
         ["Source"] = call.Source,
         ["CreatedAt"] = call.CreatedAt,
+        ["Kind"] = call.Kind,
+        ["DeadlineEvidence"] = call.DeadlineEvidence,
+        ["DeadlineNote"] = call.DeadlineNote,
+        ["IsRolling"] = call.IsRolling,
+        ["OtherDeadlines"] = JsonSerializer.Serialize(call.OtherDeadlines),
+        ["AmountEuros"] = call.AmountEuros is { } amount ? (double)amount : null,
+        ["Sightings"] = JsonSerializer.Serialize(call.Sightings),
+        ["History"] = JsonSerializer.Serialize(call.History),
+        ["UpdatedAt"] = call.UpdatedAt,
     };
 
     private static CallForProjects FromEntity(TableEntity e) => new()
@@ -88,5 +114,19 @@ public sealed class TableCallRepository(TableStore tables, IOptions<FederationOp
         Status = Enum.Parse<CallStatus>(e.GetString("Status")),
         Source = e.GetString("Source"),
         CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? default,
+        Kind = e.GetString("Kind") ?? "appel-a-projets",
+        DeadlineEvidence = e.GetString("DeadlineEvidence"),
+        DeadlineNote = e.GetString("DeadlineNote"),
+        IsRolling = e.GetBoolean("IsRolling") ?? false,
+        OtherDeadlines = Read<List<DateTimeOffset>>(e, "OtherDeadlines") ?? [],
+        AmountEuros = e.GetDouble("AmountEuros") is { } amount ? (decimal)amount : null,
+        Sightings = Read<List<CallSighting>>(e, "Sightings") ?? [],
+        History = Read<List<CallChange>>(e, "History") ?? [],
+        UpdatedAt = e.GetDateTimeOffset("UpdatedAt"),
+        Version = e.ETag.ToString(),
     };
+
+    private static T? Read<T>(TableEntity entity, string column)
+        where T : class =>
+        entity.GetString(column) is { Length: > 0 } json ? JsonSerializer.Deserialize<T>(json) : null;
 }

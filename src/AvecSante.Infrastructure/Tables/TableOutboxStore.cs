@@ -106,6 +106,43 @@ public sealed class TableOutboxStore(TableStore tables, IOptions<FederationOptio
         return result.OrderByDescending(m => m.CreatedAt).ToList();
     }
 
+    public async Task<IReadOnlyList<OutboxMessage>> ListForRecipientAsync(string recipientId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var result = new List<OutboxMessage>();
+        // A whole-table scan, acceptable for a rare request (access or erasure); claims have no RecipientId column.
+        var filter = TableClient.CreateQueryFilter($"RecipientId eq {recipientId}");
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(FromEntity(e));
+        }
+        return result.OrderBy(m => m.CreatedAt).ToList();
+    }
+
+    public async Task<int> ErasePersonalDataAsync(string recipientId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var erased = 0;
+        var filter = TableClient.CreateQueryFilter($"RecipientId eq {recipientId}");
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            e["ToAddress"] = string.Empty;
+            e["ToName"] = string.Empty;
+            e["TextBody"] = string.Empty;
+            e["HtmlBody"] = string.Empty;
+            e.Remove("Attachments");
+            if (e.GetString("Status") is nameof(OutboxStatus.Pending) or nameof(OutboxStatus.Sending))
+            {
+                e["Status"] = nameof(OutboxStatus.Failed);
+                e["LastError"] = "Destinataire effacé (RGPD) : envoi annulé.";
+            }
+            // Replace under ETag.All: an erasure must win over a dispatcher's lease.
+            await table.UpdateEntityAsync(e, ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            erased++;
+        }
+        return erased;
+    }
+
     private IEnumerable<string> RecentPartitions()
     {
         var now = clock.GetUtcNow();
@@ -140,6 +177,7 @@ public sealed class TableOutboxStore(TableStore tables, IOptions<FederationOptio
         ["EmailSubject"] = m.Email.Subject,
         ["TextBody"] = m.Email.TextBody,
         ["HtmlBody"] = m.Email.HtmlBody,
+        ["Attachments"] = m.Email.Attachments is { Count: > 0 } attachments ? System.Text.Json.JsonSerializer.Serialize(attachments) : null,
         ["Status"] = m.Status.ToString(),
         ["Attempts"] = m.Attempts,
         ["CreatedAt"] = m.CreatedAt,
@@ -156,7 +194,8 @@ public sealed class TableOutboxStore(TableStore tables, IOptions<FederationOptio
         Channel = Enum.Parse<NotificationChannel>(e.GetString("Channel")),
         RecipientId = e.GetString("RecipientId"),
         Subject = e.GetString("Subject"),
-        Email = new EmailContent(e.GetString("ToAddress"), e.GetString("ToName"), e.GetString("EmailSubject"), e.GetString("TextBody"), e.GetString("HtmlBody")),
+        Email = new EmailContent(e.GetString("ToAddress"), e.GetString("ToName"), e.GetString("EmailSubject"), e.GetString("TextBody"), e.GetString("HtmlBody"),
+            e.GetString("Attachments") is { Length: > 0 } attachments ? System.Text.Json.JsonSerializer.Deserialize<List<EmailAttachment>>(attachments) : null),
         Status = Enum.Parse<OutboxStatus>(e.GetString("Status")),
         Attempts = e.GetInt32("Attempts") ?? 0,
         CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? default,

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace AvecSante.Infrastructure.Tables;
 
 /// <summary>People: PartitionKey = federation, RowKey = person id (never the email). A few hundred rows: one partition.</summary>
-public sealed class TablePeopleDirectory(TableStore tables, IOptions<FederationOptions> federation) : IPeopleDirectory
+/// <remarks>The member file's columns and methods (IPeopleRegister) are in Members/TablePeopleRegister.cs.</remarks>
+public sealed partial class TablePeopleDirectory(TableStore tables, IOptions<FederationOptions> federation) : IPeopleDirectory
 {
     public const string TableName = "People";
 
@@ -38,7 +39,7 @@ public sealed class TablePeopleDirectory(TableStore tables, IOptions<FederationO
         return people;
     }
 
-    private TableEntity ToEntity(Person p) => new(Partition, p.Id)
+    private TableEntity ToEntity(Person p) => WithMemberColumns(p, new(Partition, p.Id)
     {
         ["FirstName"] = p.FirstName,
         ["LastName"] = p.LastName,
@@ -51,9 +52,9 @@ public sealed class TablePeopleDirectory(TableStore tables, IOptions<FederationO
         ["PrefDepartments"] = Json.List(p.Preferences.Departments),
         ["PrefStructureKinds"] = Json.List(p.Preferences.StructureKinds),
         ["AlertsEnabled"] = p.Preferences.AlertsEnabled,
-    };
+    });
 
-    private static Person FromEntity(TableEntity e) => new()
+    private static Person FromEntity(TableEntity e) => WithMemberFields(e, new()
     {
         Id = e.RowKey,
         FirstName = e.GetString("FirstName"),
@@ -70,5 +71,5 @@ public sealed class TablePeopleDirectory(TableStore tables, IOptions<FederationO
             StructureKinds = Json.List(e.GetString("PrefStructureKinds")),
             AlertsEnabled = e.GetBoolean("AlertsEnabled") ?? true,
         },
-    };
+    });
 }

@@ -17,11 +17,15 @@ public static class CatalogRouting
 
             app.MapMethods("/api/" + function.Route, function.Methods, async context =>
             {
-                if (function.Access == FunctionAccess.Function
-                    && context.RequestServices.GetRequiredService<FunctionKeys>().Identify(context.Request) is null)
+                if (function.Access == FunctionAccess.Function)
                 {
-                    await FunctionKeys.Unauthorized().ExecuteAsync(context).ConfigureAwait(false);
-                    return;
+                    if (context.RequestServices.GetRequiredService<FunctionKeys>().Identify(context.Request) is not { } keyName)
+                    {
+                        await FunctionKeys.Unauthorized().ExecuteAsync(context).ConfigureAwait(false);
+                        return;
+                    }
+                    // Handlers record who changed what (audit trail): here the key's name, as CallerIdentity reads it.
+                    context.Items[AvecSante.Api.Http.CallerIdentity.ItemKey] = keyName;
                 }
                 var handler = context.RequestServices.GetRequiredService(function.Handler);
                 // Handler methods take (HttpRequest, route values as strings…, CancellationToken), like the Functions twins.

@@ -12,7 +12,7 @@ public sealed class HealthWhenStorageIsDownTests
     {
         using var host = new LocalHostFactory();
         // A loopback port where nothing listens stands for storage being down.
-        host.Settings["Storage:ConnectionString"] = Azurite.ConnectionString.Replace(":10102/", ":9/", StringComparison.Ordinal);
+        host.Settings["Storage:ConnectionString"] = Azurite.UnreachableConnectionString;
         using var client = host.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));

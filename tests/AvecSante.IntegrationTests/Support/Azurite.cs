@@ -17,6 +17,10 @@ public static class Azurite
               "BlobEndpoint=http://127.0.0.1:10100/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10101/devstoreaccount1;" +
               "TableEndpoint=http://127.0.0.1:10102/devstoreaccount1;";
 
+    /// <summary>The same account with every endpoint on a loopback port where nothing listens: storage "down".</summary>
+    public static string UnreachableConnectionString { get; } =
+        System.Text.RegularExpressions.Regex.Replace(ConnectionString, @"(Endpoint=http://127\.0\.0\.1:)\d+/", "${1}9/");
+
     /// <summary>A table prefix of its own for each test class, so tests never see each other's rows.</summary>
     public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
 

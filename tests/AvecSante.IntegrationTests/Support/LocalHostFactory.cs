@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -37,6 +38,7 @@ public sealed class LocalHostFactory : WebApplicationFactory<Program>
             ["Email:SendGrid:ApiKey"] = string.Empty,
             ["FunctionKeys:default"] = AdminKey,
             ["Schedules:DispatchNotifications"] = string.Empty, // tests drive the dispatcher themselves
+            ["Schedules:PurgeMemberData"] = string.Empty, // tests call the purge themselves
             ["Demo:PeopleFile"] = string.Empty,
         };
         foreach (var (key, value) in Settings)
@@ -48,7 +50,14 @@ public sealed class LocalHostFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        if (TestServices is { } replace)
+        {
+            builder.ConfigureTestServices(replace);
+        }
     }
+
+    /// <summary>Registrations that replace the app's own (a Graph client with a test credential, say).</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
 
     public HttpClient CreateAdminClient()
     {

@@ -1,0 +1,48 @@
+using AvecSante.Core.Members;
+using AvecSante.Core.Members.Import;
+using AvecSante.Core.Notifications;
+using AvecSante.Infrastructure.Members;
+using AvecSante.Infrastructure.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AvecSante.Api.Members;
+
+/// <summary>The member file's services, called once from AddAvecSante.</summary>
+public static class MembersRegistration
+{
+    public static IServiceCollection AddMembers(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MembersOptions>().Bind(configuration.GetSection(MembersOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MembersOptions>, MembersOptionsValidator>();
+
+        // The People table serves the alert directory (IPeopleDirectory) and the member file (IPeopleRegister); the adapter is stateless.
+        services.AddSingleton<IPeopleRegister, TablePeopleDirectory>();
+        services.AddSingleton<IStructureRepository, TableStructureRepository>();
+        services.AddSingleton<ICotisationRepository, TableCotisationRepository>();
+        services.AddSingleton<IMemberAuditTrail, TableMemberAuditTrail>();
+        services.AddSingleton<BlobImportArchive>();
+        services.AddSingleton<IImportArchive>(sp => sp.GetRequiredService<BlobImportArchive>());
+
+        // Holders of personal data: GDPR export and erasure ask each of them (other capabilities may add theirs).
+        services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<BlobImportArchive>());
+        services.AddSingleton<IPersonalDataHolder>(sp => new OutboxPersonalData(sp.GetRequiredService<IOutboxStore>()));
+
+        services.AddSingleton(sp => new MembersService(
+            sp.GetRequiredService<IStructureRepository>(),
+            sp.GetRequiredService<ICotisationRepository>(),
+            sp.GetRequiredService<IPeopleRegister>(),
+            sp.GetRequiredService<IMemberAuditTrail>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<MembersOptions>>().Value.GraceMonths));
+        services.AddSingleton<MemberImporter>();
+        services.AddSingleton<PersonalDataService>();
+
+        services.AddSingleton<MembersHandlers>();
+        services.AddSingleton<MemberFilesHandlers>();
+        services.AddSingleton<PersonalDataHandlers>();
+        services.AddSingleton<PurgeMemberDataJob>();
+        return services;
+    }
+}

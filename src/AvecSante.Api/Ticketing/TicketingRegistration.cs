@@ -1,0 +1,35 @@
+using AvecSante.Api.Events;
+using AvecSante.Core.Events;
+using AvecSante.Core.Ticketing;
+using AvecSante.Infrastructure.Events;
+using AvecSante.Infrastructure.Options;
+using AvecSante.Infrastructure.Ticketing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AvecSante.Api.Ticketing;
+
+/// <summary>The services of events and ticketing, called from AddAvecSante (kept here so the capability stays in one place).</summary>
+public static class TicketingRegistration
+{
+    public static void AddEventsAndTicketing(IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<TicketingOptions>().Bind(configuration.GetSection(TicketingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TicketingOptions>, TicketingOptionsValidator>();
+
+        services.AddSingleton<IEventRepository, TableEventRepository>();
+        services.AddSingleton<ITicketStore, TableTicketStore>();
+        services.AddSingleton<ITicketingInbox, TableTicketingInbox>();
+        services.AddSingleton<IRawPayloadArchive, BlobRawPayloadArchive>();
+        services.AddSingleton<IAttendeeMatcher, TableAttendeeMatcher>();
+        services.AddSingleton(sp => new TicketingSender(sp.GetRequiredService<IOptions<FederationOptions>>().Value.Name));
+        services.AddSingleton<TicketingService>();
+        services.AddSingleton<TicketingInboxProcessor>();
+
+        services.AddSingleton<EventsHandlers>();
+        services.AddSingleton<TicketingHandlers>();
+        services.AddSingleton<SweepTicketingInboxJob>();
+    }
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text;
+using AvecSante.Core.Calls.Normalisation;
+using AvecSante.Core.Common;
+
+namespace AvecSante.Core.Calls.Ingestion;
+
+/// <summary>Turns a normalised candidate into a call record, and tells what changed between two sightings of a call.</summary>
+public static class CallRecordFactory
+{
+    public const int MaxHistory = 50;
+
+    public static CallForProjects Create(CallCandidate candidate, NormalisedCall normalised, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(normalised);
+        var funder = normalised.Funder.Kind == FunderKind.Unknown && candidate.FunderHint is { Length: > 0 } hint
+            ? hint
+            : normalised.Funder.Name;
+        var title = string.IsNullOrWhiteSpace(normalised.Title) ? candidate.Title ?? "(sans titre)" : normalised.Title;
+        var url = candidate.Url ?? normalised.SourceUrl;
+        var deadline = normalised.Deadline;
+        return new CallForProjects
+        {
+            Id = CallIdentity.For(url, funder, title),
+            Title = Truncate(title, CallSubmissionValidator.MaxTitleLength),
+            Funder = funder,
+            Url = url,
+            PublishedOn = candidate.PublishedOn ?? normalised.PublishedOn,
+            Deadline = deadline,
+            DeadlineEvidence = normalised.DeadlineEvidence,
+            DeadlineNote = normalised.DeadlineDisagreement,
+            IsRolling = normalised.IsRolling,
+            OtherDeadlines = normalised.DeadlineSessions.Select(s => s.Instant).Where(i => i != deadline).Distinct().Order().ToList(),
+            Themes = normalised.Themes,
+            Departments = normalised.Departments,
+            StructureKinds = normalised.StructureKinds,
+            Summary = normalised.Summary is { } summary ? Truncate(summary, CallSubmissionValidator.MaxSummaryLength) : null,
+            AmountEuros = normalised.Amount?.Euros,
+            Kind = KindCode(normalised.Kind),
+            Status = deadline is { } end && end <= now ? CallStatus.Closed : CallStatus.Open,
+            Source = candidate.Source,
+            Sightings = [new CallSighting(candidate.Source, url?.ToString(), now)],
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    public static string KindCode(CallKind kind) => kind switch
+    {
+        CallKind.AppelACandidatures => "appel-a-candidatures",
+        CallKind.AppelAManifestationInteret => "ami",
+        _ => "appel-a-projets",
+    };
+
+    /// <summary>
+    /// Two sightings are the same call when they share a canonical URL (same id), or when the funder and the deadline
+    /// day agree and the titles are near-identical. Sister calls ("Challenge IA pour la Santé" / "… pour l'Industrie")
+    /// differ in a content word and stay apart.
+    /// </summary>
+    public static bool IsSameCall(CallForProjects known, CallForProjects incoming)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        ArgumentNullException.ThrowIfNull(incoming);
+        if (known.Id == incoming.Id)
+        {
+            return true;
+        }
+        if (!string.Equals(known.Funder, incoming.Funder, StringComparison.OrdinalIgnoreCase)
+            || DeadlineDay(known) != DeadlineDay(incoming))
+        {
+            return false;
+        }
+        var a = TitleWords(known.Title);
+        var b = TitleWords(incoming.Title);
+        // Every content word must match: near-identical titles with one different word are sister calls.
+        return a.Count > 0 && a.SetEquals(b);
+    }
+
+    /// <summary>
+    /// Merges a new sighting into the known call, recording what changed. <c>Touched</c> is false when the sighting
+    /// brings nothing new (no change, a source already listed): then nothing needs writing.
+    /// </summary>
+    public static (CallForProjects Merged, IReadOnlyList<CallChange> Changes, bool Touched) Merge(CallForProjects known, CallForProjects incoming, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        ArgumentNullException.ThrowIfNull(incoming);
+        var changes = new List<CallChange>();
+        void Compare(string field, string? from, string? to)
+        {
+            if (!string.Equals(from, to, StringComparison.Ordinal))
+            {
+                changes.Add(new CallChange(now, field, from, to, incoming.Source));
+            }
+        }
+
+        // A source that gives no deadline does not erase one another source read.
+        var deadline = incoming.Deadline ?? known.Deadline;
+        Compare("deadline", Format(known.Deadline), Format(deadline));
+        var status = deadline is { } end && end <= now ? CallStatus.Closed : incoming.IsRolling || deadline is not null ? CallStatus.Open : known.Status;
+        Compare("status", known.Status.ToString().ToLowerInvariant(), status.ToString().ToLowerInvariant());
+        Compare("title", Fold(known.Title), Fold(incoming.Title));
+        Compare("summary", Fold(known.Summary ?? string.Empty), Fold(incoming.Summary ?? known.Summary ?? string.Empty));
+
+        var sightings = known.Sightings.ToList();
+        foreach (var seen in incoming.Sightings.Where(i => !sightings.Any(s => s.Source == i.Source && s.Url == i.Url)))
+        {
+            sightings.Add(seen with { FirstSeenAt = now });
+        }
+
+        var merged = known with
+        {
+            Title = incoming.Title,
+            Deadline = deadline,
+            DeadlineEvidence = incoming.Deadline is null ? known.DeadlineEvidence : incoming.DeadlineEvidence,
+            DeadlineNote = incoming.DeadlineNote ?? known.DeadlineNote,
+            OtherDeadlines = incoming.OtherDeadlines.Count > 0 ? incoming.OtherDeadlines : known.OtherDeadlines,
+            Summary = incoming.Summary ?? known.Summary,
+            Themes = known.Themes.Union(incoming.Themes).ToList(),
+            Departments = known.Departments.Union(incoming.Departments).ToList(),
+            StructureKinds = known.StructureKinds.Union(incoming.StructureKinds).ToList(),
+            AmountEuros = incoming.AmountEuros ?? known.AmountEuros,
+            Status = status,
+            Sightings = sightings,
+            History = known.History.Concat(changes).TakeLast(MaxHistory).ToList(),
+            UpdatedAt = now,
+        };
+        return (merged, changes, changes.Count > 0 || sightings.Count != known.Sightings.Count);
+    }
+
+    private static DateOnly? DeadlineDay(CallForProjects call) =>
+        call.Deadline is { } d ? DateOnly.FromDateTime(ParisTime.ToParis(d).DateTime) : null;
+
+    private static string? Format(DateTimeOffset? instant) =>
+        instant is { } i ? ParisTime.ToParis(i).ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture) : null;
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "au", "aux", "de", "des", "du", "d", "l", "la", "le", "les", "et", "en", "pour", "sur", "un", "une", "appel", "projets", "projet",
+    };
+
+    private static HashSet<string> TitleWords(string title) =>
+        Fold(title).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !StopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Lowercase, no accents, letters and digits only, single spaces.</summary>
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        var space = true;
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+                space = false;
+            }
+            else if (!space)
+            {
+                builder.Append(' ');
+                space = true;
+            }
+        }
+        return builder.ToString().TrimEnd();
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}

@@ -1,0 +1,289 @@
+using AvecSante.Core.Common;
+using Microsoft.Extensions.Logging;
+
+namespace AvecSante.Core.Documents;
+
+public enum DocumentOutcomeKind
+{
+    Ok,
+    Created,
+    Invalid,
+    TooLarge,
+    UnsupportedType,
+    Duplicate,
+    NotFound,
+    Conflict,
+    RestorePeriodOver,
+}
+
+/// <summary>What a library operation did: the document, or why not (each kind maps to one HTTP status).</summary>
+public sealed record DocumentOutcome(DocumentOutcomeKind Kind, LibraryDocument? Document = null, ValidationErrors? Errors = null, string? Detail = null)
+{
+    /// <summary>For a duplicate: the document that already holds these bytes.</summary>
+    public string? ExistingId { get; init; }
+}
+
+/// <summary>
+/// The capitalisation library's use cases: upload (checked by content, hashed, duplicates refused), new versions, soft
+/// deletion and restore within the period, purge after it. Storage is behind <see cref="IDocumentRepository"/> and
+/// <see cref="IDocumentContentStore"/>.
+/// </summary>
+public sealed partial class DocumentLibrary(
+    IDocumentRepository documents,
+    IDocumentContentStore contents,
+    DocumentRules rules,
+    TimeProvider clock,
+    ILogger<DocumentLibrary> logger)
+{
+    private const int UpdateAttempts = 3;
+
+    public DocumentRules Rules => rules;
+
+    public async Task<DocumentOutcome> UploadAsync(DocumentMetadata metadata, IncomingFile file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        ArgumentNullException.ThrowIfNull(file);
+        if (CheckFile(file) is { } refused)
+        {
+            return refused;
+        }
+        var type = ContentSniffer.Sniff(file.Content);
+        if (type is null)
+        {
+            return Unsupported();
+        }
+        var now = clock.GetUtcNow();
+        var validated = DocumentMetadataValidator.Validate(metadata, now);
+        if (validated.Value is not { } description)
+        {
+            return new DocumentOutcome(DocumentOutcomeKind.Invalid, Errors: validated.Errors);
+        }
+
+        var sha256 = LibraryDocument.Sha256Of(file.Content);
+        var id = LibraryDocument.IdFor(sha256);
+        if (await ClaimAsync(sha256, id, cancellationToken).ConfigureAwait(false) is { } duplicate)
+        {
+            return duplicate;
+        }
+
+        var contentName = await contents.SaveAsync(id, sha256, file.Content, type.MediaType, cancellationToken).ConfigureAwait(false);
+        var document = new LibraryDocument
+        {
+            Id = id,
+            Description = description,
+            Versions = [NewVersion(1, sha256, file, type, description.Title, contentName, now)],
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        if (!await documents.TryAddAsync(document, cancellationToken).ConfigureAwait(false))
+        {
+            // These bytes were stored before as this very id (ids come from the first file's hash).
+            var existing = await documents.GetAsync(id, cancellationToken).ConfigureAwait(false);
+            return existing is null ? DuplicateOf(id, "Ce fichier vient d'être déposé par un autre envoi.") : DuplicateOf(existing);
+        }
+        LogUploaded(id, type.Extension, file.Length);
+        return new DocumentOutcome(DocumentOutcomeKind.Created, document);
+    }
+
+    public async Task<DocumentOutcome> AddVersionAsync(string id, IncomingFile file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (CheckFile(file) is { } refused)
+        {
+            return refused;
+        }
+        var type = ContentSniffer.Sniff(file.Content);
+        if (type is null)
+        {
+            return Unsupported();
+        }
+        var sha256 = LibraryDocument.Sha256Of(file.Content);
+        for (var attempt = 0; attempt < UpdateAttempts; attempt++)
+        {
+            var document = await documents.GetAsync(id, cancellationToken).ConfigureAwait(false);
+            if (document is null)
+            {
+                return new DocumentOutcome(DocumentOutcomeKind.NotFound);
+            }
+            if (document.IsDeleted)
+            {
+                return new DocumentOutcome(DocumentOutcomeKind.Conflict, document,
+                    Detail: "Le document est dans la corbeille : restaurez-le avant d'en déposer une nouvelle version.");
+            }
+            if (document.Current.Sha256 == sha256)
+            {
+                return DuplicateOf(id, "Ce fichier est identique à la version actuelle du document.");
+            }
+            // An earlier version of this same document may come back (going back to it is a new version).
+            if (await ClaimAsync(sha256, id, cancellationToken).ConfigureAwait(false) is { } duplicate)
+            {
+                return duplicate;
+            }
+            var now = clock.GetUtcNow();
+            var contentName = await contents.SaveAsync(id, sha256, file.Content, type.MediaType, cancellationToken).ConfigureAwait(false);
+            var version = NewVersion(document.Versions.Count + 1, sha256, file, type, document.Description.Title, contentName, now);
+            var updated = await documents.TryUpdateAsync(document with { Versions = [.. document.Versions, version], UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
+            if (updated is not null)
+            {
+                LogVersionAdded(id, version.Number);
+                return new DocumentOutcome(DocumentOutcomeKind.Ok, updated);
+            }
+        }
+        return ChangedMeanwhile();
+    }
+
+    public async Task<DocumentOutcome> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < UpdateAttempts; attempt++)
+        {
+            var document = await documents.GetAsync(id, cancellationToken).ConfigureAwait(false);
+            if (document is null)
+            {
+                return new DocumentOutcome(DocumentOutcomeKind.NotFound);
+            }
+            if (document.IsDeleted)
+            {
+                return new DocumentOutcome(DocumentOutcomeKind.Ok, document);
+            }
+            var now = clock.GetUtcNow();
+            var updated = await documents.TryUpdateAsync(document with { DeletedAt = now, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
+            if (updated is not null)
+            {
+                LogDeleted(id);
+                return new DocumentOutcome(DocumentOutcomeKind.Ok, updated);
+            }
+        }
+        return ChangedMeanwhile();
+    }
+
+    public async Task<DocumentOutcome> RestoreAsync(string id, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < UpdateAttempts; attempt++)
+        {
+            var document = await documents.GetAsync(id, cancellationToken).ConfigureAwait(false);
+            if (document is null)
+            {
+                return new DocumentOutcome(DocumentOutcomeKind.NotFound);
+            }
+            if (document.DeletedAt is not { } deletedAt)
+            {
+                return new DocumentOutcome(DocumentOutcomeKind.Ok, document);
+            }
+            var now = clock.GetUtcNow();
+            // The same clock decides restore and purge, so a document is never restored while being purged.
+            if (now >= rules.RestorableUntil(deletedAt))
+            {
+                return new DocumentOutcome(DocumentOutcomeKind.RestorePeriodOver, document,
+                    Detail: $"Le délai de restauration ({rules.RestorePeriod.TotalDays:0} jours) est dépassé : le document sera définitivement effacé.");
+            }
+            var updated = await documents.TryUpdateAsync(document with { DeletedAt = null, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
+            if (updated is not null)
+            {
+                LogRestored(id);
+                return new DocumentOutcome(DocumentOutcomeKind.Ok, updated);
+            }
+        }
+        return ChangedMeanwhile();
+    }
+
+    /// <summary>Erases for good what was deleted longer ago than the restore period. Idempotent: a stopped run is finished by the next.</summary>
+    public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - rules.RestorePeriod;
+        var expired = await documents.ListDeletedAsync(cutoff, cancellationToken).ConfigureAwait(false);
+        foreach (var document in expired)
+        {
+            // Files first, record last: if the run stops in between, the record is still there for the next run.
+            await contents.DeleteAllAsync(document.Id, cancellationToken).ConfigureAwait(false);
+            await documents.PurgeAsync(document, cancellationToken).ConfigureAwait(false);
+            LogPurged(document.Id);
+        }
+        return expired.Count;
+    }
+
+    public Task<LibraryDocument?> GetAsync(string id, CancellationToken cancellationToken) => documents.GetAsync(id, cancellationToken);
+
+    public Task<IReadOnlyList<DocumentSummary>> ListAsync(DocumentFilter filter, CancellationToken cancellationToken) => documents.ListAsync(filter, cancellationToken);
+
+    public Task<Stream?> OpenAsync(DocumentVersion version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return contents.OpenAsync(version.ContentName, cancellationToken);
+    }
+
+    /// <summary>Null when the content hash is free (or ours); a Duplicate outcome naming the holder otherwise.</summary>
+    private async Task<DocumentOutcome?> ClaimAsync(string sha256, string id, CancellationToken cancellationToken)
+    {
+        var owner = await documents.ClaimContentAsync(sha256, id, cancellationToken).ConfigureAwait(false);
+        if (owner == id)
+        {
+            return null;
+        }
+        var existing = await documents.GetAsync(owner, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return DuplicateOf(existing);
+        }
+        // The claim outlived its document (a purge or an upload that stopped half-way): take it over.
+        return await documents.TryTakeOverContentAsync(sha256, owner, id, cancellationToken).ConfigureAwait(false)
+            ? null
+            : DuplicateOf(owner, "Ce fichier est en cours de dépôt par un autre envoi.");
+    }
+
+    private DocumentOutcome? CheckFile(IncomingFile file)
+    {
+        if (file.Length == 0)
+        {
+            var errors = new ValidationErrors();
+            errors.Add("file", "Le fichier est vide.");
+            return new DocumentOutcome(DocumentOutcomeKind.Invalid, Errors: errors);
+        }
+        return file.Length > rules.MaxUploadBytes
+            ? new DocumentOutcome(DocumentOutcomeKind.TooLarge, Detail: TooLargeDetail(rules.MaxUploadBytes))
+            : null;
+    }
+
+    public static string TooLargeDetail(long maxBytes) =>
+        $"La taille maximale d'un fichier est de {maxBytes / (1024.0 * 1024.0):0.#} Mo.";
+
+    private static DocumentOutcome Unsupported() =>
+        new(DocumentOutcomeKind.UnsupportedType,
+            Detail: "Formats acceptés : " + string.Join(", ", ContentSniffer.Accepted.Select(t => t.Label)) + ". Le type est reconnu au contenu du fichier, pas à son nom.");
+
+    private static DocumentOutcome DuplicateOf(LibraryDocument existing) =>
+        DuplicateOf(existing.Id, existing.IsDeleted
+            ? $"Ce fichier est déjà dans la bibliothèque, dans la corbeille : « {existing.Description.Title} ». Restaurez-le plutôt que de le déposer à nouveau."
+            : $"Ce fichier est déjà dans la bibliothèque : « {existing.Description.Title} ».");
+
+    private static DocumentOutcome DuplicateOf(string existingId, string detail) =>
+        new(DocumentOutcomeKind.Duplicate, Detail: detail) { ExistingId = existingId };
+
+    private static DocumentOutcome ChangedMeanwhile() =>
+        new(DocumentOutcomeKind.Conflict, Detail: "Le document a été modifié en même temps par quelqu'un d'autre : réessayez.");
+
+    private static DocumentVersion NewVersion(int number, string sha256, IncomingFile file, SniffedType type, string title, string contentName, DateTimeOffset now) => new()
+    {
+        Number = number,
+        Sha256 = sha256,
+        Size = file.Length,
+        ContentType = type.MediaType,
+        FileName = DownloadNames.For(file.FileName, title, type),
+        ContentName = contentName,
+        UploadedAt = now,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} uploaded ({Extension}, {Size} bytes)")]
+    private partial void LogUploaded(string documentId, string extension, long size);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId}: version {Version} added")]
+    private partial void LogVersionAdded(string documentId, int version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} moved to the bin")]
+    private partial void LogDeleted(string documentId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} restored from the bin")]
+    private partial void LogRestored(string documentId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} purged (files, index and record)")]
+    private partial void LogPurged(string documentId);
+}

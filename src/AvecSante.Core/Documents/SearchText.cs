@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+
+namespace AvecSante.Core.Documents;
+
+/// <summary>
+/// Accent- and case-insensitive search: text is folded once when stored (« Activité Physique » → "activite physique")
+/// and the query is folded the same way, so "tabac", "Tabac" and "TABAC" find « tabac », and "freins" finds « Freins ».
+/// </summary>
+public static class SearchText
+{
+    /// <summary>Lowercase, no diacritics, ligatures spelled out, punctuation as spaces, single spaces.</summary>
+    public static string Fold(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        var pendingSpace = false;
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            var lower = char.ToLowerInvariant(c);
+            if (!char.IsLetterOrDigit(lower))
+            {
+                pendingSpace = folded.Length > 0;
+                continue;
+            }
+            if (pendingSpace)
+            {
+                folded.Append(' ');
+                pendingSpace = false;
+            }
+            _ = lower switch
+            {
+                'œ' => folded.Append("oe"),
+                'æ' => folded.Append("ae"),
+                'ß' => folded.Append("ss"),
+                _ => folded.Append(lower),
+            };
+        }
+        return folded.ToString();
+    }
+
+    /// <summary>The folded words of a query (empty when there is nothing to look for).</summary>
+    public static IReadOnlyList<string> Terms(string? query) =>
+        Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>True when every word of the query occurs in the folded text (as a word or the start of one).</summary>
+    public static bool Matches(string foldedText, IReadOnlyList<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(foldedText);
+        ArgumentNullException.ThrowIfNull(terms);
+        var padded = " " + foldedText;
+        return terms.All(t => padded.Contains(" " + t, StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,30 @@
+using AvecSante.Core.Events;
+
+namespace AvecSante.Core.Ticketing;
+
+/// <summary>
+/// Tickets of an event with its seat counter. Each change of seats is one atomic step with the ticket it concerns
+/// (the adapter uses an entity-group transaction), so a seat is never counted twice nor lost.
+/// </summary>
+public interface ITicketStore
+{
+    /// <summary>
+    /// Creates the ticket once, taking a seat if one is free, a waitlist place otherwise; returns the stored ticket and
+    /// whether this call created it. A line marked cancelled is stored cancelled without a seat.
+    /// </summary>
+    Task<(Ticket Ticket, bool Created)> EnsureAsync(Event value, Ticket draft, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Cancels the ticket and frees its seat. When the ticket is unknown (the refund overtook the order) a cancelled
+    /// placeholder is stored, so the late order cannot take a seat.
+    /// </summary>
+    Task<TicketChange> CancelAsync(Event value, string ticketKey, Ticket placeholder, CancellationToken cancellationToken);
+
+    /// <summary>Gives free seats to the waitlist in FIFO order; returns the tickets promoted now or left with an offer to send.</summary>
+    Task<IReadOnlyList<Ticket>> PromoteWaitlistAsync(Event value, CancellationToken cancellationToken);
+
+    /// <summary>Notes that the offer email of a promoted ticket is in the outbox.</summary>
+    Task MarkOfferPlannedAsync(Ticket ticket, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Ticket>> ListAsync(string eventId, CancellationToken cancellationToken);
+}

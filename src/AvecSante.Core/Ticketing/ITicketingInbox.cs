@@ -1,0 +1,59 @@
+namespace AvecSante.Core.Ticketing;
+
+public enum InboxStatus
+{
+    /// <summary>Claimed, not finished: the sweeper picks it up after a grace period.</summary>
+    Pending,
+    Processed,
+    Ignored,
+
+    /// <summary>Gave up after too many attempts; kept for a person to look at.</summary>
+    Failed,
+}
+
+/// <summary>A received notification: which raw payload (Blob) it is, and how far its processing went.</summary>
+public sealed record InboxRecord
+{
+    /// <summary>Stable id: HelloAsso "ha-" + SHA-256 of the raw body; generic webhook "wh-" + digest of the submission id.</summary>
+    public required string Id { get; init; }
+
+    public required string Source { get; init; }
+
+    public required string BlobName { get; init; }
+
+    public required string ContentSha256 { get; init; }
+
+    public DateTimeOffset ReceivedAt { get; init; }
+
+    public InboxStatus Status { get; init; } = InboxStatus.Pending;
+
+    public int Attempts { get; init; }
+
+    public string? Outcome { get; init; }
+}
+
+/// <summary>The raw payload store: archived before anything else is done with a delivery.</summary>
+public interface IRawPayloadArchive
+{
+    /// <summary>Stores the bytes (idempotent: same content, same name) and returns the blob name and SHA-256.</summary>
+    Task<(string BlobName, string Sha256)> ArchiveAsync(string source, ReadOnlyMemory<byte> body, CancellationToken cancellationToken);
+
+    Task<byte[]?> ReadAsync(string blobName, CancellationToken cancellationToken);
+}
+
+/// <summary>Inbox of ticketing deliveries: a claim per stable id makes each delivery processed once.</summary>
+public interface ITicketingInbox
+{
+    /// <summary>Claims the id; false when it was claimed before (a duplicate delivery).</summary>
+    Task<bool> TryClaimAsync(InboxRecord record, CancellationToken cancellationToken);
+
+    Task<InboxRecord?> GetAsync(string id, CancellationToken cancellationToken);
+
+    Task CompleteAsync(string id, InboxStatus status, string outcome, CancellationToken cancellationToken);
+
+    /// <summary>Counts one more attempt of a record left unfinished; returns the attempts so far.</summary>
+    Task<int> RecordAttemptAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Records still pending that were received before <paramref name="receivedBefore"/>.</summary>
+    Task<IReadOnlyList<InboxRecord>> ListUnfinishedAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken);
+}

@@ -1,0 +1,160 @@
+using System.Security.Cryptography;
+using AvecSante.Core.Common;
+using Microsoft.Extensions.Logging;
+
+namespace AvecSante.Core.Ticketing;
+
+public enum DeliveryResultKind
+{
+    /// <summary>Claimed and processed now.</summary>
+    Processed,
+
+    /// <summary>Claimed; nothing to do (another form, another event type).</summary>
+    Ignored,
+
+    /// <summary>Seen before (same stable id).</summary>
+    Duplicate,
+
+    /// <summary>Claimed and archived, but processing failed: the sweeper finishes it.</summary>
+    Accepted,
+}
+
+public sealed record DeliveryReceipt(DeliveryResultKind Kind, string InboxId, TicketingOutcome? Outcome);
+
+/// <summary>
+/// The exactly-once path of a delivery: archive the raw body (Blob), read it, claim its stable id (409 = seen), process,
+/// mark it done. Up to the claim a failure is the sender's to retry (503); after it, the delivery is ours: it is
+/// acknowledged and the sweeper re-processes any record left pending.
+/// </summary>
+public sealed partial class TicketingInboxProcessor(
+    IRawPayloadArchive archive,
+    ITicketingInbox inbox,
+    TicketingService service,
+    TimeProvider clock,
+    ILogger<TicketingInboxProcessor> logger)
+{
+    /// <summary>A pending record younger than this is left to the run that claimed it.</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
+
+    public const int MaxAttempts = 10;
+
+    /// <exception cref="System.Text.Json.JsonException">Not JSON (a 400 for the sender).</exception>
+    /// <exception cref="TicketingPayloadException">JSON but not readable (a 400 naming the field).</exception>
+    public async Task<DeliveryReceipt> ReceiveAsync(string source, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        // 1. Archive before anything else: what was received can always be looked at and replayed.
+        var (blobName, sha256) = await archive.ArchiveAsync(source, body, cancellationToken).ConfigureAwait(false);
+
+        // 2. Read. Bad input stops here, archived but not claimed.
+        var (inboxId, command) = Read(source, body.Span);
+
+        // 3. Claim the stable id.
+        var record = new InboxRecord
+        {
+            Id = inboxId,
+            Source = source,
+            BlobName = blobName,
+            ContentSha256 = sha256,
+            ReceivedAt = clock.GetUtcNow(),
+        };
+        if (!await inbox.TryClaimAsync(record, cancellationToken).ConfigureAwait(false))
+        {
+            var existing = await inbox.GetAsync(inboxId, cancellationToken).ConfigureAwait(false);
+            LogDuplicate(inboxId, source, existing?.Status);
+            if (existing is { Status: InboxStatus.Pending } pending && clock.GetUtcNow() - pending.ReceivedAt > Grace)
+            {
+                // The first run stopped half-way; this retry may as well finish it (every step converges).
+                return await ProcessAsync(pending, command, cancellationToken).ConfigureAwait(false) with { Kind = DeliveryResultKind.Duplicate };
+            }
+            return new DeliveryReceipt(DeliveryResultKind.Duplicate, inboxId, null);
+        }
+
+        // 4. Process now (fast path); the sweeper is the safety net.
+        return await ProcessAsync(record, command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Re-processes records left pending (the SweepTicketingInbox timer).</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var finished = 0;
+        foreach (var record in await inbox.ListUnfinishedAsync(clock.GetUtcNow() - Grace, cancellationToken).ConfigureAwait(false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var attempts = await inbox.RecordAttemptAsync(record.Id, cancellationToken).ConfigureAwait(false);
+            if (attempts > MaxAttempts)
+            {
+                await inbox.CompleteAsync(record.Id, InboxStatus.Failed, $"abandonné après {MaxAttempts} tentatives", cancellationToken).ConfigureAwait(false);
+                LogGaveUp(record.Id, attempts);
+                continue;
+            }
+            var body = await archive.ReadAsync(record.BlobName, cancellationToken).ConfigureAwait(false);
+            if (body is null)
+            {
+                await inbox.CompleteAsync(record.Id, InboxStatus.Failed, "contenu archivé introuvable", cancellationToken).ConfigureAwait(false);
+                LogGaveUp(record.Id, attempts);
+                continue;
+            }
+            var (_, command) = Read(record.Source, body);
+            var receipt = await ProcessAsync(record, command, cancellationToken).ConfigureAwait(false);
+            finished += receipt.Kind == DeliveryResultKind.Accepted ? 0 : 1;
+        }
+        return finished;
+    }
+
+    public static (string InboxId, TicketingCommand Command) Read(string source, ReadOnlySpan<byte> body)
+    {
+        if (source == TicketSources.Webhook)
+        {
+            var (submissionId, command) = WebhookSubmissionReader.Read(body);
+            return ("wh-" + StableKeys.Digest("webhook|" + submissionId, 40), command);
+        }
+        // HelloAsso resends the same bytes: the content hash is the delivery's identity.
+        return ("ha-" + Convert.ToHexStringLower(SHA256.HashData(body))[..40], HelloAssoNotificationReader.Read(body));
+    }
+
+    private async Task<DeliveryReceipt> ProcessAsync(InboxRecord record, TicketingCommand command, CancellationToken cancellationToken)
+    {
+        TicketingOutcome outcome;
+        try
+        {
+            outcome = await service.ExecuteAsync(command, record.Id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Once claimed, the delivery is ours: any failure leaves it pending for the sweeper.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogProcessingFailed(ex, record.Id);
+            return new DeliveryReceipt(DeliveryResultKind.Accepted, record.Id, null);
+        }
+        var status = outcome.Status == TicketingOutcome.Ignored ? InboxStatus.Ignored : InboxStatus.Processed;
+        try
+        {
+            await inbox.CompleteAsync(record.Id, status, Summary(outcome), cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The work is done; failing to mark it only means the sweeper runs it once more, to no effect.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogProcessingFailed(ex, record.Id);
+        }
+        return new DeliveryReceipt(status == InboxStatus.Ignored ? DeliveryResultKind.Ignored : DeliveryResultKind.Processed, record.Id, outcome);
+    }
+
+    private static string Summary(TicketingOutcome o) =>
+        o.Status == TicketingOutcome.Ignored
+            ? "ignoré : " + o.Reason
+            : $"événement {o.EventId} : {o.TicketsCreated} créé(s), {o.Duplicates} déjà connu(s), {o.Cancelled} annulé(s), {o.Promoted} promu(s)";
+
+    [LoggerMessage(EventId = 3111, Level = LogLevel.Information, Message = "Ticketing delivery {InboxId} from {Source} seen before (status {Status})")]
+    private partial void LogDuplicate(string inboxId, string source, InboxStatus? status);
+
+    [LoggerMessage(EventId = 3112, Level = LogLevel.Warning, Message = "Ticketing delivery {InboxId} could not be processed now; it stays pending for the sweeper")]
+    private partial void LogProcessingFailed(Exception exception, string inboxId);
+
+    [LoggerMessage(EventId = 3113, Level = LogLevel.Error, Message = "Ticketing delivery {InboxId} abandoned after {Attempts} attempts")]
+    private partial void LogGaveUp(string inboxId, int attempts);
+}

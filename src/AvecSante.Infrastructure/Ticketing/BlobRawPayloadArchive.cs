@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using AvecSante.Core.Ticketing;
+using AvecSante.Infrastructure.Blobs;
+using AvecSante.Infrastructure.Options;
+using Microsoft.Extensions.Options;
+
+namespace AvecSante.Infrastructure.Ticketing;
+
+/// <summary>
+/// Raw ticketing payloads in Blob: "{federation}/{source}/{sha256}.json". Named by content, so a duplicate delivery
+/// lands on the same blob and archiving twice is harmless.
+/// </summary>
+public sealed class BlobRawPayloadArchive(BlobStore blobs, IOptions<FederationOptions> federation) : IRawPayloadArchive
+{
+    public const string ContainerName = "ticketing-raw";
+
+    public async Task<(string BlobName, string Sha256)> ArchiveAsync(string source, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(body.Span));
+        var name = $"{federation.Value.Id}/{source}/{sha256}.json";
+        var container = await blobs.GetContainerAsync(ContainerName, cancellationToken).ConfigureAwait(false);
+        var blob = container.GetBlobClient(name);
+        try
+        {
+            await blob.UploadAsync(BinaryData.FromBytes(body), new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                Metadata = new Dictionary<string, string> { ["sha256"] = sha256, ["source"] = source },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // Same name = same bytes: archived by an earlier delivery.
+        }
+        return (name, sha256);
+    }
+
+    public async Task<byte[]?> ReadAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var container = await blobs.GetContainerAsync(ContainerName, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var content = await container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return content.Value.Content.ToArray();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+}

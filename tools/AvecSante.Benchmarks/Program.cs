@@ -1,0 +1,20 @@
+using AvecSante.Benchmarks;
+
+// dotnet run -c Release --project tools/AvecSante.Benchmarks -- <benchmark> [options]
+var name = args.FirstOrDefault() ?? "help";
+return name switch
+{
+    "normalise" => NormaliseBenchmark.Run(args[1..]),
+    _ => Help(),
+};
+
+static int Help()
+{
+    Console.WriteLine("""
+        Benchmarks (figures go to docs/benchmarks.md):
+          normalise [--seconds N] [--profile] [--dump FILE]
+                                    call pages parsed and tagged per second, on one thread;
+                                    --profile: time per page and per stage; --dump: outputs to diff
+        """);
+    return 0;
+}
