@@ -30,14 +30,32 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 port_open 7071 && fail "port 7071 is already in use (another local host?). Stop it, then try again."
+port_open 7072 && fail "port 7072 (the demo's sample call sources) is already in use. Stop what uses it, then try again."
 start_azurite 10000 .local/azurite
 
 say "Building"
 dotnet build src/AvecSante.LocalHost -nologo -v quiet
 dotnet build samples/AvecSante.Demo -nologo -v quiet
 
+# The demo's call sources: synthetic pages served by the demo itself on 127.0.0.1:7072 (samples/sources/README.md).
+demo_sources=(
+  "Calls__MinMillisecondsBetweenRequests=0"
+  "Calls__Sources__demo-ars-bretagne__Kind=WebPage"
+  "Calls__Sources__demo-ars-bretagne__Url=http://127.0.0.1:7072/ars/appels.html"
+  "Calls__Sources__demo-ars-bretagne__Funder=ARS Bretagne"
+  "Calls__Sources__demo-ars-bretagne__ItemSelector=.views-row"
+  "Calls__Sources__demo-ars-rss__Kind=Rss"
+  "Calls__Sources__demo-ars-rss__Url=http://127.0.0.1:7072/ars/rss.xml"
+  "Calls__Sources__demo-ars-rss__Funder=ARS Bretagne"
+  "Calls__Sources__demo-aides-territoires__Kind=AidesTerritoires"
+  "Calls__Sources__demo-aides-territoires__Url=http://127.0.0.1:7072/"
+  "Calls__Sources__demo-aides-territoires__ApiKey=demo-key"
+  "Calls__Sources__demo-partenaire__Kind=Listing"
+  "Calls__Sources__demo-partenaire__Url=http://127.0.0.1:7072/partenaire/appels.json"
+)
+
 say "Starting the local host on http://localhost:7071 (settings: $settings)"
-dotnet run --no-build --project src/AvecSante.LocalHost -- --urls http://localhost:7071 >.local/localhost.log 2>&1 &
+env "${demo_sources[@]}" dotnet run --no-build --project src/AvecSante.LocalHost -- --urls http://localhost:7071 >.local/localhost.log 2>&1 &
 HOST_PID=$!
 
 say "Playing the demo scenario"

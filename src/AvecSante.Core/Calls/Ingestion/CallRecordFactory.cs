@@ -99,8 +99,14 @@ public static class CallRecordFactory
         Compare("deadline", Format(known.Deadline), Format(deadline));
         var status = deadline is { } end && end <= now ? CallStatus.Closed : incoming.IsRolling || deadline is not null ? CallStatus.Open : known.Status;
         Compare("status", known.Status.ToString().ToLowerInvariant(), status.ToString().ToLowerInvariant());
-        Compare("title", Fold(known.Title), Fold(incoming.Title));
-        Compare("summary", Fold(known.Summary ?? string.Empty), Fold(incoming.Summary ?? known.Summary ?? string.Empty));
+        // Title and summary are compared only with what the same source said before: another source's teaser
+        // (a feed's two lines about a call of the ARS site) is not the call changing.
+        var sameSource = known.Sightings.Any(s => s.Source == incoming.Source);
+        if (sameSource)
+        {
+            Compare("title", Fold(known.Title), Fold(incoming.Title));
+            Compare("summary", Fold(known.Summary ?? string.Empty), Fold(incoming.Summary ?? known.Summary ?? string.Empty));
+        }
 
         var sightings = known.Sightings.ToList();
         foreach (var seen in incoming.Sightings.Where(i => !sightings.Any(s => s.Source == i.Source && s.Url == i.Url)))
@@ -110,12 +116,12 @@ public static class CallRecordFactory
 
         var merged = known with
         {
-            Title = incoming.Title,
+            Title = sameSource ? incoming.Title : known.Title,
             Deadline = deadline,
             DeadlineEvidence = incoming.Deadline is null ? known.DeadlineEvidence : incoming.DeadlineEvidence,
             DeadlineNote = incoming.DeadlineNote ?? known.DeadlineNote,
             OtherDeadlines = incoming.OtherDeadlines.Count > 0 ? incoming.OtherDeadlines : known.OtherDeadlines,
-            Summary = incoming.Summary ?? known.Summary,
+            Summary = sameSource ? incoming.Summary ?? known.Summary : known.Summary ?? incoming.Summary,
             Themes = known.Themes.Union(incoming.Themes).ToList(),
             Departments = known.Departments.Union(incoming.Departments).ToList(),
             StructureKinds = known.StructureKinds.Union(incoming.StructureKinds).ToList(),

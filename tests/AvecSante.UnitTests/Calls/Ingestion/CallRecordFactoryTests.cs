@@ -53,6 +53,21 @@ public sealed class CallRecordFactoryTests
     }
 
     [Fact]
+    public void Another_sources_teaser_is_a_sighting_not_a_change_of_the_call()
+    {
+        var known = Call("a", "Santé mentale des jeunes") with { Summary = "L'appel complet, lu sur le site de l'ARS." };
+        var teaser = Call("a", "AAP Santé mentale des jeunes (flux)", source: "ars-rss") with { Summary = "Deux lignes du flux.", Deadline = null };
+
+        var (merged, changes, touched) = CallRecordFactory.Merge(known, teaser, Now);
+
+        Assert.Empty(changes);
+        Assert.True(touched);
+        Assert.Equal(known.Title, merged.Title);
+        Assert.Equal(known.Summary, merged.Summary);
+        Assert.Equal(2, merged.Sightings.Count);
+    }
+
+    [Fact]
     public void Seeing_the_same_call_again_from_the_same_source_changes_nothing()
     {
         var known = Call("a", "Prévention des addictions");
