@@ -54,7 +54,7 @@ internal static class NormaliseBenchmark
         }
         Console.WriteLine($"Fixtures: {full.Length} pages from {folder}");
         Console.WriteLine($"Typical pages: {typical.Average(t => t.Length):F0} characters on average; full pages: {full.Average(t => t.Length):F0}");
-        WarmUp([.. typical, .. full], Math.Min(3, seconds / 3));
+        WarmUp([.. typical, .. full], 3);
         if (profile)
         {
             Profile("typical pages", files, typical, seconds);
@@ -68,26 +68,43 @@ internal static class NormaliseBenchmark
 
     /// <summary>
     /// JIT and regex construction are not what we measure. One pass is not enough: tiered compilation promotes hot
-    /// methods (the generated regex scanners above all) only after 30 calls and a background compile, which on a
-    /// loaded machine takes a second or more; with one pass, the first set measured (the typical pages) ran partly on
-    /// unoptimised code and looked slower than the full pages.
+    /// methods (the generated regex scanners above all) only after 30 calls and a background compile that waits until
+    /// no new method has been compiled for a while; on a loaded machine that took over 5 seconds, and with one pass the
+    /// first set measured (the typical pages) ran on unoptimised code, 5–10 times slower, and looked slower than the
+    /// full pages. So: rounds of half a second until the speed stops rising (3 to 30 seconds).
     /// </summary>
-    private static void WarmUp(string[] pages, double seconds)
+    private static void WarmUp(string[] pages, double minimumSeconds)
     {
-        var watch = Stopwatch.StartNew();
-        do
+        var total = Stopwatch.StartNew();
+        var best = 0.0;
+        var flat = 0;
+        while (total.Elapsed.TotalSeconds < 30)
         {
-            foreach (var page in pages)
+            var round = Stopwatch.StartNew();
+            long count = 0;
+            while (round.Elapsed.TotalSeconds < 0.5)
             {
-                CallTextNormaliser.Normalise(page, null, null, null, Now);
+                foreach (var page in pages)
+                {
+                    CallTextNormaliser.Normalise(page, null, null, null, Now);
+                }
+                count += pages.Length;
+            }
+            var speed = count / round.Elapsed.TotalSeconds;
+            flat = speed > best * 1.05 ? 0 : flat + 1;
+            best = Math.Max(best, speed);
+            if (flat >= 4 && total.Elapsed.TotalSeconds >= minimumSeconds)
+            {
+                break;
             }
         }
-        while (watch.Elapsed.TotalSeconds < seconds);
+        Console.WriteLine($"Warm-up: {total.Elapsed.TotalSeconds:F1} s");
     }
 
     private static void Measure(string label, string[] pages, double seconds)
     {
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var cpuBefore = ThreadCpu.Now();
         var watch = Stopwatch.StartNew();
         long count = 0;
         while (watch.Elapsed.TotalSeconds < seconds)
@@ -99,8 +116,14 @@ internal static class NormaliseBenchmark
             count += pages.Length;
         }
         watch.Stop();
+        var cpu = ThreadCpu.Now() - cpuBefore;
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         Console.WriteLine($"{label}: {count / watch.Elapsed.TotalSeconds:F0} pages/s on one thread ({count} pages in {watch.Elapsed.TotalSeconds:F1} s, {allocated / count / 1024.0:F0} KiB allocated per page)");
+        if (cpu > TimeSpan.Zero)
+        {
+            // On a loaded machine the thread waits for a core: its CPU time varies much less than the wall clock.
+            Console.WriteLine($"    {count / cpu.TotalSeconds:F0} pages per CPU second of this thread ({cpu.TotalSeconds:F1} s CPU, {100 * cpu.TotalSeconds / watch.Elapsed.TotalSeconds:F0}% of the wall clock)");
+        }
     }
 
     /// <summary>
@@ -223,4 +246,29 @@ internal static class NormaliseBenchmark
         }
         throw new DirectoryNotFoundException("../shared/fixtures/calls/other not found beside the repository.");
     }
+}
+
+/// <summary>CPU time of the calling thread (Linux; zero elsewhere).</summary>
+internal static partial class ThreadCpu
+{
+    private const int ClockThreadCpuTimeId = 3;
+
+    public static TimeSpan Now()
+    {
+        if (!OperatingSystem.IsLinux() || ClockGetTime(ClockThreadCpuTimeId, out var time) != 0)
+        {
+            return TimeSpan.Zero;
+        }
+        return TimeSpan.FromTicks((time.Seconds * TimeSpan.TicksPerSecond) + (time.Nanoseconds / 100));
+    }
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "clock_gettime")]
+    private static partial int ClockGetTime(int clock, out TimeSpec time);
 }

@@ -29,7 +29,12 @@ public static partial class AmountExtractor
     public static CallAmount? Extract(string text, int? callYear = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var folded = FrenchText.Fold(text);
+        return Extract(text, FrenchText.Fold(text), callYear);
+    }
+
+    /// <summary>For the normaliser, which folds the page once for every extractor.</summary>
+    internal static CallAmount? Extract(string text, string folded, int? callYear)
+    {
         CallAmount? best = null;
         var sentences = Boundary().Matches(text);
         var s = 0;
@@ -115,37 +120,37 @@ public static partial class AmountExtractor
         return value;
     }
 
-    [GeneratedRegex(@"(?<![\d.,])(?<int>\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(?<dec>\d{1,2}))?\s*(?<unit>k\s?€|keur\b|k ?euros?\b|m\s?€|meur\b|millions? d'euros|milliards? d'euros|€|euros?\b|eur\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d.,])(?<int>\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(?<dec>\d{1,2}))?\s*(?<unit>k\s?€|keur\b|k ?euros?\b|m\s?€|meur\b|millions? d'euros|milliards? d'euros|€|euros?\b|eur\b)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex Money();
 
     // Sentences only: PDF text breaks lines (and blank lines) inside sentences, and "AAP 2025… a financé X €" must stay whole.
     [GeneratedRegex(@"[.!?](?=\s|\p{Lu})|;", RegexOptions.CultureInvariant)]
     private static partial Regex Boundary();
 
-    [GeneratedRegex(@"redevance|loyer|chiffre d'affaires|capital|revenus?|frais de (?:dossier|participation|inscription)|cotisation|tarif|prix (?:de vente|d'entree)|superieur(?:e|s)? (?:ou egal )?a\s*$|\bminimum (?:de )?\s*$|\bau moins\s*$|\bplancher|\bseuil|\bbilletterie", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"redevance|loyer|chiffre d'affaires|capital|revenus?|frais de (?:dossier|participation|inscription)|cotisation|tarif|prix (?:de vente|d'entree)|superieur(?:e|s)? (?:ou egal )?a\s*$|\bminimum (?:de )?\s*$|\bau moins\s*$|\bplancher|\bseuil|\bbilletterie", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex NotFunding();
 
-    [GeneratedRegex(@"\A\s*(?:/|par (?:m|jour|mois|an|nuit|personne|participant|repas|place))|\A\s*(?:du|le|au) m", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A\s*(?:/|par (?:m|jour|mois|an|nuit|personne|participant|repas|place))|\A\s*(?:du|le|au) m", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex NotFundingAfter();
 
-    [GeneratedRegex(@"enveloppe|montant (?:global|total)|\bau total\b|\btotal de\b|\bbudget (?:global|total|de l'appel|alloue|consacre)|\bdote(?:e)? de\b|\bdotation|\bfonds de\b|\breparti|\bmobilise", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"enveloppe|montant (?:global|total)|\bau total\b|\btotal de\b|\bbudget (?:global|total|de l'appel|alloue|consacre)|\bdote(?:e)? de\b|\bdotation|\bfonds de\b|\breparti|\bmobilise", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex TotalCue();
 
-    [GeneratedRegex(@"maximum|maximal|plafon|jusqu'a|au plus\b|dans la limite de|ne (?:pourra|peut) (?:pas )?depasser|n'excedant pas", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"maximum|maximal|plafon|jusqu'a|au plus\b|dans la limite de|ne (?:pourra|peut) (?:pas )?depasser|n'excedant pas", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex MaximumCue();
 
-    [GeneratedRegex(@"\A\s*(?:maximum\s*)?(?:par (?:projet|structure|porteur|action|laureat|candidat|dossier|an))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A\s*(?:maximum\s*)?(?:par (?:projet|structure|porteur|action|laureat|candidat|dossier|an))", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex PerProject();
 
-    [GeneratedRegex(@"subvention|financ|aide|soutien|prise en charge|dotation|enveloppe|budget|laureat|prix", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"subvention|financ|aide|soutien|prise en charge|dotation|enveloppe|budget|laureat|prix", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex FundingWord();
 
-    [GeneratedRegex(@"\bcette annee\b|\bcette edition\b|\bpour (?:la|cette) (?:presente )?edition\b|\bsera de\b|\bseront de\b|\best de\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bcette annee\b|\bcette edition\b|\bpour (?:la|cette) (?:presente )?edition\b|\bsera de\b|\bseront de\b|\best de\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex CurrentEdition();
 
-    [GeneratedRegex(@"derniere edition|editions? (?:precedentes?|anterieures?|passees?)|precedente edition|l'an (?:dernier|passe)|l'annee (?:derniere|passee)|s'echelonnaient|ont fait l'objet|ont ete (?:attribue|alloue|verse|accorde)|a ete (?:attribue|alloue|verse|accorde)|avaient ete|ont beneficie|a permis de financer|ont permis", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"derniere edition|editions? (?:precedentes?|anterieures?|passees?)|precedente edition|l'an (?:dernier|passe)|l'annee (?:derniere|passee)|s'echelonnaient|ont fait l'objet|ont ete (?:attribue|alloue|verse|accorde)|a ete (?:attribue|alloue|verse|accorde)|avaient ete|ont beneficie|a permis de financer|ont permis", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex PastEdition();
 
-    [GeneratedRegex(@"\b(?:aap|appel a projets|edition|en|campagne|session|exercice)\s+(?<y>20\d\d)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:aap|appel a projets|edition|en|campagne|session|exercice)\s+(?<y>20\d\d)\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex YearTag();
 }

@@ -54,15 +54,22 @@ public static partial class CallDocumentReader
     public static CallDocument Read(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
+        return Read(raw, out _);
+    }
+
+    /// <param name="raw">The scraper output, page or mail.</param>
+    /// <param name="foldedBody">The body folded (<see cref="FrenchText.Fold(string)"/>): the normaliser shares it with every extractor.</param>
+    internal static CallDocument Read(string raw, out string foldedBody)
+    {
         var text = raw.Replace("\r\n", "\n", StringComparison.Ordinal).TrimStart('\uFEFF');
         if (ScraperHeader().IsMatch(text) || text.Contains(SourceSeparator, StringComparison.Ordinal))
         {
-            return ReadScraperLayout(text);
+            return ReadScraperLayout(text, out foldedBody);
         }
-        return HtmlText.LooksLikeHtml(text) && HtmlDocument().IsMatch(text) ? ReadHtml(text) : ReadPlain(text);
+        return HtmlText.LooksLikeHtml(text) && HtmlDocument().IsMatch(text) ? ReadHtml(text, out foldedBody) : ReadPlain(text, out foldedBody);
     }
 
-    private static CallDocument ReadScraperLayout(string text)
+    private static CallDocument ReadScraperLayout(string text, out string foldedBody)
     {
         var separator = text.IndexOf(SourceSeparator, StringComparison.Ordinal);
         var header = separator >= 0 ? text[..separator] : text;
@@ -148,6 +155,7 @@ public static partial class CallDocumentReader
             }
         }
         var bodyText = body.ToString();
+        foldedBody = FrenchText.Fold(bodyText);
         return new CallDocument
         {
             Title = CleanTitle(title ?? FirstLine(bodyText)),
@@ -156,26 +164,27 @@ public static partial class CallDocumentReader
             StructuredDeadline = structured,
             SourceSummary = summary,
             Eligibility = eligibility,
-            PublishedOn = FindMarkedDate(bodyText, PublishedMarker()),
-            UpdatedOn = FindMarkedDate(bodyText, UpdatedMarker()),
+            PublishedOn = FindMarkedDate(foldedBody, PublishedMarker()),
+            UpdatedOn = FindMarkedDate(foldedBody, UpdatedMarker()),
             Attachments = attachments,
         };
     }
 
-    private static CallDocument ReadHtml(string html)
+    private static CallDocument ReadHtml(string html, out string foldedBody)
     {
         var title = HtmlText.Title(html);
         var body = CutChrome(HtmlText.ToText(HtmlText.MainContent(html)));
+        foldedBody = FrenchText.Fold(body);
         return new CallDocument
         {
             Title = CleanTitle(title ?? FirstLine(body)),
             Body = body,
-            PublishedOn = FindMarkedDate(body, PublishedMarker()),
-            UpdatedOn = FindMarkedDate(body, UpdatedMarker()),
+            PublishedOn = FindMarkedDate(foldedBody, PublishedMarker()),
+            UpdatedOn = FindMarkedDate(foldedBody, UpdatedMarker()),
         };
     }
 
-    private static CallDocument ReadPlain(string text)
+    private static CallDocument ReadPlain(string text, out string foldedBody)
     {
         var body = HtmlText.LooksLikeHtml(text) ? HtmlText.ToText(text) : text;
         string? title = null;
@@ -193,13 +202,14 @@ public static partial class CallDocumentReader
             }
         }
         body = CutChrome(body);
+        foldedBody = FrenchText.Fold(body);
         return new CallDocument
         {
             Title = CleanTitle(title ?? FirstLine(body)),
             Body = body,
             Sender = sender,
-            PublishedOn = FindMarkedDate(body, PublishedMarker()),
-            UpdatedOn = FindMarkedDate(body, UpdatedMarker()),
+            PublishedOn = FindMarkedDate(foldedBody, PublishedMarker()),
+            UpdatedOn = FindMarkedDate(foldedBody, UpdatedMarker()),
         };
     }
 
@@ -246,9 +256,9 @@ public static partial class CallDocumentReader
         return string.Empty;
     }
 
-    private static DateOnly? FindMarkedDate(string text, Regex marker)
+    private static DateOnly? FindMarkedDate(string folded, Regex marker)
     {
-        var match = marker.Match(FrenchText.Fold(text));
+        var match = marker.Match(folded);
         if (!match.Success)
         {
             return null;
@@ -281,18 +291,18 @@ public static partial class CallDocumentReader
     [GeneratedRegex(@"^[ \t]*(?<k>Objet|Subject|De|From|Expéditeur)[ \t]*:[ \t]*(?<v>.+)$", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MailHeader();
 
-    [GeneratedRegex(@"\bvotre avis nous interesse|\ba lire aussi\b|\bpartager la page\b|\bpartager sur facebook\b|\bsur le meme sujet\b|\bdans la meme rubrique\b|\barticles similaires\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bvotre avis nous interesse|\ba lire aussi\b|\bpartager la page\b|\bpartager sur facebook\b|\bsur le meme sujet\b|\bdans la meme rubrique\b|\barticles similaires\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex ChromeMarker();
 
     [GeneratedRegex(@"^\s*(?:TITRE\s*:|Objet\s*:|Subject\s*:|(?:TR|Fwd?|RE)\s*:\s*)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TitlePrefix();
 
-    [GeneratedRegex(@"\b(?:publie(?:e)?|date de publication|mis(?:e)? en ligne)\s*(?:le|:)?\s*(?<d>[0-3]?\d)[/.](?<m>[01]?\d)[/.](?<y>(?:19|20)\d{2}|\d{2})\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:publie(?:e)?|date de publication|mis(?:e)? en ligne)\s*(?:le|:)?\s*(?<d>[0-3]?\d)[/.](?<m>[01]?\d)[/.](?<y>(?:19|20)\d{2}|\d{2})\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex PublishedMarker();
 
-    [GeneratedRegex(@"\bmis(?:e)? a jour\s*(?:le|:)?\s*(?<d>[0-3]?\d)[/.](?<m>[01]?\d)[/.](?<y>(?:19|20)\d{2}|\d{2})\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bmis(?:e)? a jour\s*(?:le|:)?\s*(?<d>[0-3]?\d)[/.](?<m>[01]?\d)[/.](?<y>(?:19|20)\d{2}|\d{2})\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex UpdatedMarker();
 
-    [GeneratedRegex(@"\b(?:aap|appel|reglement|cahier[ _-]des[ _-]charges|cadre[ _-]reglementaire|cahier|modalites|dossier[ _-]de[ _-]candidature)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:aap|appel|reglement|cahier[ _-]des[ _-]charges|cadre[ _-]reglementaire|cahier|modalites|dossier[ _-]de[ _-]candidature)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     internal static partial Regex CallDocumentNamePattern();
 }

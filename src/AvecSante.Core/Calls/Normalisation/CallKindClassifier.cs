@@ -25,8 +25,12 @@ public static partial class CallKindClassifier
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(text);
-        var foldedTitle = FrenchText.Fold(title);
-        var folded = FrenchText.Fold(text);
+        return ClassifyFolded(FrenchText.Fold(title), FrenchText.Fold(text));
+    }
+
+    /// <summary>For the normaliser, which folds the page once for every extractor.</summary>
+    internal static CallKindResult ClassifyFolded(string foldedTitle, string folded)
+    {
 
         // Counts, the title weighing more; ties go to the most specific kind (sites label every page "Appel à projets").
         var scores = new Dictionary<CallKind, int>
@@ -49,8 +53,8 @@ public static partial class CallKindClassifier
             return new CallKindResult(kind, false, $"page d'information ({news.Value})");
         }
         var occupation = OccupationCue().Count(folded) + (3 * OccupationCue().Count(foldedTitle));
-        var funding = FundingCue().Count(folded) + (3 * FundingCue().Count(foldedTitle));
-        if (occupation > 0 && occupation >= funding)
+        // Funding words matter only against occupation ones: most pages have none, and skip that scan.
+        if (occupation > 0 && occupation >= FundingCue().Count(folded) + (3 * FundingCue().Count(foldedTitle)))
         {
             return new CallKindResult(kind, false, "occupation du domaine public contre redevance, pas un financement");
         }
@@ -69,18 +73,18 @@ public static partial class CallKindClassifier
         }
     }
 
-    [GeneratedRegex(@"(?<ami>\bappels? a manifestations? d'interet\b|\bami\b)|(?<aac>\bappels? a candidatures?\b|\baac\b)|(?<apr>\bappels? a propositions?\b)|(?<aap>\bappels? a projets?\b|\baap\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<ami>\bappels? a manifestations? d'interet\b|\bami\b)|(?<aac>\bappels? a candidatures?\b|\baac\b)|(?<apr>\bappels? a propositions?\b)|(?<aap>\bappels? a projets?\b|\baap\b)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex KindPhrase();
 
-    [GeneratedRegex(@"\bchallenge\b|\bconcours\b|\btrophees?\b|\bprix\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bchallenge\b|\bconcours\b|\btrophees?\b|\bprix\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex Competition();
 
-    [GeneratedRegex(@"\bresultats? de l'appel\b|\blaureats? (?:de l'appel|retenus|\d{4})\b|\bliste des laureats\b|\bretour sur\b|\bcompte[ -]rendu\b|\bactualite\b|\bnewsletter\b|\blettre d'information\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bresultats? de l'appel\b|\blaureats? (?:de l'appel|retenus|\d{4})\b|\bliste des laureats\b|\bretour sur\b|\bcompte[ -]rendu\b|\bactualite\b|\bnewsletter\b|\blettre d'information\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex NewsTitle();
 
-    [GeneratedRegex(@"\boccupation (?:temporaire )?du domaine public\b|\bredevances?\b|\bemplacements? commercia|\bmanifestation d'interet concurrente\b|\bmise en concurrence\b|\bkiosques?\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\boccupation (?:temporaire )?du domaine public\b|\bredevances?\b|\bemplacements? commercia|\bmanifestation d'interet concurrente\b|\bmise en concurrence\b|\bkiosques?\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex OccupationCue();
 
-    [GeneratedRegex(@"\bsubventions?\b|\bfinancements?\b|\bfinance(?:r|s|es|ra|ront)?\b|\bcofinanc|\baides? financieres?\b|\bdotation\b|\bdote(?:e)? de\b|\benveloppe\b|\bsoutien financier\b|\bprise en charge des depenses\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bsubventions?\b|\bfinancements?\b|\bfinance(?:r|s|es|ra|ront)?\b|\bcofinanc|\baides? financieres?\b|\bdotation\b|\bdote(?:e)? de\b|\benveloppe\b|\bsoutien financier\b|\bprise en charge des depenses\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex FundingCue();
 }

@@ -69,27 +69,40 @@ public static partial class CallTextNormaliser
     public static NormalisedCall Normalise(string rawTextOrHtml, Uri? sourceUrl, string? sender, DateOnly? publishedOn, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(rawTextOrHtml);
-        var document = CallDocumentReader.Read(rawTextOrHtml);
+        var document = CallDocumentReader.Read(rawTextOrHtml, out var foldedBody);
         var url = sourceUrl ?? document.Url;
         var published = publishedOn ?? document.PublishedOn;
         var analysed = document.Title + "\n\n" + document.Body;
 
+        // Folded once and shared: every extractor matches on folded text (folding is per character, so the fold of
+        // title + body is the fold of each, joined).
+        var foldedTitle = FrenchText.Fold(document.Title);
+        var foldedAnalysed = foldedTitle + "\n\n" + foldedBody;
+
         var texts = new List<string> { analysed };
-        texts.AddRange(document.Attachments.Where(a => a.IsCallDocument).Select(a => a.Text));
+        var callDocuments = new List<AttachmentText>();
+        foreach (var attachment in document.Attachments)
+        {
+            if (attachment.IsCallDocument)
+            {
+                callDocuments.Add(attachment);
+                texts.Add(attachment.Text);
+            }
+        }
         var deadline = DeadlineExtractor.Extract(texts, new DeadlineHints
         {
             PublishedOn = published ?? document.UpdatedOn,
             StructuredDate = document.StructuredDeadline,
             Reference = now,
-        });
+        }, foldedAnalysed);
 
-        var funder = FunderClassifier.Classify(url, sender ?? document.Sender, document.Title, document.Body);
-        var kind = CallKindClassifier.Classify(document.Title, document.Body);
+        var funder = FunderClassifier.Classify(url, sender ?? document.Sender, document.Title, foldedTitle, document.Body, foldedBody);
+        var kind = CallKindClassifier.ClassifyFolded(foldedTitle, foldedBody);
         var callYear = deadline.Deadline?.Year ?? published?.Year ?? document.UpdatedOn?.Year ?? now.Year;
-        var amount = AmountExtractor.Extract(analysed, callYear);
+        var amount = AmountExtractor.Extract(analysed, foldedAnalysed, callYear);
         if (amount is null)
         {
-            foreach (var attachment in document.Attachments.Where(a => a.IsCallDocument))
+            foreach (var attachment in callDocuments)
             {
                 amount ??= AmountExtractor.Extract(attachment.Text, callYear);
             }
@@ -114,9 +127,9 @@ public static partial class CallTextNormaliser
             StructuredDeadline = document.StructuredDeadline,
             PublishedOn = published,
             UpdatedOn = document.UpdatedOn,
-            Themes = ThemeTagger.Tag(analysed),
-            StructureKinds = StructureKindDetector.Detect(document.Body, document.Eligibility),
-            Departments = DepartmentDetector.Detect(analysed, funder),
+            Themes = ThemeTagger.Tag(analysed, foldedAnalysed),
+            StructureKinds = StructureKindDetector.Detect(document.Body, foldedBody, document.Eligibility),
+            Departments = DepartmentDetector.DetectFolded(foldedAnalysed, funder),
             Amount = amount,
         };
     }

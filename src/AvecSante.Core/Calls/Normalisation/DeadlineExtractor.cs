@@ -39,11 +39,20 @@ public static partial class DeadlineExtractor
     {
         ArgumentNullException.ThrowIfNull(textsByTrust);
         ArgumentNullException.ThrowIfNull(hints);
+        return Extract(textsByTrust, hints, null);
+    }
+
+    /// <param name="textsByTrust">The texts, most trusted first.</param>
+    /// <param name="hints">Publication, structured date, now.</param>
+    /// <param name="firstFolded">The first text already folded (the normaliser folds the page once for every extractor).</param>
+    internal static DeadlineResult Extract(IReadOnlyList<string> textsByTrust, DeadlineHints hints, string? firstFolded)
+    {
         var phrases = new List<DatedPhrase>();
         string? rolling = null;
-        foreach (var text in textsByTrust)
+        for (var t = 0; t < textsByTrust.Count; t++)
         {
-            var found = Read(text, hints, out var rollingHere);
+            var text = textsByTrust[t];
+            var found = Read(text, t == 0 && firstFolded is not null ? firstFolded : FrenchText.Fold(text), hints, out var rollingHere);
             rolling ??= rollingHere;
             phrases.AddRange(found);
             if (rolling is not null || found.Exists(p => p.Role == DateRole.Final))
@@ -173,9 +182,8 @@ public static partial class DeadlineExtractor
         public bool ClosedRange;
     }
 
-    private static List<DatedPhrase> Read(string text, DeadlineHints hints, out string? rolling)
+    private static List<DatedPhrase> Read(string text, string folded, DeadlineHints hints, out string? rolling)
     {
-        var folded = FrenchText.Fold(text);
         var rollingMatch = RollingCue().Match(folded);
         rolling = rollingMatch.Success ? FrenchText.Squeeze(text.AsSpan(rollingMatch.Index, rollingMatch.Length)) : null;
 
@@ -543,74 +551,74 @@ public static partial class DeadlineExtractor
 
     private static readonly (Regex Regex, int Score)[] FinalCues = [(StrongCue(), 5), (UntilCue(), 4), (BeforeCue(), 3)];
 
-    // All patterns run on folded text: lower case, no accents, ASCII apostrophes and spaces.
+    // All patterns but Boundary run on folded text (lower case, no accents, ASCII apostrophes and spaces), hence FoldedOptions.
 
-    [GeneratedRegex(@"(?<!\w)(?<day>[0-3]?\d)(?:\s?(?:er|eme|e)(?!\w))?\s*(?<month>janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|janv\.|fevr?\.|avr\.|juil\.|sept\.|oct\.|nov\.|dec\.)(?:\s+(?<year>(?:19|20)\d\d|[2-3]\d)(?![\d:]|\s*h\b|\s*h\d))?(?!\w)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\w)(?<day>[0-3]?\d)(?:\s?(?:er|eme|e)(?!\w))?\s*(?<month>janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|janv\.|fevr?\.|avr\.|juil\.|sept\.|oct\.|nov\.|dec\.)(?:\s+(?<year>(?:19|20)\d\d|[2-3]\d)(?![\d:]|\s*h\b|\s*h\d))?(?!\w)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex WrittenDate();
 
-    [GeneratedRegex(@"(?<![\w/.])(?<day>[0-3]?\d)[/.](?<month>[01]?\d)[/.](?<year>(?:19|20)\d\d|\d\d)(?![\w/]|\.\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w/.])(?<day>[0-3]?\d)[/.](?<month>[01]?\d)[/.](?<year>(?:19|20)\d\d|\d\d)(?![\w/]|\.\d)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex NumericDate();
 
-    [GeneratedRegex(@"(?<!\w)(?<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\w)(?<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+\z", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex WeekdayEnding();
 
-    [GeneratedRegex(@"(?<![\w-])(?<year>20\d\d)-(?<month>[01]\d)-(?<day>[0-3]\d)(?![\w-])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?<year>20\d\d)-(?<month>[01]\d)-(?<day>[0-3]\d)(?![\w-])", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"\G(?:\s*\(?\s*inclus(?:e|es)?\s*\)?)?\s*[,-]?\s*\(?\s*(?:(?:a|avant|jusqu'a)\s+)?(?:(?<h>[01]?\d|2[0-3])\s*(?:h|heures?)\s*(?<mi>[0-5]\d)?(?!\d)|(?<h>[01]?\d|2[0-3]):(?<mi>[0-5]\d)|(?<noon>midi)(?!\w)|(?<midnight>minuit)(?!\w))\)?(?:\s*\(\s*heure (?:de paris|francaise|locale|de france metropolitaine)\s*\))?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(?:\s*\(?\s*inclus(?:e|es)?\s*\)?)?\s*[,-]?\s*\(?\s*(?:(?:a|avant|jusqu'a)\s+)?(?:(?<h>[01]?\d|2[0-3])\s*(?:h|heures?)\s*(?<mi>[0-5]\d)?(?!\d)|(?<h>[01]?\d|2[0-3]):(?<mi>[0-5]\d)|(?<noon>midi)(?!\w)|(?<midnight>minuit)(?!\w))\)?(?:\s*\(\s*heure (?:de paris|francaise|locale|de france metropolitaine)\s*\))?", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex TimeAfter();
 
-    [GeneratedRegex(@"\G\s*\(?\s*inclus(?:e|es)?\s*\)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\s*\(?\s*inclus(?:e|es)?\s*\)?", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex Inclusive();
 
     [GeneratedRegex(@"[.!?](?=\s|\p{Lu})|;|\n[ \t\u00A0]*\n", RegexOptions.CultureInvariant)]
     private static partial Regex Boundary();
 
-    [GeneratedRegex(@"\bdates?[ -]limites?\b|\bdate de (?:cloture|fin)\b|\bclotur|\bdelai (?:maximal|maximum|de reponse|de depot|de rigueur)\b|\bechean|\bau[ -]dela de la date\b|\bdate butoir\b|\blimite de (?:depot|reception|remise|transmission|candidature)|\bfin (?:de depot|des depots|des candidatures|de l'appel|des inscriptions)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bdates?[ -]limites?\b|\bdate de (?:cloture|fin)\b|\bclotur|\bdelai (?:maximal|maximum|de reponse|de depot|de rigueur)\b|\bechean|\bau[ -]dela de la date\b|\bdate butoir\b|\blimite de (?:depot|reception|remise|transmission|candidature)|\bfin (?:de depot|des depots|des candidatures|de l'appel|des inscriptions)\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex StrongCue();
 
-    [GeneratedRegex(@"\bau plus tard\b|\bjusqu'?(?:au|a|aux)\b|\bd'ici (?:au|le|a)\b|\bouvert(?:e|es|s)? jusqu", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bau plus tard\b|\bjusqu'?(?:au|a|aux)\b|\bd'ici (?:au|le|a)\b|\bouvert(?:e|es|s)? jusqu", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex UntilCue();
 
-    [GeneratedRegex(@"\b(?:depots?|remise|envois?|reception|retours?|transmission)s? des (?:dossiers|candidatures|projets|propositions|reponses|demandes)(?: de candidature)?\s*:?\s*(?:le|au|avant le)?\s*$|\bavant\b|\bpour le\b|\b(?:deposer|envoyer|renvoyer|transmettre|adresser|remettre|retourner|deposes?|deposees?|envoyes?|envoyees?|transmis(?:es?)?|remis(?:es?)?|retournes?|attendu(?:e|es|s)?|recu(?:e|es|s)?)\s+(?:le|au)\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:depots?|remise|envois?|reception|retours?|transmission)s? des (?:dossiers|candidatures|projets|propositions|reponses|demandes)(?: de candidature)?\s*:?\s*(?:le|au|avant le)?\s*$|\bavant\b|\bpour le\b|\b(?:deposer|envoyer|renvoyer|transmettre|adresser|remettre|retourner|deposes?|deposees?|envoyes?|envoyees?|transmis(?:es?)?|remis(?:es?)?|retournes?|attendu(?:e|es|s)?|recu(?:e|es|s)?)\s+(?:le|au)\s*$", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex BeforeCue();
 
-    [GeneratedRegex(@"lettres? d'intention|intentions? de (?:candidat|candidature|depot|repondre)|note d'intention|pre-?inscri|inscription prealable|pre-?candidature|pre-?depot|webinaires?|webinars?|reunions? d'information|sessions? d'information|seances? d'information|information collective|reunion de presentation|prise de contact|prendre contact|questions? (?:peuvent|doivent|sont|seront|a poser|jusqu)|poser (?:vos|des|les|toutes? (?:vos )?)questions|foire aux questions", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"lettres? d'intention|intentions? de (?:candidat|candidature|depot|repondre)|note d'intention|pre-?inscri|inscription prealable|pre-?candidature|pre-?depot|webinaires?|webinars?|reunions? d'information|sessions? d'information|seances? d'information|information collective|reunion de presentation|prise de contact|prendre contact|questions? (?:peuvent|doivent|sont|seront|a poser|jusqu)|poser (?:vos|des|les|toutes? (?:vos )?)questions|foire aux questions", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex IntermediateCue();
 
-    [GeneratedRegex(@"\A\s*[),:-]?\s*(?:\(|pour (?:la |le |les |l')?|:)?\s*(?:lettres? d'intention|intentions? de|note d'intention|pre-?inscri|inscription prealable|pre-?candidature|webinaire|webinar|reunions? d'information|sessions? d'information|seances? d'information|prise de contact)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A\s*[),:-]?\s*(?:\(|pour (?:la |le |les |l')?|:)?\s*(?:lettres? d'intention|intentions? de|note d'intention|pre-?inscri|inscription prealable|pre-?candidature|webinaire|webinar|reunions? d'information|sessions? d'information|seances? d'information|prise de contact)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex IntermediateAfter();
 
-    [GeneratedRegex(@"\bouverture\b|\bouvert(?:e|es|s)? (?:le|a partir|des)\b|\ba partir d[ue]\b|\ba compter d[ue]\b|\bdes le\b|\bdepuis le\b|\blance(?:e|es|ment)? le\b|\bpublie(?:e|es)?\b|\bmis(?:e)? a jour\b|\bmise en ligne\b|\bdebut (?:de depot|des depots|des candidatures|des inscriptions)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bouverture\b|\bouvert(?:e|es|s)? (?:le|a partir|des)\b|\ba partir d[ue]\b|\ba compter d[ue]\b|\bdes le\b|\bdepuis le\b|\blance(?:e|es|ment)? le\b|\bpublie(?:e|es)?\b|\bmis(?:e)? a jour\b|\bmise en ligne\b|\bdebut (?:de depot|des depots|des candidatures|des inscriptions)\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex OpeningCue();
 
-    [GeneratedRegex(@"\bresultats?\b|\bnotifi|\bjury\b|\blaureats?\b|\bcomite\b|\bcommission\b|\baudition|\bversement|\bconventionnement|\bdemarr|\bdebut de l'action|\brealise|\bmis(?:e)? en oeuvre|\bse derouler|\bderoulera|\bentree en vigueur|\bloi\b|\barrete\b|\bdecret\b|\bdeliber|\bconseil (?:de paris|regional|municipal|departemental|d'administration)\b|\bexercice\b|\bevenement\b|\bmanifestation (?:aura|se tiendra)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bresultats?\b|\bnotifi|\bjury\b|\blaureats?\b|\bcomite\b|\bcommission\b|\baudition|\bversement|\bconventionnement|\bdemarr|\bdebut de l'action|\brealise|\bmis(?:e)? en oeuvre|\bse derouler|\bderoulera|\bentree en vigueur|\bloi\b|\barrete\b|\bdecret\b|\bdeliber|\bconseil (?:de paris|regional|municipal|departemental|d'administration)\b|\bexercice\b|\bevenement\b|\bmanifestation (?:aura|se tiendra)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex OtherCue();
 
-    [GeneratedRegex(@"candidat|dossier|depos|depot|soumettre|soumission|envoy|renvoy|transmettre|transmission|postuler|inscri|reponse|repondre|ouvert|demande", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"candidat|dossier|depos|depot|soumettre|soumission|envoy|renvoy|transmettre|transmission|postuler|inscri|reponse|repondre|ouvert|demande", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex SubmissionWord();
 
-    [GeneratedRegex(@"\bsous reserve\b|\beventuel(?:le)?\b|\bsi (?:les|des) credits\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bsous reserve\b|\beventuel(?:le)?\b|\bsi (?:les|des) credits\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex Conditional();
 
-    [GeneratedRegex(@"\bsessions?\b|\bvagues?\b|\breleves?\b|\btours?\b|pour (?:une presentation|un passage|examen)|\bcp (?:de|du)\b|\bcommission permanente\b|\bcomite\b|\bcampagne\b|\bappel n", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bsessions?\b|\bvagues?\b|\breleves?\b|\btours?\b|pour (?:une presentation|un passage|examen)|\bcp (?:de|du)\b|\bcommission permanente\b|\bcomite\b|\bcampagne\b|\bappel n", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex SessionCue();
 
-    [GeneratedRegex(@"(?<c22>\bcotes[ -]d'armor\b|\(22\)|\bdepartement 22\b)|(?<c29>\bfinistere\b|\(29\)|\bdepartement 29\b)|(?<c35>\bille[ -]et[ -]vilaine\b|\(35\)|\bdepartement 35\b)|(?<c56>\bmorbihan\b|\(56\)|\bdepartement 56\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<c22>\bcotes[ -]d'armor\b|\(22\)|\bdepartement 22\b)|(?<c29>\bfinistere\b|\(29\)|\bdepartement 29\b)|(?<c35>\bille[ -]et[ -]vilaine\b|\(35\)|\bdepartement 35\b)|(?<c56>\bmorbihan\b|\(56\)|\bdepartement 56\b)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex DepartmentCue();
 
-    [GeneratedRegex(@"\A\s*(?:au|a|jusqu'au|jusqu'a|-|et le|et)\s*\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A\s*(?:au|a|jusqu'au|jusqu'a|-|et le|et)\s*\z", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex RangeConnector();
 
-    [GeneratedRegex(@"\bet(?: le)?\s*\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bet(?: le)?\s*\z", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex EtConnector();
 
-    [GeneratedRegex(@"(?:\bdu|\bdepuis le|\bentre le|\bde|\bdes le)\s*\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\bdu|\bdepuis le|\bentre le|\bde|\bdes le)\s*\z", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex RangeOpener();
 
-    [GeneratedRegex(@"\bau fil de l'eau\b|\btout au long de l'annee\b|\btoute l'annee\b|\bsans date limite\b|\bpas de date limite\b|\baucune date limite\b|\ben continu\b|\bappel (?:a projets )?permanent\b|\bdepot permanent\b|\bde (?:maniere|facon) permanente\b|\ba tout moment\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bau fil de l'eau\b|\btout au long de l'annee\b|\btoute l'annee\b|\bsans date limite\b|\bpas de date limite\b|\baucune date limite\b|\ben continu\b|\bappel (?:a projets )?permanent\b|\bdepot permanent\b|\bde (?:maniere|facon) permanente\b|\ba tout moment\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex RollingCue();
 
-    [GeneratedRegex(@"\b(?:publie(?:e)?|date de publication|mis(?:e)? en ligne|mis(?:e)? a jour)\s*(?:le|:)?\s*(?<day>[0-3]?\d)[/.](?<month>[01]?\d)[/.](?<year>(?:19|20)\d\d|\d\d)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:publie(?:e)?|date de publication|mis(?:e)? en ligne|mis(?:e)? a jour)\s*(?:le|:)?\s*(?<day>[0-3]?\d)[/.](?<month>[01]?\d)[/.](?<year>(?:19|20)\d\d|\d\d)\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex PublicationMarker();
 }

@@ -7,8 +7,24 @@ namespace AvecSante.Core.Calls.Normalisation;
 /// Accent- and case-insensitive matching for French text. <see cref="Fold"/> keeps the length of the text, so a
 /// position found in the folded text is the same position in the original: evidence is cut from the original.
 /// </summary>
-internal static partial class FrenchText
+internal static class FrenchText
 {
+    /// <summary>
+    /// Options for every pattern run on folded text. IgnoreCase is not for matching (folded text is lower case already):
+    /// with it the regex generator looks for the pattern's literal prefixes with a vectorised multi-string search, which
+    /// it does not do for case-sensitive patterns; cue lists ("\bdate limite\b|\bau plus tard\b|…") scan a page
+    /// 5–30 times faster. Pair with <see cref="FoldedCulture"/>.
+    /// </summary>
+    public const RegexOptions FoldedOptions = RegexOptions.IgnoreCase;
+
+    /// <summary>
+    /// The case table for <see cref="FoldedOptions"/>, chosen so that ignoring case changes no match. Folded text holds no
+    /// upper case but one letter: 'I', the fold of 'İ' (U+0130 decomposes to I + dot). The invariant table would let a
+    /// pattern's 'i' match it; the Turkish one pairs i/İ and I/ı instead, so 'i' matches only 'i' (and 'İ', never in
+    /// folded text). Patterns for folded text are written in lower case, where this table agrees with plain matching.
+    /// </summary>
+    public const string FoldedCulture = "tr-TR";
+
     private static readonly char[] FoldTable = BuildFoldTable();
 
     /// <summary>Lower case, no accents, every space (U+00A0, U+202F…) a plain space, typographic quotes and dashes ASCII.</summary>
@@ -22,10 +38,83 @@ internal static partial class FrenchText
             }
         });
 
-    /// <summary>One line of readable text: runs of any whitespace (no-break spaces included) become one space.</summary>
-    public static string Squeeze(string text) => Whitespace().Replace(text, " ").Trim();
+    /// <summary>Folds part of a text (same result as folding the substring) without the substring.</summary>
+    public static string Fold(ReadOnlySpan<char> text)
+    {
+        var table = FoldTable;
+        Span<char> buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            buffer[i] = table[text[i]];
+        }
+        return new string(buffer);
+    }
 
-    public static string Squeeze(ReadOnlySpan<char> text) => Squeeze(text.ToString());
+    /// <summary>One line of readable text: runs of any whitespace (no-break spaces included) become one space.</summary>
+    public static string Squeeze(string text) => Squeeze(text.AsSpan());
+
+    /// <summary>
+    /// A loop rather than <c>Regex.Replace(text, @"\s+", " ").Trim()</c>, its former body (summaries squeeze up to
+    /// 4,000 characters per page): same result, since <c>\s</c> and <see cref="char.IsWhiteSpace(char)"/> are the same set.
+    /// </summary>
+    public static string Squeeze(ReadOnlySpan<char> text)
+    {
+        var start = 0;
+        while (start < text.Length && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+        var end = text.Length;
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+        text = text[start..end];
+        if (text.IsEmpty)
+        {
+            return string.Empty;
+        }
+        // Most evidence phrases are already squeezed: no copy then.
+        var pending = false;
+        var clean = true;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (pending || c != ' ')
+                {
+                    clean = false;
+                    break;
+                }
+                pending = true;
+            }
+            else
+            {
+                pending = false;
+            }
+        }
+        if (clean)
+        {
+            return text.ToString();
+        }
+        var builder = new StringBuilder(text.Length);
+        pending = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pending = true;
+                continue;
+            }
+            if (pending)
+            {
+                builder.Append(' ');
+                pending = false;
+            }
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
 
     private static char[] BuildFoldTable()
     {
@@ -79,7 +168,4 @@ internal static partial class FrenchText
         }
         return lower;
     }
-
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
-    private static partial Regex Whitespace();
 }

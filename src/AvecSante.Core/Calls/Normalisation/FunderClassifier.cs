@@ -78,8 +78,12 @@ public static partial class FunderClassifier
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(text);
-        var foldedTitle = FrenchText.Fold(title);
-        var foldedText = FrenchText.Fold(text);
+        return Classify(sourceUrl, sender, title, FrenchText.Fold(title), text, FrenchText.Fold(text));
+    }
+
+    /// <summary>For the normaliser, which folds the page once for every extractor.</summary>
+    internal static Funder Classify(Uri? sourceUrl, string? sender, string title, string foldedTitle, string text, string foldedText)
+    {
         var department = CpamDepartment(foldedTitle) ?? CpamDepartment(foldedText);
 
         if (sourceUrl is not null && FromHost(sourceUrl.Host, department) is { } byUrl)
@@ -183,36 +187,36 @@ public static partial class FunderClassifier
         return match.Groups["c22"].Success ? "22" : match.Groups["c29"].Success ? "29" : match.Groups["c35"].Success ? "35" : "56";
     }
 
-    [GeneratedRegex(@"@(?<d>[a-z0-9.-]+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"@(?<d>[a-z0-9.-]+)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex EmailDomain();
 
-    [GeneratedRegex(@"\bars bretagne\b|\bagence regionale de sante (?:de |en )?bretagne\b|\bars de bretagne\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bars bretagne\b|\bagence regionale de sante (?:de |en )?bretagne\b|\bars de bretagne\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex ArsText();
 
-    [GeneratedRegex(@"\bcpam\b|\bcaisses? primaires? d'assurance maladie\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bcpam\b|\bcaisses? primaires? d'assurance maladie\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex CpamText();
 
-    [GeneratedRegex(@"(?:\bcpam\b|caisses? primaires? d'assurance maladie)[^.\n]{0,25}?(?:(?<c22>cotes[ -]d'armor|\b22\b|saint[ -]brieuc)|(?<c29>finistere|\b29\b|quimper|brest)|(?<c35>ille[ -]et[ -]vilaine|\b35\b|rennes)|(?<c56>morbihan|\b56\b|vannes|lorient))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\bcpam\b|caisses? primaires? d'assurance maladie)[^.\n]{0,25}?(?:(?<c22>cotes[ -]d'armor|\b22\b|saint[ -]brieuc)|(?<c29>finistere|\b29\b|quimper|brest)|(?<c35>ille[ -]et[ -]vilaine|\b35\b|rennes)|(?<c56>morbihan|\b56\b|vannes|lorient))", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex CpamDepartmentText();
 
-    [GeneratedRegex(@"(?<c22>cotes-d-?armor)|(?<c29>finistere)|(?<c35>ille-et-vilaine)|(?<c56>morbihan)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<c22>cotes-d-?armor)|(?<c29>finistere)|(?<c35>ille-et-vilaine)|(?<c56>morbihan)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex PathDepartment();
 
-    [GeneratedRegex(@"\bsante publique france\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bsante publique france\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex SpfText();
 
-    [GeneratedRegex(@"\bfondation de france\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bfondation de france\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex FdfText();
 
-    [GeneratedRegex(@"\bregion bretagne\b|\bconseil regional de bretagne\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bregion bretagne\b|\bconseil regional de bretagne\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex RegionBretagneText();
 
-    [GeneratedRegex(@"\bmsa\b|\bmutualite sociale agricole\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bmsa\b|\bmutualite sociale agricole\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex MsaText();
 
-    [GeneratedRegex(@"\bharmonie mutuelle\b|\bmgen\b|\bmutualite francaise(?: bretagne)?\b|\bgroupe vyv\b|\bmutuelle [a-z]+(?: [a-z]+)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bharmonie mutuelle\b|\bmgen\b|\bmutualite francaise(?: bretagne)?\b|\bgroupe vyv\b|\bmutuelle [a-z]+(?: [a-z]+)?", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex MutuelleText();
 
-    [GeneratedRegex(@"\b(?:region (?:ile-de-france|[a-z]+(?:-[a-z]+)*)|ville de [a-z]+(?:[ -][a-z]+)*?(?=\W)|prefecture (?:de la |du |des |de l'|d')[a-z]+(?:-[a-z]+)*|departement (?:de la |du |des |de l'|d')[a-z]+(?:-[a-z]+)*|conseil departemental (?:de la |du |des |de l'|d')[a-z]+(?:-[a-z]+)*)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:region (?:ile-de-france|[a-z]+(?:-[a-z]+)*)|ville de [a-z]+(?:[ -][a-z]+)*?(?=\W)|prefecture (?:de la |du |des |de l'|d')[a-z]+(?:-[a-z]+)*|departement (?:de la |du |des |de l'|d')[a-z]+(?:-[a-z]+)*|conseil departemental (?:de la |du |des |de l'|d')[a-z]+(?:-[a-z]+)*)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex NamedBody();
 }

@@ -14,8 +14,17 @@ public static partial class StructureKindDetector
     public static IReadOnlyList<string> Detect(string text, string? eligibilitySection = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var scope = eligibilitySection is { Length: > 0 } ? eligibilitySection : EligibilitySentences(text);
-        var folded = FrenchText.Fold(scope);
+        return eligibilitySection is { Length: > 0 } ? DetectIn(FrenchText.Fold(eligibilitySection)) : DetectIn(EligibilitySentences(text, FrenchText.Fold(text)));
+    }
+
+    /// <summary>For the normaliser, which folds the page once for every extractor.</summary>
+    internal static IReadOnlyList<string> Detect(string text, string foldedText, string? eligibilitySection)
+    {
+        return eligibilitySection is { Length: > 0 } ? DetectIn(FrenchText.Fold(eligibilitySection)) : DetectIn(EligibilitySentences(text, foldedText));
+    }
+
+    private static IReadOnlyList<string> DetectIn(string folded)
+    {
         var found = new HashSet<string>(StringComparer.Ordinal);
         for (var match = Kind().Match(folded); match.Success; match = match.NextMatch())
         {
@@ -30,9 +39,9 @@ public static partial class StructureKindDetector
         return [.. StructureKinds.Labels.Keys.Where(found.Contains)];
     }
 
-    private static string EligibilitySentences(string text)
+    /// <summary>The sentences that say who may apply, already folded (folding them joined or one by one is the same).</summary>
+    private static string EligibilitySentences(string text, string folded)
     {
-        var folded = FrenchText.Fold(text);
         var parts = new List<string>();
         var start = 0;
         for (var end = Boundary().Match(text); ; end = end.NextMatch())
@@ -40,7 +49,7 @@ public static partial class StructureKindDetector
             var stop = end.Success ? end.Index + end.Length : text.Length;
             if (stop > start && EligibilityCue().IsMatch(folded.AsSpan(start, stop - start)))
             {
-                parts.Add(text[start..stop]);
+                parts.Add(folded[start..stop]);
             }
             if (!end.Success)
             {
@@ -51,10 +60,10 @@ public static partial class StructureKindDetector
         return string.Join("\n", parts);
     }
 
-    [GeneratedRegex(@"(?<MSP>\bmaisons? de sante|\bmsp\b)|(?<ESP>\bequipes? de soins primaires|\besp\b)|(?<CPTS>\bcpts\b|\bcommunautes? professionnelles? territoriales? de sante)|(?<CDS>\bcentres? de sante\b|\bcds\b)|(?<ASSOCIATION>\bassociations?\b|\bloi (?:de )?1901\b)|(?<COLLECTIVITE>\bcollectivites?\b|\bcommunes?\b|\bepci\b|\bintercommunalites?\b|\bmunicipalites?\b|\bconseils? departementa)|(?<ETABLISSEMENT>\betablissements? (?:de sante|sanitaires?|medico-sociaux|medico-social|hospitaliers?|et services medico)|\besms[s]?\b|\behpad\b|\bhopita(?:l|ux)\b|\bcentres? hospitaliers?\b|\bchu\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<MSP>\bmaisons? de sante|\bmsp\b)|(?<ESP>\bequipes? de soins primaires|\besp\b)|(?<CPTS>\bcpts\b|\bcommunautes? professionnelles? territoriales? de sante)|(?<CDS>\bcentres? de sante\b|\bcds\b)|(?<ASSOCIATION>\bassociations?\b|\bloi (?:de )?1901\b)|(?<COLLECTIVITE>\bcollectivites?\b|\bcommunes?\b|\bepci\b|\bintercommunalites?\b|\bmunicipalites?\b|\bconseils? departementa)|(?<ETABLISSEMENT>\betablissements? (?:de sante|sanitaires?|medico-sociaux|medico-social|hospitaliers?|et services medico)|\besms[s]?\b|\behpad\b|\bhopita(?:l|ux)\b|\bcentres? hospitaliers?\b|\bchu\b)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex Kind();
 
-    [GeneratedRegex(@"eligib|s'adresse|destine|a destination d|peuvent (?:candidater|repondre|deposer|postuler|beneficier|presenter)|porteurs? de projets?|beneficiaires?|ouvert aux|qui peut|pour qui|sont concerne|structures? candidates?|peut etre porte", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"eligib|s'adresse|destine|a destination d|peuvent (?:candidater|repondre|deposer|postuler|beneficier|presenter)|porteurs? de projets?|beneficiaires?|ouvert aux|qui peut|pour qui|sont concerne|structures? candidates?|peut etre porte", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
     private static partial Regex EligibilityCue();
 
     // Single line breaks are not boundaries: pasted mails and PDF text break lines inside sentences.
