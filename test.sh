@@ -9,6 +9,18 @@ source scripts/lib.sh
 require dotnet "Install the .NET 10 SDK."
 install_node_tools
 
+# The browser tests drive Debian's chromium (never a browser downloaded by Playwright). CI runs as root: install it once.
+if [ ! -x /usr/bin/chromium ]; then
+  say "Installing Debian's chromium for the browser tests"
+  if [ "$(id -u)" = 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  else
+    fail "chromium is missing: run 'sudo apt-get install -y chromium' (the browser tests need /usr/bin/chromium)."
+  fi
+fi
+export AVECSANTE_CHROMIUM=/usr/bin/chromium
+
 data=.local/azurite-test
 rm -rf "$data"
 trap stop_azurite EXIT

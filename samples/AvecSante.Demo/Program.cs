@@ -37,6 +37,8 @@ await Demo.PostAsync(http, "api/notifications/dispatch", "{}");
 var afterSecond = Demo.CountEmails(mailFolder);
 Console.WriteLine($"   -> {(int)again.Status} {again.Status}, {again.Body.GetProperty("alertsPlanned").GetInt32()} alert(s) planned, {afterSecond - afterFirst} new .eml file(s)");
 
+await CallSourcesDemo.RunAsync(http, root, mailFolder);
+
 Demo.Step("The federation files experience sheets (samples/documents, invented) in the capitalisation library");
 foreach (var sheet in Directory.EnumerateFiles(Path.Combine(root, "samples", "documents")).Where(f => f.EndsWith(".pdf", StringComparison.Ordinal) || f.EndsWith(".docx", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
 {
@@ -66,10 +68,16 @@ await TicketingDemo.RunAsync(http, baseUrl, key, root, mailFolder);
 
 await MembersDemo.RunAsync(http, baseUrl, key, root);
 
+await ReportDemo.RunAsync(http, baseUrl, key, root);
+
+await AlertsDemo.RunAsync(http, root, mailFolder);
+
 Demo.Step("Where to look");
 Console.WriteLine($"   Emails (open with any mail client): {mailFolder}");
 Console.WriteLine($"   Calls:          {new Uri(baseUrl, "api/calls")}?code={key}");
+Console.WriteLine($"   Call sources:   {new Uri(baseUrl, "api/calls/sources")}?code={key}");
 Console.WriteLine($"   Outbox:         {new Uri(baseUrl, "api/notifications")}?code={key}");
+Console.WriteLine($"   Calendar, Teams: {Path.Combine(root, ".local", "outbox", "calendar")}, {Path.Combine(root, ".local", "outbox", "teams")}");
 Console.WriteLine($"   Documents:      {new Uri(baseUrl, "api/documents")}?code={key}&theme=addictions");
 Console.WriteLine($"   Health:         {new Uri(baseUrl, "api/health")}");
 return afterSecond == afterFirst ? 0 : 1;

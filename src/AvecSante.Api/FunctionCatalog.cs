@@ -5,6 +5,7 @@ using AvecSante.Api.Health;
 using AvecSante.Api.Jobs;
 using AvecSante.Api.Members;
 using AvecSante.Api.Notifications;
+using AvecSante.Api.Reports;
 using AvecSante.Api.Ticketing;
 
 namespace AvecSante.Api;
@@ -39,6 +40,11 @@ public static class FunctionCatalog
         new("GetCall", ["GET"], "calls/{id}", FunctionAccess.Function, typeof(CallsHandlers), nameof(CallsHandlers.GetAsync)),
         new("ListNotifications", ["GET"], "notifications", FunctionAccess.Function, typeof(NotificationsHandlers), nameof(NotificationsHandlers.ListAsync)),
         new("DispatchNotificationsNow", ["POST"], "notifications/dispatch", FunctionAccess.Function, typeof(NotificationsHandlers), nameof(NotificationsHandlers.DispatchAsync)),
+        new("PlanRemindersNow", ["POST"], "notifications/reminders", FunctionAccess.Function, typeof(NotificationsHandlers), nameof(NotificationsHandlers.PlanRemindersAsync)),
+        new("PlanDigestNow", ["POST"], "notifications/digest", FunctionAccess.Function, typeof(NotificationsHandlers), nameof(NotificationsHandlers.PlanDigestAsync)),
+        new("ShowPreferences", ["GET"], "preferences/{token}", FunctionAccess.Anonymous, typeof(PreferencesHandlers), nameof(PreferencesHandlers.ShowAsync)),
+        new("SavePreferences", ["POST"], "preferences/{token}", FunctionAccess.Anonymous, typeof(PreferencesHandlers), nameof(PreferencesHandlers.SaveAsync)),
+        new("Unsubscribe", ["POST"], "unsubscribe/{token}", FunctionAccess.Anonymous, typeof(PreferencesHandlers), nameof(PreferencesHandlers.UnsubscribeAsync)),
         new("UploadDocument", ["POST"], "documents", FunctionAccess.Function, typeof(DocumentsHandlers), nameof(DocumentsHandlers.UploadAsync)),
         new("ListDocuments", ["GET"], "documents", FunctionAccess.Function, typeof(DocumentsHandlers), nameof(DocumentsHandlers.ListAsync)),
         new("GetDocument", ["GET"], "documents/{id}", FunctionAccess.Function, typeof(DocumentsHandlers), nameof(DocumentsHandlers.GetAsync)),
@@ -67,14 +73,22 @@ public static class FunctionCatalog
         new("ImportMembers", ["POST"], "members/import", FunctionAccess.Function, typeof(MemberFilesHandlers), nameof(MemberFilesHandlers.ImportAsync)),
         new("ExportMembers", ["GET"], "members/export", FunctionAccess.Function, typeof(MemberFilesHandlers), nameof(MemberFilesHandlers.ExportAsync)),
         new("ListMemberAudit", ["GET"], "members/audit", FunctionAccess.Function, typeof(MembersHandlers), nameof(MembersHandlers.ListAuditAsync)),
+        new("CompileAnnualReportNow", ["POST"], "reports/annual/{year}", FunctionAccess.Function, typeof(ReportsHandlers), nameof(ReportsHandlers.CompileAsync)),
+        new("GetAnnualReport", ["GET"], "reports/annual/{year}", FunctionAccess.Function, typeof(ReportsHandlers), nameof(ReportsHandlers.GetAsync)),
+        new("DownloadAnnualReport", ["GET"], "reports/annual/{year}/{format}", FunctionAccess.Function, typeof(ReportsHandlers), nameof(ReportsHandlers.DownloadAsync)),
     ];
 
     public static IReadOnlyList<TimerFunction> Timers { get; } =
     [
         new("DispatchNotifications", "Schedules:DispatchNotifications", typeof(DispatchNotificationsJob)),
+        new("SendReminders", "Schedules:SendReminders", typeof(SendRemindersJob)),
+        new("SendDigest", "Schedules:SendDigest", typeof(SendDigestJob)),
+        new("SendCallChangeAlerts", "Schedules:SendCallChangeAlerts", typeof(SendCallChangeAlertsJob)),
         new("PurgeDeletedDocuments", "Schedules:PurgeDeletedDocuments", typeof(PurgeDeletedDocumentsJob)),
         new("IngestCalls", "Schedules:IngestCalls", typeof(IngestCallsJob)),
         new("SweepTicketingInbox", "Schedules:SweepTicketingInbox", typeof(SweepTicketingInboxJob)),
+        new("ReconcileTicketing", "Schedules:ReconcileTicketing", typeof(ReconcileTicketingJob)),
         new("PurgeMemberData", "Schedules:PurgeMemberData", typeof(PurgeMemberDataJob)),
+        new("CompileAnnualReport", "Schedules:CompileAnnualReport", typeof(CompileAnnualReportJob)),
     ];
 }

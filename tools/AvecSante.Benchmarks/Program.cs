@@ -5,6 +5,8 @@ var name = args.FirstOrDefault() ?? "help";
 return name switch
 {
     "normalise" => NormaliseBenchmark.Run(args[1..]),
+    "alerts" => AlertsBenchmark.Run(args[1..]),
+    "report" => ReportBenchmark.Run(args[1..]),
     _ => Help(),
 };
 
@@ -17,6 +19,14 @@ static int Help()
                                     --profile: time per page and per stage; --dump: outputs to diff.
                                     On a loaded machine compare "pages per CPU second", or run both
                                     builds with DOTNET_TieredCompilation=0 (no tiering warm-up to wait for)
+          alerts [--people N] [--calls M] [--storage CONNECTION]
+                                    N coordinators × M new calls planned into the Table outbox (Azurite)
+                                    and dispatched through SendGrid's client (answered in-process):
+                                    SendGrid requests and Table transactions against their minimum
+          report [--scale S] [--storage CONNECTION] [--prefix P --skip-seed] [--runs N] [--breakdown]
+                                    ten years of synthetic data (2,500 structures, 100,000 tickets, 20,000
+                                    calls, 1,000,000 sends × S) seeded in batches, then the yearly report
+                                    compiled: seeding time, compile time, peak memory, query scopes
         """);
     return 0;
 }

@@ -96,6 +96,12 @@ public static class ServiceCollectionExtensions
         // Member file: structures, people, cotisations, CSV import/export, GDPR, audit (its own registration, in Api/Members).
         Members.MembersRegistration.AddMembers(services, configuration);
 
+        // Yearly activity report: figures, Word + Excel + JSON, stored under the year, board email (in Api/Reports).
+        Reports.ReportsRegistration.AddReports(services, configuration);
+
+        // Alerts to coordinators: preferences, signed links, channels (SendGrid, Graph mail and calendar, Teams), reminders, digest (in Api/Notifications).
+        AlertsRegistration.AddAlerts(services, configuration);
+
         // Handlers and jobs, as the function catalogue names them.
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<CallsHandlers>();

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace AvecSante.Api.Notifications;
 
 /// <summary>The outbox, seen and driven over HTTP.</summary>
-public sealed class NotificationsHandlers(IOutboxStore outbox, NotificationDispatcher dispatcher)
+public sealed class NotificationsHandlers(IOutboxStore outbox, NotificationDispatcher dispatcher, ReminderPlanner reminders, DigestPlanner digest)
 {
     /// <summary>GET /api/notifications?status=pending|sending|sent|failed. No bodies and no addresses: ids only.</summary>
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -16,7 +16,7 @@ public sealed class NotificationsHandlers(IOutboxStore outbox, NotificationDispa
         {
             if (!Enum.TryParse<OutboxStatus>(s, ignoreCase: true, out var parsed))
             {
-                return Problems.BadQuery("status", "valeurs possibles : pending, sending, sent, failed.");
+                return Problems.BadQuery("status", "valeurs possibles : pending, sending, sent, failed, cancelled.");
             }
             status = parsed;
         }
@@ -42,5 +42,19 @@ public sealed class NotificationsHandlers(IOutboxStore outbox, NotificationDispa
     {
         var summary = await dispatcher.DispatchDueAsync(cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(summary);
+    }
+
+    /// <summary>POST /api/notifications/reminders: plan today's deadline reminders now, without waiting for 08:00 Paris.</summary>
+    public async Task<IResult> PlanRemindersAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var run = await reminders.RunAsync(force: true, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new { run.Planned });
+    }
+
+    /// <summary>POST /api/notifications/digest: plan this week's digest now, whatever the day (outbox keys: once a week per person).</summary>
+    public async Task<IResult> PlanDigestAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var run = await digest.RunAsync(force: true, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new { run.Planned });
     }
 }

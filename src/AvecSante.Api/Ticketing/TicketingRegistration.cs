@@ -1,5 +1,6 @@
 using AvecSante.Api.Events;
 using AvecSante.Core.Events;
+using AvecSante.Core.Members;
 using AvecSante.Core.Ticketing;
 using AvecSante.Infrastructure.Events;
 using AvecSante.Infrastructure.Options;
@@ -24,6 +25,8 @@ public static class TicketingRegistration
         services.AddSingleton<ITicketingInbox, TableTicketingInbox>();
         services.AddSingleton<IRawPayloadArchive, BlobRawPayloadArchive>();
         services.AddSingleton<IAttendeeMatcher, TableAttendeeMatcher>();
+        // GDPR: tickets and raw payloads hold attendees' names and emails; export and erasure ask this holder too.
+        services.AddSingleton<IPersonalDataHolder, TicketingPersonalData>();
         services.AddSingleton(sp => new TicketingSender(sp.GetRequiredService<IOptions<FederationOptions>>().Value.Name));
         services.AddSingleton<TicketingService>();
         services.AddSingleton<TicketingInboxProcessor>();
@@ -31,5 +34,9 @@ public static class TicketingRegistration
         services.AddSingleton<EventsHandlers>();
         services.AddSingleton<TicketingHandlers>();
         services.AddSingleton<SweepTicketingInboxJob>();
+        services.AddHttpClient(nameof(HelloAssoApiClient));
+        // One client for the process, so its token cache lives as long as the process.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<HelloAssoApiClient>(sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HelloAssoApiClient))));
+        services.AddSingleton<ReconcileTicketingJob>();
     }
 }

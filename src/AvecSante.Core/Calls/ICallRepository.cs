@@ -18,4 +18,16 @@ public interface ICallRepository
 
     /// <summary>Replaces a call read earlier; null when someone changed it in between (ETag, 412), else the new version.</summary>
     Task<CallForProjects?> TryUpdateAsync(CallForProjects call, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Calls published between two dates (inclusive), or received then when the publication date is unknown: the yearly
+    /// report's read. Stores that can filter on the server override this; the default filters the full listing.
+    /// </summary>
+    async Task<IReadOnlyList<CallForProjects>> ListPublishedBetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var all = await ListAsync(new CallFilter(), cancellationToken).ConfigureAwait(false);
+        return all.Where(c => c.PublishedOn is { } p
+            ? p >= from && p <= to
+            : DateOnly.FromDateTime(c.CreatedAt.UtcDateTime) >= from && DateOnly.FromDateTime(c.CreatedAt.UtcDateTime) <= to).ToList();
+    }
 }

@@ -5,6 +5,42 @@ public interface IOutboxStore
     /// <summary>Claims the idempotency key and stores the message; false when that send was already planned.</summary>
     Task<bool> TryEnqueueAsync(OutboxMessage message, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Plans many sends at once; returns those newly planned. Stores that can write in batches (Tables: 100 rows of a
+    /// partition per transaction) override this; the default plans them one by one.
+    /// </summary>
+    async Task<IReadOnlyList<OutboxMessage>> EnqueueManyAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var planned = new List<OutboxMessage>();
+        foreach (var message in messages)
+        {
+            if (await TryEnqueueAsync(message, cancellationToken).ConfigureAwait(false))
+            {
+                planned.Add(message);
+            }
+        }
+        return planned;
+    }
+
+    /// <summary>
+    /// <see cref="TryUpdateAsync"/> for many records: returns those written (with their new version); a record someone
+    /// changed meanwhile is left out. The default writes them one by one.
+    /// </summary>
+    async Task<IReadOnlyList<OutboxMessage>> TryUpdateManyAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var written = new List<OutboxMessage>();
+        foreach (var message in messages)
+        {
+            if (await TryUpdateAsync(message, cancellationToken).ConfigureAwait(false) is { } current)
+            {
+                written.Add(current);
+            }
+        }
+        return written;
+    }
+
     /// <summary>Pending messages due at <paramref name="now"/>, and leases that have expired (a dispatcher died).</summary>
     Task<IReadOnlyList<OutboxMessage>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
 

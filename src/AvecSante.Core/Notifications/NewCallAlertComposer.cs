@@ -2,64 +2,89 @@ using System.Globalization;
 using System.Text;
 using AvecSante.Core.Calls;
 using AvecSante.Core.Common;
+using AvecSante.Core.Documents;
 using AvecSante.Core.People;
+using static AvecSante.Core.Notifications.AlertLayout;
 
 namespace AvecSante.Core.Notifications;
 
 /// <summary>Writes the French email that tells a coordinator about a new call.</summary>
 public static class NewCallAlertComposer
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
+    /// <summary>The email for one person, rendered (tests, previews). Planning uses <see cref="Template"/> once per call.</summary>
     public static EmailContent Compose(CallForProjects call, Person person, MatchReason reason, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(reason);
+        return Template(call, now, []).Render(EmailTokens.For(person, reason.ToFrench(), links: null))
+            with { ToAddress = person.Email, ToName = person.DisplayName };
+    }
 
+    /// <summary>
+    /// The alert of a call with the recipient's tokens left in (first name, reason, links): the same bytes for every
+    /// recipient, so SendGrid sends up to 1,000 of them in one request. Carries the deadline as an .ics.
+    /// </summary>
+    public static EmailContent Template(CallForProjects call, DateTimeOffset now, IReadOnlyList<DocumentSummary> sheets)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(sheets);
         var deadline = DescribeDeadline(call.Deadline, now);
-        var why = reason.ToFrench();
         var subject = call.Deadline is { } end
-            ? $"Nouvel appel ({call.Funder}) : {call.Title} — avant le {ParisTime.ToParis(end).ToString("dd/MM", French)}"
+            ? $"Nouvel appel ({call.Funder}) : {call.Title} — avant le {DayMonth(end)}"
             : $"Nouvel appel ({call.Funder}) : {call.Title}";
 
-        var text = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"Bonjour {person.FirstName},")
-            .AppendLine()
+        var body = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"{call.Funder} publie un appel : {call.Title}")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Date limite : {deadline}")
-            .AppendLine(call.Url is null ? "Lien : non communiqué" : $"Lien : {call.Url}")
-            .AppendLine(call.Summary is null ? string.Empty : Environment.NewLine + call.Summary + Environment.NewLine)
-            .AppendLine(CultureInfo.InvariantCulture, $"Vous recevez cet appel car : {why}.")
-            .AppendLine()
-            .AppendLine("L'équipe d'AVECsanté Bretagne")
-            .ToString();
+            .AppendLine(call.Url is null ? "Lien : non communiqué" : $"Lien : {call.Url}");
+        if (call.Summary is not null)
+        {
+            body.AppendLine().AppendLine(call.Summary);
+        }
+        if (sheets.Count > 0)
+        {
+            body.AppendLine().AppendLine("Des équipes ont partagé leur expérience sur ce thème (demandez la fiche à la fédération) :");
+            foreach (var sheet in sheets)
+            {
+                body.AppendLine(CultureInfo.InvariantCulture, $"- « {sheet.Title} »{SheetOrigin(sheet)}");
+            }
+        }
+        if (call.Deadline is not null)
+        {
+            body.AppendLine().AppendLine("La date limite est jointe (date-limite.ics) pour l'ajouter à votre agenda.");
+        }
 
-        static string H(string s) => Html.Encode(s);
         var link = call.Url is null
             ? "<p>Lien : non communiqué</p>"
-            : $"<p><a href=\"{H(call.Url.ToString())}\">Lire l&#39;appel sur le site du financeur</a></p>";
+            : $"<p><a href=\"{H(call.Url.ToString())}\">Lire l&#39;appel « {H(call.Title)} » sur le site du financeur</a></p>";
         var summary = call.Summary is null ? string.Empty : $"<p>{H(call.Summary)}</p>";
-        var html = $"""
-            <!DOCTYPE html>
-            <html lang="fr">
-            <head><meta charset="utf-8"><title>{H(subject)}</title></head>
-            <body>
-            <p>Bonjour {H(person.FirstName)},</p>
+        var sheetsHtml = sheets.Count == 0 ? string.Empty :
+            "<h2>Des équipes ont partagé leur expérience sur ce thème</h2>\n<ul>\n"
+            + string.Concat(sheets.Select(s => $"<li>« {H(s.Title)} »{H(SheetOrigin(s))}</li>\n"))
+            + "</ul>\n<p>Demandez la fiche à la fédération.</p>";
+        var html = Html(subject, $"""
             <h1>{H(call.Title)}</h1>
             <p>Financeur : <strong>{H(call.Funder)}</strong></p>
             <p>Date limite : <strong>{H(deadline)}</strong></p>
             {link}
             {summary}
-            <p>Vous recevez cet appel car : {H(why)}.</p>
-            <p>L&#39;équipe d&#39;AVECsanté Bretagne</p>
-            </body>
-            </html>
-            """;
+            {sheetsHtml}
+            """, $"Vous recevez cet appel car : {EmailTokens.ReasonHtml}.");
+        var text = Text(body.ToString(), $"Vous recevez cet appel car : {EmailTokens.Reason}.");
 
-        return new EmailContent(person.Email, person.DisplayName, subject, text, html);
+        IReadOnlyList<EmailAttachment>? attachments = call.Deadline is null ? null : [DeadlineCalendar.Attachment(call, now)];
+        return new EmailContent(string.Empty, string.Empty, subject, text, html, attachments);
     }
+
+    private static string SheetOrigin(DocumentSummary sheet) =>
+        (sheet.Structure, sheet.Year) switch
+        {
+            ({ } s, { } y) => $" — {s}, {y.ToString(CultureInfo.InvariantCulture)}",
+            ({ } s, null) => $" — {s}",
+            (null, { } y) => $" — {y.ToString(CultureInfo.InvariantCulture)}",
+            _ => string.Empty,
+        };
 
     /// <summary>"vendredi 9 janvier 2026 à 18:00 (heure de Paris), dans 12 jours".</summary>
     public static string DescribeDeadline(DateTimeOffset? deadline, DateTimeOffset now)
@@ -70,13 +95,12 @@ public static class NewCallAlertComposer
         }
         var paris = ParisTime.ToParis(end);
         var when = paris.ToString("dddd d MMMM yyyy 'à' HH:mm", French) + " (heure de Paris)";
-        var days = ParisTime.ToParis(end).Date.Subtract(ParisTime.ToParis(now).Date).Days;
-        var left = days switch
+        var left = DaysLeft(end, now) switch
         {
             < 0 => "clôturé",
             0 => "aujourd'hui",
             1 => "demain",
-            _ => $"dans {days} jours",
+            var days => $"dans {days} jours",
         };
         return $"{when}, {left}";
     }

@@ -11,6 +11,20 @@ public sealed record AlertPreferences
 
     /// <summary>False once the person has unsubscribed: no alert of any channel reaches them.</summary>
     public bool AlertsEnabled { get; init; } = true;
+
+    // Alerts (issue 4): every addition has a default, so records stored before them read as "everything on".
+
+    /// <summary>How immediate alerts reach the person: "email" (default). Empty = only digest and reminders.</summary>
+    public IReadOnlyList<string> Channels { get; init; } = ["email"];
+
+    /// <summary>The Monday 08:00 digest (new calls of the week, deadlines of the next three weeks).</summary>
+    public bool DigestEnabled { get; init; } = true;
+
+    /// <summary>Deadline reminders at 08:00 Paris, <see cref="ReminderOffsets"/> days before.</summary>
+    public bool RemindersEnabled { get; init; } = true;
+
+    /// <summary>Days before a deadline a reminder goes out (default 14, 7 and 2).</summary>
+    public IReadOnlyList<int> ReminderOffsets { get; init; } = [14, 7, 2];
 }
 
 /// <summary>A person the federation may alert: a coordinator of a member structure, staff, a board member.</summary>

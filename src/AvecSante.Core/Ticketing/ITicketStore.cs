@@ -27,4 +27,17 @@ public interface ITicketStore
     Task MarkOfferPlannedAsync(Ticket ticket, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Ticket>> ListAsync(string eventId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The tickets of one event that belong to a person: linked to <paramref name="personId"/> or bought with one of
+    /// <paramref name="emails"/> (compared without case). One partition-scoped query.
+    /// </summary>
+    Task<IReadOnlyList<Ticket>> ListForPersonAsync(string eventId, string personId, IReadOnlyCollection<string> emails, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// GDPR erasure: blanks the attendee (first name, last name, email) of the person's tickets of one event, under
+    /// the ticket's ETag (412 = read again). Status, amount, attendance, person link and the seat counter stay, so the
+    /// event's figures do not move. Returns how many tickets were blanked now (0 when run again).
+    /// </summary>
+    Task<int> EraseAttendeeAsync(string eventId, string personId, IReadOnlyCollection<string> emails, CancellationToken cancellationToken);
 }

@@ -39,6 +39,13 @@ public interface IRawPayloadArchive
     Task<(string BlobName, string Sha256)> ArchiveAsync(string source, ReadOnlyMemory<byte> body, CancellationToken cancellationToken);
 
     Task<byte[]?> ReadAsync(string blobName, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// GDPR erasure: rewrites the blob with <paramref name="redact"/>'s result (null = nothing to change) under the
+    /// blob's ETag (412 = read again), marking it redacted. The name and the SHA-256 recorded at reception stay those
+    /// of the original bytes. False when the blob is missing or nothing was changed.
+    /// </summary>
+    Task<bool> RedactAsync(string blobName, Func<byte[], byte[]?> redact, CancellationToken cancellationToken);
 }
 
 /// <summary>Inbox of ticketing deliveries: a claim per stable id makes each delivery processed once.</summary>
@@ -56,4 +63,7 @@ public interface ITicketingInbox
 
     /// <summary>Records still pending that were received before <paramref name="receivedBefore"/>.</summary>
     Task<IReadOnlyList<InboxRecord>> ListUnfinishedAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken);
+
+    /// <summary>Every record of the inbox (GDPR erasure reads the raw payloads they name).</summary>
+    Task<IReadOnlyList<InboxRecord>> ListAllAsync(CancellationToken cancellationToken);
 }

@@ -12,4 +12,10 @@ public sealed class NotificationsFunctions(NotificationsHandlers notifications)
 
     [Function("DispatchNotificationsNow")]
     public Task<IResult> DispatchNotificationsNow([HttpTrigger(AuthorizationLevel.Function, "post", Route = "notifications/dispatch")] HttpRequest req, CancellationToken cancellationToken) => notifications.DispatchAsync(req, cancellationToken);
+
+    [Function("PlanRemindersNow")]
+    public Task<IResult> PlanRemindersNow([HttpTrigger(AuthorizationLevel.Function, "post", Route = "notifications/reminders")] HttpRequest req, CancellationToken cancellationToken) => notifications.PlanRemindersAsync(req, cancellationToken);
+
+    [Function("PlanDigestNow")]
+    public Task<IResult> PlanDigestNow([HttpTrigger(AuthorizationLevel.Function, "post", Route = "notifications/digest")] HttpRequest req, CancellationToken cancellationToken) => notifications.PlanDigestAsync(req, cancellationToken);
 }

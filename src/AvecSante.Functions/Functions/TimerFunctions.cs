@@ -1,5 +1,7 @@
 using AvecSante.Api.Jobs;
 using AvecSante.Api.Members;
+using AvecSante.Api.Notifications;
+using AvecSante.Api.Reports;
 using AvecSante.Api.Ticketing;
 using Microsoft.Azure.Functions.Worker;
 
@@ -9,7 +11,7 @@ namespace AvecSante.Functions;
 /// Binds FunctionCatalog's timers to their NCRONTAB app settings and runs the jobs. TimerInfo is not passed on: a job
 /// decides itself what is due (DESIGN.md §6), so a late or missed occurrence changes nothing.
 /// </summary>
-public sealed class TimerFunctions(DispatchNotificationsJob dispatchNotifications, PurgeDeletedDocumentsJob purgeDeletedDocuments, SweepTicketingInboxJob sweepTicketingInbox, PurgeMemberDataJob purgeMemberData)
+public sealed class TimerFunctions(DispatchNotificationsJob dispatchNotifications, PurgeDeletedDocumentsJob purgeDeletedDocuments, SweepTicketingInboxJob sweepTicketingInbox, PurgeMemberDataJob purgeMemberData, ReconcileTicketingJob reconcileTicketing, SendRemindersJob sendReminders, SendDigestJob sendDigest, SendCallChangeAlertsJob sendCallChangeAlerts, CompileAnnualReportJob compileAnnualReport)
 {
     [Function("DispatchNotifications")]
     public Task DispatchNotifications([TimerTrigger("%Schedules:DispatchNotifications%")] TimerInfo timer, CancellationToken cancellationToken) => dispatchNotifications.RunAsync(cancellationToken);
@@ -22,4 +24,19 @@ public sealed class TimerFunctions(DispatchNotificationsJob dispatchNotification
 
     [Function("PurgeMemberData")]
     public Task PurgeMemberData([TimerTrigger("%Schedules:PurgeMemberData%")] TimerInfo timer, CancellationToken cancellationToken) => purgeMemberData.RunAsync(cancellationToken);
+
+    [Function("ReconcileTicketing")]
+    public Task ReconcileTicketing([TimerTrigger("%Schedules:ReconcileTicketing%")] TimerInfo timer, CancellationToken cancellationToken) => reconcileTicketing.RunAsync(cancellationToken);
+
+    [Function("SendReminders")]
+    public Task SendReminders([TimerTrigger("%Schedules:SendReminders%")] TimerInfo timer, CancellationToken cancellationToken) => sendReminders.RunAsync(cancellationToken);
+
+    [Function("SendDigest")]
+    public Task SendDigest([TimerTrigger("%Schedules:SendDigest%")] TimerInfo timer, CancellationToken cancellationToken) => sendDigest.RunAsync(cancellationToken);
+
+    [Function("SendCallChangeAlerts")]
+    public Task SendCallChangeAlerts([TimerTrigger("%Schedules:SendCallChangeAlerts%")] TimerInfo timer, CancellationToken cancellationToken) => sendCallChangeAlerts.RunAsync(cancellationToken);
+
+    [Function("CompileAnnualReport")]
+    public Task CompileAnnualReport([TimerTrigger("%Schedules:CompileAnnualReport%")] TimerInfo timer, CancellationToken cancellationToken) => compileAnnualReport.RunAsync(cancellationToken);
 }

@@ -10,7 +10,7 @@ namespace AvecSante.Infrastructure.Email;
 /// The email channel when SendGrid is not configured: each message becomes an .eml file (text and HTML parts) in the
 /// local outbox folder, which any mail client opens. Nothing leaves the machine.
 /// </summary>
-public sealed class LocalOutboxEmailSender(IOptions<EmailOptions> options) : IEmailSender
+public sealed class LocalOutboxEmailSender(IOptions<EmailOptions> options) : IEmailSender, ITenantMailSender
 {
     public string MailFolder => Path.GetFullPath(Path.Combine(options.Value.LocalOutboxPath, "mail"));
 
@@ -41,17 +41,25 @@ public sealed class LocalOutboxEmailSender(IOptions<EmailOptions> options) : IEm
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(options);
+        // The file shows the email as its recipient reads it: tokens replaced, as SendGrid or Graph would.
+        var email = message.Email.Render(message.Substitutions);
         var mime = new MimeMessage
         {
-            Subject = message.Email.Subject,
+            Subject = email.Subject,
             MessageId = $"{message.Id}@avecsante.local",
             Date = message.CreatedAt,
         };
         mime.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
-        mime.To.Add(new MailboxAddress(message.Email.ToName, message.Email.ToAddress));
+        mime.To.Add(new MailboxAddress(email.ToName, email.ToAddress));
         mime.Headers.Add("X-AvecSante-Kind", message.Kind);
-        var body = new BodyBuilder { TextBody = message.Email.TextBody, HtmlBody = message.Email.HtmlBody };
-        foreach (var attachment in message.Email.Attachments ?? [])
+        mime.Headers.Add("X-AvecSante-Channel", message.Channel.ToString());
+        if (message.Substitutions?.GetValueOrDefault(EmailTokens.UnsubscribeUrl) is { } unsubscribe && unsubscribe.StartsWith("http", StringComparison.Ordinal))
+        {
+            mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };
+        foreach (var attachment in email.Attachments ?? [])
         {
             body.Attachments.Add(attachment.FileName, Convert.FromBase64String(attachment.ContentBase64), ContentType.Parse(attachment.ContentType));
         }

@@ -58,6 +58,29 @@ public sealed class TableCallRepository(TableStore tables, IOptions<FederationOp
         return result.OrderBy(c => c.Deadline ?? DateTimeOffset.MaxValue).ToList();
     }
 
+    /// <summary>One partition query; the publication dates (ISO strings) and the reception instants are filtered on the server.</summary>
+    public async Task<IReadOnlyList<CallForProjects>> ListPublishedBetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var fromText = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var toText = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var fromInstant = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var toInstant = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var query = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {Partition} and ((PublishedOn ge {fromText} and PublishedOn le {toText}) or (CreatedAt ge {fromInstant} and CreatedAt lt {toInstant}))");
+        var result = new List<CallForProjects>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(query, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var call = FromEntity(entity);
+            // A call received in the range but published outside it belongs to its publication year.
+            if (call.PublishedOn is not { } published || (published >= from && published <= to))
+            {
+                result.Add(call);
+            }
+        }
+        return result;
+    }
+
     public async Task<CallForProjects?> TryUpdateAsync(CallForProjects call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);

@@ -14,7 +14,7 @@ namespace AvecSante.Infrastructure.Tables;
 /// - the message: PartitionKey "{federation}~{yyyyMM}" of its creation, RowKey = message id, so the dispatcher only
 ///   scans the last two months' partitions and a month's sends stay one partition for the report.
 /// </summary>
-public sealed class TableOutboxStore(TableStore tables, IOptions<FederationOptions> federation, TimeProvider clock) : IOutboxStore
+public sealed partial class TableOutboxStore(TableStore tables, IOptions<FederationOptions> federation, TimeProvider clock) : IOutboxStore
 {
     public const string TableName = "Outbox";
 
@@ -131,6 +131,8 @@ public sealed class TableOutboxStore(TableStore tables, IOptions<FederationOptio
             e["TextBody"] = string.Empty;
             e["HtmlBody"] = string.Empty;
             e.Remove("Attachments");
+            e.Remove("Substitutions"); // first name and signed links of alerts
+            e.Remove("Payload");
             if (e.GetString("Status") is nameof(OutboxStatus.Pending) or nameof(OutboxStatus.Sending))
             {
                 e["Status"] = nameof(OutboxStatus.Failed);
@@ -184,6 +186,9 @@ public sealed class TableOutboxStore(TableStore tables, IOptions<FederationOptio
         ["NextAttemptAt"] = m.NextAttemptAt,
         ["SentAt"] = m.SentAt,
         ["LastError"] = m.LastError,
+        ["BatchKey"] = m.BatchKey,
+        ["Substitutions"] = m.Substitutions is { Count: > 0 } substitutions ? System.Text.Json.JsonSerializer.Serialize(substitutions) : null,
+        ["Payload"] = m.Payload,
     };
 
     private static OutboxMessage FromEntity(TableEntity e) => new()
@@ -202,6 +207,9 @@ public sealed class TableOutboxStore(TableStore tables, IOptions<FederationOptio
         NextAttemptAt = e.GetDateTimeOffset("NextAttemptAt") ?? default,
         SentAt = e.GetDateTimeOffset("SentAt"),
         LastError = e.GetString("LastError"),
+        BatchKey = e.GetString("BatchKey"),
+        Substitutions = e.GetString("Substitutions") is { Length: > 0 } substitutions ? System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(substitutions) : null,
+        Payload = e.GetString("Payload"),
         Version = e.ETag.ToString(),
     };
 }

@@ -52,6 +52,10 @@ public sealed partial class TablePeopleDirectory(TableStore tables, IOptions<Fed
         ["PrefDepartments"] = Json.List(p.Preferences.Departments),
         ["PrefStructureKinds"] = Json.List(p.Preferences.StructureKinds),
         ["AlertsEnabled"] = p.Preferences.AlertsEnabled,
+        ["PrefChannels"] = Json.List(p.Preferences.Channels),
+        ["PrefDigest"] = p.Preferences.DigestEnabled,
+        ["PrefReminders"] = p.Preferences.RemindersEnabled,
+        ["PrefReminderOffsets"] = System.Text.Json.JsonSerializer.Serialize(p.Preferences.ReminderOffsets),
     });
 
     private static Person FromEntity(TableEntity e) => WithMemberFields(e, new()
@@ -70,6 +74,13 @@ public sealed partial class TablePeopleDirectory(TableStore tables, IOptions<Fed
             Departments = Json.List(e.GetString("PrefDepartments")),
             StructureKinds = Json.List(e.GetString("PrefStructureKinds")),
             AlertsEnabled = e.GetBoolean("AlertsEnabled") ?? true,
+            // Rows written before these columns existed keep the defaults (email, digest and reminders on).
+            Channels = e.GetString("PrefChannels") is { } channels ? Json.List(channels) : ["email"],
+            DigestEnabled = e.GetBoolean("PrefDigest") ?? true,
+            RemindersEnabled = e.GetBoolean("PrefReminders") ?? true,
+            ReminderOffsets = e.GetString("PrefReminderOffsets") is { Length: > 0 } offsets
+                ? System.Text.Json.JsonSerializer.Deserialize<int[]>(offsets) ?? [14, 7, 2]
+                : [14, 7, 2],
         },
     });
 }

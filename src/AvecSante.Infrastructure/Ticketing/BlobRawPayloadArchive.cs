@@ -38,6 +38,45 @@ public sealed class BlobRawPayloadArchive(BlobStore blobs, IOptions<FederationOp
         return (name, sha256);
     }
 
+    public async Task<bool> RedactAsync(string blobName, Func<byte[], byte[]?> redact, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(redact);
+        var container = await blobs.GetContainerAsync(ContainerName, cancellationToken).ConfigureAwait(false);
+        var blob = container.GetBlobClient(blobName);
+        for (var attempt = 0; ; attempt++)
+        {
+            BlobDownloadResult current;
+            try
+            {
+                current = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                return false;
+            }
+            if (redact(current.Content.ToArray()) is not { } redacted)
+            {
+                return false;
+            }
+            // The metadata "sha256" stays the original's (as in the inbox record): the proof of what was received.
+            var metadata = new Dictionary<string, string>(current.Details.Metadata, StringComparer.OrdinalIgnoreCase) { ["redacted"] = "true" };
+            try
+            {
+                await blob.UploadAsync(BinaryData.FromBytes(redacted), new BlobUploadOptions
+                {
+                    HttpHeaders = new BlobHttpHeaders { ContentType = current.Details.ContentType ?? "application/json" },
+                    Metadata = metadata,
+                    Conditions = new BlobRequestConditions { IfMatch = current.Details.ETag },
+                }, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < 5)
+            {
+                // Changed since it was read: read again.
+            }
+        }
+    }
+
     public async Task<byte[]?> ReadAsync(string blobName, CancellationToken cancellationToken)
     {
         var container = await blobs.GetContainerAsync(ContainerName, cancellationToken).ConfigureAwait(false);

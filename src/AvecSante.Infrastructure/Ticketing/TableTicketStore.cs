@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
@@ -16,7 +17,9 @@ namespace AvecSante.Infrastructure.Ticketing;
 /// - create = Add(ticket) + Update(counter, ETag): 409 means the ticket exists (nothing counted), 412 means someone
 ///   else took a seat first (read again, retry);
 /// - cancel = Update(ticket, ETag) + Update(counter, ETag); promote likewise.
-/// So a ticket exists once, and the counter always equals the confirmed tickets.
+/// So a ticket exists once, and the counter always equals the confirmed tickets. Within one process, seat changes of
+/// an event also queue behind a gate, so concurrent deliveries wait their turn instead of colliding on the ETag
+/// (the ETag still guards between processes).
 /// </summary>
 public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptions> federation, TimeProvider clock) : ITicketStore
 {
@@ -24,7 +27,17 @@ public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptio
     private const string CounterRow = "counter";
     private const int MaxAttempts = 200;
 
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The last counter this process wrote, with its ETag, per event: read and written only under the event's gate, so
+    /// a burst costs one round trip per ticket. Another process writing meanwhile makes our write fail (412): re-read.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, SeatCounter> _counters = new(StringComparer.Ordinal);
+
     private string Partition(string eventId) => $"{federation.Value.Id}~{eventId}";
+
+    private SemaphoreSlim Gate(string partition) => _gates.GetOrAdd(partition, _ => new SemaphoreSlim(1, 1));
 
     private static string Row(string ticketKey) => "t~" + ticketKey;
 
@@ -32,6 +45,24 @@ public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptio
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(draft);
+        if (value.Capacity is null || draft.Status == TicketStatus.Cancelled)
+        {
+            return await EnsureCoreAsync(value, draft, cancellationToken).ConfigureAwait(false);
+        }
+        var gate = Gate(Partition(value.Id));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await EnsureCoreAsync(value, draft, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<(Ticket Ticket, bool Created)> EnsureCoreAsync(Event value, Ticket draft, CancellationToken cancellationToken)
+    {
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
         var partition = Partition(value.Id);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -51,31 +82,36 @@ public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptio
                 }
             }
 
-            var counter = await ReadCounterAsync(table, partition, cancellationToken).ConfigureAwait(false);
-            var confirmed = counter?.GetInt32("Confirmed") ?? 0;
-            var next = counter?.GetInt64("NextSequence") ?? 1;
-            var ticket = confirmed < capacity
+            var seats = _counters.TryGetValue(partition, out var known)
+                ? known
+                : await ReadCounterAsync(table, partition, cancellationToken).ConfigureAwait(false) ?? new SeatCounter(0, 0, 1, 0, null);
+            var ticket = seats.Confirmed < capacity
                 ? draft with { Status = TicketStatus.Confirmed }
-                : draft with { Status = TicketStatus.Waitlisted, WaitlistSequence = next };
-            var newCounter = new TableEntity(partition, CounterRow)
-            {
-                ["Confirmed"] = ticket.Status == TicketStatus.Confirmed ? confirmed + 1 : confirmed,
-                ["NextSequence"] = ticket.Status == TicketStatus.Waitlisted ? next + 1 : next,
-            };
+                : draft with { Status = TicketStatus.Waitlisted, WaitlistSequence = seats.NextSequence };
+            var updated = ticket.Status == TicketStatus.Confirmed
+                ? seats with { Confirmed = seats.Confirmed + 1 }
+                : seats with { Waitlisted = seats.Waitlisted + 1, NextSequence = seats.NextSequence + 1 };
             List<TableTransactionAction> actions =
             [
-                counter is null
-                    ? new(TableTransactionActionType.Add, newCounter)
-                    : new(TableTransactionActionType.UpdateReplace, newCounter, counter.ETag),
+                updated.Write(partition),
                 new(TableTransactionActionType.Add, ToEntity(partition, ticket)),
             ];
             try
             {
-                await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                if (response.Value.Count > 0 && response.Value[0].Headers.ETag is { } etag)
+                {
+                    _counters[partition] = updated with { ETag = etag };
+                }
+                else
+                {
+                    _counters.TryRemove(partition, out _);
+                }
                 return (ticket, true);
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
             {
+                _counters.TryRemove(partition, out _);
                 // Either the ticket exists (nothing was counted: all or nothing), or the counter moved under us.
                 var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, Row(draft.Key), cancellationToken: cancellationToken).ConfigureAwait(false);
                 if (existing.HasValue)
@@ -92,8 +128,23 @@ public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptio
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(placeholder);
+        var gate = Gate(Partition(value.Id));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await CancelCoreAsync(value, ticketKey, placeholder, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<TicketChange> CancelCoreAsync(Event value, string ticketKey, Ticket placeholder, CancellationToken cancellationToken)
+    {
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
         var partition = Partition(value.Id);
+        _counters.TryRemove(partition, out _); // this path changes the counter: the next creation reads it again
         var now = clock.GetUtcNow();
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -119,18 +170,12 @@ public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptio
             }
             var cancelled = ToEntity(partition, ticket with { Status = TicketStatus.Cancelled, CancelledAt = now, OfferPending = false });
             List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, cancelled, entity.ETag)];
-            if (ticket.Status == TicketStatus.Confirmed && value.Capacity is not null)
+            if (value.Capacity is not null && await ReadCounterAsync(table, partition, cancellationToken).ConfigureAwait(false) is { } seats)
             {
-                var counter = await ReadCounterAsync(table, partition, cancellationToken).ConfigureAwait(false);
-                if (counter is not null)
-                {
-                    var freed = new TableEntity(partition, CounterRow)
-                    {
-                        ["Confirmed"] = Math.Max(0, (counter.GetInt32("Confirmed") ?? 0) - 1),
-                        ["NextSequence"] = counter.GetInt64("NextSequence") ?? 1,
-                    };
-                    actions.Add(new(TableTransactionActionType.UpdateReplace, freed, counter.ETag));
-                }
+                var freed = ticket.Status == TicketStatus.Confirmed
+                    ? seats with { Confirmed = Math.Max(0, seats.Confirmed - 1), OffersPending = Math.Max(0, seats.OffersPending - (ticket.OfferPending ? 1 : 0)) }
+                    : seats with { Waitlisted = Math.Max(0, seats.Waitlisted - 1) };
+                actions.Add(freed.Write(partition));
             }
             if (await TrySubmitAsync(table, actions, attempt, cancellationToken).ConfigureAwait(false))
             {
@@ -143,6 +188,20 @@ public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptio
     public async Task<IReadOnlyList<Ticket>> PromoteWaitlistAsync(Event value, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(value);
+        var gate = Gate(Partition(value.Id));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await PromoteCoreAsync(value, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<Ticket>> PromoteCoreAsync(Event value, CancellationToken cancellationToken)
+    {
         var result = new List<Ticket>();
         if (value.Capacity is not { } capacity)
         {
@@ -153,6 +212,13 @@ public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptio
         var now = clock.GetUtcNow();
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
+            _counters.TryRemove(partition, out _);
+            // The counter says whether there is anything to do: no partition scan on the common path.
+            var seats = await ReadCounterAsync(table, partition, cancellationToken).ConfigureAwait(false);
+            if (seats is null || (seats.OffersPending == 0 && (seats.Waitlisted == 0 || seats.Confirmed >= capacity)))
+            {
+                return result;
+            }
             var candidates = await QueryAsync(table, partition, $" and (Status eq '{nameof(TicketStatus.Waitlisted)}' or OfferPending eq true)", cancellationToken).ConfigureAwait(false);
             // Promoted earlier by a run that stopped before planning the email: finish it.
             foreach (var (ticket, _) in candidates.Where(c => c.Ticket.OfferPending && c.Ticket.Status == TicketStatus.Confirmed))
@@ -167,21 +233,15 @@ public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptio
             {
                 return result;
             }
-            var counter = await ReadCounterAsync(table, partition, cancellationToken).ConfigureAwait(false);
-            var confirmed = counter?.GetInt32("Confirmed") ?? 0;
-            if (counter is null || confirmed >= capacity)
+            if (seats.Confirmed >= capacity)
             {
                 return result;
             }
             var promoted = head.Ticket with { Status = TicketStatus.Confirmed, PromotedAt = now, OfferPending = true };
-            var taken = new TableEntity(partition, CounterRow)
-            {
-                ["Confirmed"] = confirmed + 1,
-                ["NextSequence"] = counter.GetInt64("NextSequence") ?? 1,
-            };
+            var taken = seats with { Confirmed = seats.Confirmed + 1, Waitlisted = Math.Max(0, seats.Waitlisted - 1), OffersPending = seats.OffersPending + 1 };
             List<TableTransactionAction> actions =
             [
-                new(TableTransactionActionType.UpdateReplace, taken, counter.ETag),
+                taken.Write(partition),
                 new(TableTransactionActionType.UpdateReplace, ToEntity(partition, promoted), head.ETag),
             ];
             if (await TrySubmitAsync(table, actions, attempt, cancellationToken).ConfigureAwait(false))
@@ -196,8 +256,35 @@ public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptio
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var update = new TableEntity(Partition(ticket.EventId), Row(ticket.Key)) { ["OfferPending"] = false };
-        await table.UpdateEntityAsync(update, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        var partition = Partition(ticket.EventId);
+        var gate = Gate(partition);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _counters.TryRemove(partition, out _);
+            for (var attempt = 0; attempt < MaxAttempts; attempt++)
+            {
+                var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, Row(ticket.Key), cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (!found.HasValue || found.Value!.GetBoolean("OfferPending") != true)
+                {
+                    return;
+                }
+                var update = new TableEntity(partition, Row(ticket.Key)) { ["OfferPending"] = false };
+                List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateMerge, update, found.Value.ETag)];
+                if (await ReadCounterAsync(table, partition, cancellationToken).ConfigureAwait(false) is { } seats)
+                {
+                    actions.Add((seats with { OffersPending = Math.Max(0, seats.OffersPending - 1) }).Write(partition));
+                }
+                if (await TrySubmitAsync(table, actions, attempt, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     public async Task<IReadOnlyList<Ticket>> ListAsync(string eventId, CancellationToken cancellationToken)
@@ -205,6 +292,67 @@ public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptio
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
         var rows = await QueryAsync(table, Partition(eventId), string.Empty, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => r.Ticket).OrderBy(t => t.CreatedAt).ThenBy(t => t.WaitlistSequence).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<IReadOnlyList<Ticket>> ListForPersonAsync(string eventId, string personId, IReadOnlyCollection<string> emails, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var rows = await QueryForPersonAsync(table, Partition(eventId), personId, emails, cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => r.Ticket).OrderBy(t => t.CreatedAt).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<int> EraseAttendeeAsync(string eventId, string personId, IReadOnlyCollection<string> emails, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var partition = Partition(eventId);
+        var erased = 0;
+        foreach (var (found, _) in await QueryForPersonAsync(table, partition, personId, emails, cancellationToken).ConfigureAwait(false))
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                // Read again on every attempt: a seat change may have replaced the row since the query.
+                var current = await table.GetEntityIfExistsAsync<TableEntity>(partition, Row(found.Key), cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (!current.HasValue)
+                {
+                    break;
+                }
+                var ticket = FromEntity(current.Value!);
+                if (ticket.Attendee is { FirstName: null, LastName: null, Email: null })
+                {
+                    break;
+                }
+                // Replace, not merge: a merge ignores null properties. Everything but the attendee is written back as read.
+                var blank = ToEntity(partition, ticket with { Attendee = new Attendee(null, null, null) });
+                try
+                {
+                    await table.UpdateEntityAsync(blank, current.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    erased++;
+                    break;
+                }
+                catch (RequestFailedException ex) when (TableStore.IsPreconditionFailed(ex) && attempt < MaxAttempts)
+                {
+                    await PauseAsync(attempt, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        return erased;
+    }
+
+    /// <summary>
+    /// The person's tickets of one partition: the filter asks for the person id or the emails as given and lowercased
+    /// (table filters compare exactly); the emails are compared again here without case.
+    /// </summary>
+    private static async Task<List<(Ticket Ticket, ETag ETag)>> QueryForPersonAsync(TableClient table, string partition, string personId, IReadOnlyCollection<string> emails, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(personId);
+        ArgumentNullException.ThrowIfNull(emails);
+        var wanted = emails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).ToList();
+        var variants = wanted.Concat(wanted.Select(e => e.ToLowerInvariant())).Distinct(StringComparer.Ordinal);
+        var who = string.Join(" or ", new[] { TableClient.CreateQueryFilter($"PersonId eq {personId}") }
+            .Concat(variants.Select(e => TableClient.CreateQueryFilter($"Email eq {e}"))));
+        var rows = await QueryAsync(table, partition, $" and ({who})", cancellationToken).ConfigureAwait(false);
+        return rows.Where(r => r.Ticket.PersonId == personId
+            || (r.Ticket.Attendee.Email is { } email && wanted.Contains(email.Trim(), StringComparer.OrdinalIgnoreCase))).ToList();
     }
 
     private static async Task<List<(Ticket Ticket, ETag ETag)>> QueryAsync(TableClient table, string partition, string extraFilter, CancellationToken cancellationToken)
@@ -227,10 +375,34 @@ public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptio
     private static Task PauseAsync(int attempt, CancellationToken cancellationToken) =>
         Task.Delay(RandomNumberGenerator.GetInt32(1, 5 + Math.Min(attempt, 20) * 5), cancellationToken);
 
-    private static async Task<TableEntity?> ReadCounterAsync(TableClient table, string partition, CancellationToken cancellationToken)
+    private static async Task<SeatCounter?> ReadCounterAsync(TableClient table, string partition, CancellationToken cancellationToken)
     {
-        var counter = await table.GetEntityIfExistsAsync<TableEntity>(partition, CounterRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return counter.HasValue ? counter.Value : null;
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, CounterRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!found.HasValue)
+        {
+            return null;
+        }
+        var e = found.Value!;
+        return new SeatCounter(e.GetInt32("Confirmed") ?? 0, e.GetInt32("Waitlisted") ?? 0, e.GetInt64("NextSequence") ?? 1, e.GetInt32("OffersPending") ?? 0, e.ETag);
+    }
+
+    /// <summary>The seats of an event: confirmed, waitlisted, next waitlist number, promotions whose email is not planned yet.</summary>
+    private sealed record SeatCounter(int Confirmed, int Waitlisted, long NextSequence, int OffersPending, ETag? ETag)
+    {
+        /// <summary>Added when new, replaced under the ETag it was read with otherwise (412 = someone changed it).</summary>
+        public TableTransactionAction Write(string partition)
+        {
+            var entity = new TableEntity(partition, CounterRow)
+            {
+                ["Confirmed"] = Confirmed,
+                ["Waitlisted"] = Waitlisted,
+                ["NextSequence"] = NextSequence,
+                ["OffersPending"] = OffersPending,
+            };
+            return ETag is { } etag
+                ? new(TableTransactionActionType.UpdateReplace, entity, etag)
+                : new(TableTransactionActionType.Add, entity);
+        }
     }
 
     /// <summary>False when the transaction lost a race (409/412): the caller reads again, after a short random pause.</summary>

@@ -122,6 +122,18 @@ public sealed class TableTicketingInbox(TableStore tables, IOptions<FederationOp
         return records.OrderBy(r => r.ReceivedAt).ToList();
     }
 
+    public async Task<IReadOnlyList<InboxRecord>> ListAllAsync(CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {"r~"} and RowKey lt {"r~~"}");
+        var records = new List<InboxRecord>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(FromEntity(entity));
+        }
+        return records.OrderBy(r => r.ReceivedAt).ToList();
+    }
+
     private static InboxRecord FromEntity(TableEntity e) => new()
     {
         Id = e.RowKey[2..],

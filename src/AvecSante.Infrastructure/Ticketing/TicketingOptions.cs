@@ -32,10 +32,36 @@ public sealed class HelloAssoOptions
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(UrlSecret);
 
+    /// <summary>HelloAsso API v5, for the daily reconciliation. Without credentials the reconciliation does nothing.</summary>
+    public HelloAssoApiOptions Api { get; set; } = new();
+
     public IReadOnlyList<IPNetwork> AllowedNetworks() =>
         (AllowedSourceIps ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(entry => entry.Contains('/', StringComparison.Ordinal) ? IPNetwork.Parse(entry) : new IPNetwork(IPAddress.Parse(entry), IPAddress.Parse(entry).GetAddressBytes().Length * 8))
             .ToList();
+}
+
+public sealed class HelloAssoApiOptions
+{
+    /// <summary>https://api.helloasso.com (sandbox: https://api.helloasso-sandbox.com); tests point it at WireMock.</summary>
+    public Uri BaseUrl { get; set; } = new("https://api.helloasso.com");
+
+    public string? ClientId { get; set; }
+
+    /// <summary>A secret (Key Vault reference on Azure).</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The association's slug on HelloAsso (the {organizationSlug} of the API paths).</summary>
+    public string? OrganizationSlug { get; set; }
+
+    /// <summary>The form type of the event forms (HelloAsso path segment): Event for ticketing.</summary>
+    public string FormType { get; set; } = "Event";
+
+    /// <summary>Events ended longer ago than this are no longer reconciled.</summary>
+    public int ReconcileDaysAfterEvent { get; set; } = 30;
+
+    public bool IsConfigured =>
+        !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret) && !string.IsNullOrWhiteSpace(OrganizationSlug);
 }
 
 public sealed class WebhookOptions
@@ -74,6 +100,16 @@ public sealed class TicketingOptionsValidator : IValidateOptions<TicketingOption
         catch (FormatException)
         {
             failures.Add("Setting 'Ticketing:HelloAsso:AllowedSourceIps' must be a comma-separated list of IP addresses or CIDR ranges.");
+        }
+        var api = options.HelloAsso.Api;
+        if (!api.BaseUrl.IsAbsoluteUri)
+        {
+            failures.Add("Setting 'Ticketing:HelloAsso:Api:BaseUrl' must be an absolute URL.");
+        }
+        var apiParts = new[] { api.ClientId, api.ClientSecret, api.OrganizationSlug }.Count(v => !string.IsNullOrWhiteSpace(v));
+        if (apiParts is > 0 and < 3)
+        {
+            failures.Add("Settings 'Ticketing:HelloAsso:Api:ClientId', 'ClientSecret' and 'OrganizationSlug' go together: set all three or none.");
         }
         if (options.MaxBodyBytes is < 1024 or > 10 * 1024 * 1024)
         {

@@ -118,8 +118,10 @@ public sealed class CallsApiTests : IAsyncLifetime, IDisposable
         using var _ = await client.PostAsync(new Uri("/api/notifications/dispatch", UriKind.Relative), null);
         Assert.Equal(2, Directory.GetFiles(_host.MailFolder, "*.eml").Length);
 
+        // The outbox also holds the call's shared-calendar entry and its Teams card (one each, not per person).
         var outbox = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/notifications?status=sent", UriKind.Relative));
-        Assert.Equal(2, outbox.GetArrayLength());
+        Assert.Equal(2, outbox.EnumerateArray().Count(m => m.GetProperty("kind").GetString() == "call-new"));
+        Assert.Equal(["calendar", "teams-new-call"], outbox.EnumerateArray().Select(m => m.GetProperty("kind").GetString()).Where(k => k != "call-new").Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -38,6 +38,7 @@ public sealed class LocalHostFactory : WebApplicationFactory<Program>
             ["Email:SendGrid:ApiKey"] = string.Empty,
             ["FunctionKeys:default"] = AdminKey,
             ["Schedules:DispatchNotifications"] = string.Empty, // tests drive the dispatcher themselves
+            ["Schedules:SweepTicketingInbox"] = string.Empty, // tests run the ticketing sweeper themselves
             ["Schedules:PurgeMemberData"] = string.Empty, // tests call the purge themselves
             ["Demo:PeopleFile"] = string.Empty,
         };

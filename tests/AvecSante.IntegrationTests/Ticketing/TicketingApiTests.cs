@@ -25,7 +25,6 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     {
         _host.Settings["Ticketing:HelloAsso:UrlSecret"] = UrlSecret;
         _host.Settings["Ticketing:Webhook:SigningKey"] = SigningKey;
-        _host.Settings["Schedules:SweepTicketingInbox"] = string.Empty;
     }
 
     public async Task InitializeAsync()

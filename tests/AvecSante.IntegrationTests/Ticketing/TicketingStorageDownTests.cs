@@ -13,8 +13,7 @@ public sealed class TicketingStorageDownTests
         using var host = new LocalHostFactory();
         host.Settings["Ticketing:HelloAsso:UrlSecret"] = "test-url-secret-0123456789";
         // Loopback ports where nothing listens stand for storage being down.
-        host.Settings["Storage:ConnectionString"] = Azurite.ConnectionString
-            .Replace(":10102/", ":9/", StringComparison.Ordinal).Replace(":10100/", ":9/", StringComparison.Ordinal);
+        host.Settings["Storage:ConnectionString"] = Azurite.UnreachableConnectionString;
         using var client = host.CreateClient();
         using var body = new StringContent(await File.ReadAllTextAsync(RepositoryFiles.Path("samples", "helloasso", "form-official-sample.json")), System.Text.Encoding.UTF8, "application/json");
 

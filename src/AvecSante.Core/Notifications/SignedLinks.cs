@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace AvecSante.Core.Notifications;
+
+public enum LinkPurpose
+{
+    Preferences,
+    Unsubscribe,
+}
+
+public enum LinkProblem
+{
+    None,
+    Malformed,
+    Forged,
+    Expired,
+}
+
+public sealed record LinkCheck(string? PersonId, LinkProblem Problem)
+{
+    public bool IsValid => Problem == LinkProblem.None && PersonId is not null;
+}
+
+/// <summary>Where links in emails point, and how long they work.</summary>
+public sealed record LinkSettings(byte[] SigningKey, Uri PublicBaseUrl, TimeSpan Validity);
+
+/// <summary>
+/// Links in emails that act for one person without a password: "{payload}.{signature}", both base64url. The payload
+/// binds purpose, person id and expiry; the signature is HMAC-SHA256 with the key from settings, compared in constant
+/// time. Changing any byte (another person's id, a later expiry) breaks the signature.
+/// </summary>
+public sealed class SignedLinks(LinkSettings settings, TimeProvider clock)
+{
+    public string CreateToken(string personId, LinkPurpose purpose)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(personId);
+        var expires = (clock.GetUtcNow() + settings.Validity).ToUnixTimeSeconds();
+        var payload = Encoding.UTF8.GetBytes(string.Join('|', Code(purpose), personId, expires.ToString(CultureInfo.InvariantCulture)));
+        return Base64Url(payload) + "." + Base64Url(Sign(payload));
+    }
+
+    public Uri PreferencesUrl(string personId) => new(settings.PublicBaseUrl, "api/preferences/" + CreateToken(personId, LinkPurpose.Preferences));
+
+    public Uri UnsubscribeUrl(string personId) => new(settings.PublicBaseUrl, "api/unsubscribe/" + CreateToken(personId, LinkPurpose.Unsubscribe));
+
+    public LinkCheck Verify(string? token, LinkPurpose purpose)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 512 || token.Split('.') is not [var payloadPart, var signaturePart])
+        {
+            return new(null, LinkProblem.Malformed);
+        }
+        byte[] payload, signature;
+        try
+        {
+            payload = FromBase64Url(payloadPart);
+            signature = FromBase64Url(signaturePart);
+        }
+        catch (FormatException)
+        {
+            return new(null, LinkProblem.Malformed);
+        }
+        if (!CryptographicOperations.FixedTimeEquals(signature, Sign(payload)))
+        {
+            return new(null, LinkProblem.Forged);
+        }
+        var fields = Encoding.UTF8.GetString(payload).Split('|');
+        if (fields is not [var code, var personId, var expiry]
+            || code != Code(purpose)
+            || !long.TryParse(expiry, NumberStyles.None, CultureInfo.InvariantCulture, out var expiresAt))
+        {
+            return new(null, LinkProblem.Forged);
+        }
+        return DateTimeOffset.FromUnixTimeSeconds(expiresAt) < clock.GetUtcNow()
+            ? new(personId, LinkProblem.Expired)
+            : new(personId, LinkProblem.None);
+    }
+
+    // Purposes are signed too, so an unsubscribe token cannot open the preferences page and the other way round.
+    private static string Code(LinkPurpose purpose) => purpose == LinkPurpose.Preferences ? "p" : "u";
+
+    private byte[] Sign(byte[] payload) => HMACSHA256.HashData(settings.SigningKey, payload);
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static byte[] FromBase64Url(string text)
+    {
+        var s = text.Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(s.PadRight(s.Length + ((4 - (s.Length % 4)) % 4), '='));
+    }
+}

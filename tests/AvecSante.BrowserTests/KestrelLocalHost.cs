@@ -1,0 +1,71 @@
+using AvecSante.IntegrationTests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AvecSante.BrowserTests;
+
+/// <summary>The real LocalHost app on a real Kestrel port of 127.0.0.1 (a browser cannot reach a TestServer), on Azurite.</summary>
+public sealed class KestrelLocalHost : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "browser-admin-key";
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.Zero));
+
+    public string OutboxPath { get; } = Path.Combine(Path.GetTempPath(), "avecsante-browser", Guid.NewGuid().ToString("N"));
+
+    public KestrelLocalHost()
+    {
+        UseKestrel(0);
+    }
+
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal) + "/");
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Storage:ConnectionString"] = Azurite.ConnectionString,
+            ["Storage:TablePrefix"] = Azurite.NewPrefix(),
+            ["Federation:Id"] = "bretagne",
+            ["Email:FromAddress"] = "alertes@example.org",
+            ["Email:LocalOutboxPath"] = OutboxPath,
+            ["Email:SendGrid:ApiKey"] = string.Empty,
+            ["Alerts:LinkSigningKey"] = "browser-test-link-signing-key-0123456789",
+            ["FunctionKeys:default"] = AdminKey,
+            ["Demo:PeopleFile"] = string.Empty,
+        };
+        // Timers off: the test drives what is sent.
+        foreach (var timer in AvecSante.Api.FunctionCatalog.Timers)
+        {
+            settings[timer.ScheduleSetting] = string.Empty;
+        }
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(OutboxPath))
+        {
+            Directory.Delete(OutboxPath, recursive: true);
+        }
+    }
+}

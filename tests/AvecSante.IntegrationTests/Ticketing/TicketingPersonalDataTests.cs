@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using AvecSante.Api.Samples;
+using AvecSante.Infrastructure.Ticketing;
+using AvecSante.IntegrationTests.Members;
+using AvecSante.IntegrationTests.Support;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AvecSante.IntegrationTests.Ticketing;
+
+/// <summary>GDPR and ticketing through the LocalHost app on Azurite: the export lists a person's tickets, the erasure blanks them and redacts the raw payloads.</summary>
+public sealed class TicketingPersonalDataTests : IAsyncLifetime, IDisposable
+{
+    private const string UrlSecret = "test-url-secret-0123456789";
+
+    // Maëlle Le Gall (p-0001 of samples/people.json) pays the order and attends; Yann and Louise are two other attendees.
+    private const string PersonId = "p-0001";
+    private const string Email = "maelle.legall@example.org";
+    private const string OtherEmail = "yann.kerbrat@example.org";
+
+    private readonly LocalHostFactory _host = new();
+
+    public TicketingPersonalDataTests()
+    {
+        _host.Settings["Ticketing:HelloAsso:UrlSecret"] = UrlSecret;
+    }
+
+    public async Task InitializeAsync()
+    {
+        await Azurite.EnsureReachableAsync();
+        await _host.Services.GetRequiredService<SamplePeopleSeeder>()
+            .SeedAsync(RepositoryFiles.Path("samples", "people.json"), CancellationToken.None);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _host.Dispose();
+
+    private static async Task<string> CreateEventAsync(HttpClient admin, int? capacity)
+    {
+        using var response = await admin.PostAsJsonAsync(new Uri("/api/events", UriKind.Relative), new
+        {
+            title = "Journée régionale 2027 (RGPD)",
+            kind = "journee-regionale",
+            start = "2027-03-18T09:30",
+            end = "2027-03-18T17:00",
+            venue = "Rennes",
+            capacity,
+            formSlugs = new[] { "journee-regionale-2027" },
+            prices = new[] { new { label = "Adhérent", amountCents = 2500 } },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    private async Task PostHelloAssoAsync(byte[] body)
+    {
+        using var client = _host.CreateClient();
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await client.PostAsync(new Uri($"/api/ticketing/helloasso?secret={UrlSecret}", UriKind.Relative), content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("processed", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+    }
+
+    private static async Task<JsonElement> SummaryAsync(HttpClient admin, string eventId) =>
+        (await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/events/{eventId}/registrations", UriKind.Relative))).GetProperty("summary");
+
+    [Fact]
+    public async Task The_export_lists_the_persons_tickets_and_the_erasure_blanks_them_and_redacts_the_raw_payload_while_the_totals_stay()
+    {
+        using var admin = _host.CreateAdminClient();
+        // Capacity 2 for three attendees: one is waitlisted, so the seat counter is part of what must not move.
+        var eventId = await CreateEventAsync(admin, capacity: 2);
+        var body = await File.ReadAllBytesAsync(RepositoryFiles.Path("samples", "helloasso", "demo-order-journee-regionale.json"));
+        await PostHelloAssoAsync(body);
+        var before = await SummaryAsync(admin, eventId);
+        Assert.NotEmpty(await MemberStorageScan.FindAsync(_host.TablePrefix, Email));
+
+        var export = await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/members/people/{PersonId}/export", UriKind.Relative));
+        var tickets = export.GetProperty("elsewhere").GetProperty("tickets");
+        var ticket = Assert.Single(tickets.EnumerateArray());
+        Assert.Equal(eventId, ticket.GetProperty("eventId").GetString());
+        Assert.Equal("Journée régionale 2027 (RGPD)", ticket.GetProperty("eventTitle").GetString());
+        Assert.Equal("confirmed", ticket.GetProperty("status").GetString());
+        Assert.Equal(2500, ticket.GetProperty("amountCents").GetInt64());
+        Assert.Equal(JsonValueKind.Null, ticket.GetProperty("attended").ValueKind);
+        Assert.Equal(Email, ticket.GetProperty("email").GetString());
+
+        using var erased = await admin.DeleteAsync(new Uri($"/api/members/people/{PersonId}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+        // One ticket blanked and one raw payload redacted.
+        Assert.Equal(2, (await erased.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("erased").GetProperty("tickets").GetInt32());
+        Assert.Empty(await MemberStorageScan.FindAsync(_host.TablePrefix, Email));
+        Assert.Empty(await MemberStorageScan.FindAsync(_host.TablePrefix, "Le Gall"));
+        Assert.Empty(await MemberStorageScan.FindAsync(_host.TablePrefix, "Maëlle"));
+        // The other attendees of the same order are untouched, in the tickets and in the raw payload.
+        Assert.Contains(await MemberStorageScan.FindAsync(_host.TablePrefix, OtherEmail), f => f.StartsWith("blob ", StringComparison.Ordinal));
+        Assert.Contains(await MemberStorageScan.FindAsync(_host.TablePrefix, OtherEmail), f => f.Contains(TableTicketStore.TableName, StringComparison.Ordinal));
+        Assert.Contains(await MemberStorageScan.FindAsync(_host.TablePrefix, "Louise"), f => f.StartsWith("blob ", StringComparison.Ordinal));
+
+        var after = await SummaryAsync(admin, eventId);
+        foreach (var figure in new[] { "confirmed", "waitlisted", "cancelled", "attended", "revenueCents", "linkedToPeople" })
+        {
+            Assert.Equal(before.GetProperty(figure).GetRawText(), after.GetProperty(figure).GetRawText());
+        }
+        var registrations = (await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/events/{eventId}/registrations", UriKind.Relative))).GetProperty("registrations");
+        Assert.Equal(3, registrations.GetArrayLength());
+
+        // The raw blob is marked redacted and keeps the SHA-256 of the bytes received.
+        var container = new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient((_host.TablePrefix + BlobRawPayloadArchive.ContainerName).ToLowerInvariant());
+        var blobs = new List<BlobItem>();
+        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }))
+        {
+            blobs.Add(item);
+        }
+        var raw = Assert.Single(blobs);
+        Assert.Equal("true", raw.Metadata["redacted"]);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(body)), raw.Metadata["sha256"]);
+        var redacted = JsonDocument.Parse((await container.GetBlobClient(raw.Name).DownloadContentAsync()).Value.Content.ToArray()).RootElement;
+        Assert.Equal("[effacé]", redacted.GetProperty("data").GetProperty("payer").GetProperty("email").GetString());
+        Assert.Equal(2500, redacted.GetProperty("data").GetProperty("items")[0].GetProperty("amount").GetInt32());
+
+        // A redelivery of the original bytes is a duplicate: it neither rewrites the blob nor creates a ticket.
+        using var client = _host.CreateClient();
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var again = await client.PostAsync(new Uri($"/api/ticketing/helloasso?secret={UrlSecret}", UriKind.Relative), content);
+        Assert.Equal("duplicate", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Empty(await MemberStorageScan.FindAsync(_host.TablePrefix, Email));
+    }
+}
