@@ -143,6 +143,26 @@ public sealed class AnnualReportApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_compilation_longer_than_the_wait_answers_202_with_the_status_resource_to_poll()
+    {
+        _host.Settings["Reports:WaitSeconds"] = "0";
+        await SeedAsync(2025);
+        using var client = _host.CreateAdminClient();
+
+        using var accepted = await client.PostAsync(new Uri("/api/reports/annual/2025", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal("running", (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        var status = "running";
+        for (var i = 0; i < 100 && status == "running"; i++)
+        {
+            await Task.Delay(100);
+            status = (await client.GetFromJsonAsync<JsonElement>(accepted.Headers.Location!)).GetProperty("status").GetString();
+        }
+        Assert.Equal("completed", status);
+    }
+
+    [Fact]
     public async Task Bad_years_and_formats_get_french_problems_and_an_uncompiled_year_is_a_404()
     {
         using var client = _host.CreateAdminClient();
