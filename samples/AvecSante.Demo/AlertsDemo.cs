@@ -45,7 +45,7 @@ internal static class AlertsDemo
         var reminder = emails.LastOrDefault(f => Path.GetFileName(f).Contains("call-reminder", StringComparison.Ordinal));
         if (reminder is not null)
         {
-            Console.WriteLine($"      a reminder: {Path.GetFileName(reminder)} — « {File.ReadLines(reminder).FirstOrDefault(l => l.StartsWith("Subject:", StringComparison.Ordinal))?[9..]} »");
+            Console.WriteLine($"      a reminder: {Path.GetFileName(reminder)}");
         }
         foreach (var folder in new[] { "calendar", "teams" })
         {
