@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using AvecSante.Core.Common;
 
 namespace AvecSante.Core.Events;
 
@@ -30,15 +30,15 @@ public static class EventCalendar
             "METHOD:PUBLISH",
             "BEGIN:VEVENT",
             $"UID:{value.Id}-{uidSuffix}@avecsante",
-            $"DTSTAMP:{Utc(stamp)}",
-            $"DTSTART:{Utc(value.StartsAt)}",
-            $"DTEND:{Utc(value.EndsAt)}",
-            "SUMMARY:" + Escape(value.Title),
-            "DESCRIPTION:" + Escape($"{EventKinds.Label(value.Kind)} — {organiserName}"),
+            $"DTSTAMP:{ICalendarText.Utc(stamp)}",
+            $"DTSTART:{ICalendarText.Utc(value.StartsAt)}",
+            $"DTEND:{ICalendarText.Utc(value.EndsAt)}",
+            "SUMMARY:" + ICalendarText.Escape(value.Title),
+            "DESCRIPTION:" + ICalendarText.Escape($"{EventKinds.Label(value.Kind)} — {organiserName}"),
         };
         if (value.Venue is { } venue)
         {
-            lines.Add("LOCATION:" + Escape(venue));
+            lines.Add("LOCATION:" + ICalendarText.Escape(venue));
         }
         lines.Add("END:VEVENT");
         lines.Add("END:VCALENDAR");
@@ -46,41 +46,8 @@ public static class EventCalendar
         var ics = new StringBuilder();
         foreach (var line in lines)
         {
-            ics.Append(Fold(line)).Append("\r\n");
+            ics.Append(ICalendarText.Fold(line)).Append("\r\n");
         }
         return ics.ToString();
-    }
-
-    private static string Utc(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    private static string Escape(string text) => text
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace(";", "\\;", StringComparison.Ordinal)
-        .Replace(",", "\\,", StringComparison.Ordinal)
-        .Replace("\r\n", "\\n", StringComparison.Ordinal)
-        .Replace("\n", "\\n", StringComparison.Ordinal);
-
-    /// <summary>Lines longer than 75 octets are folded (CRLF + space), never inside a UTF-8 sequence.</summary>
-    private static string Fold(string line)
-    {
-        if (Encoding.UTF8.GetByteCount(line) <= 75)
-        {
-            return line;
-        }
-        var folded = new StringBuilder();
-        var octets = 0;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > 74)
-            {
-                folded.Append("\r\n ");
-                octets = 1;
-            }
-            folded.Append(rune.ToString());
-            octets += size;
-        }
-        return folded.ToString();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AvecSante.Core.Calls;
+using AvecSante.Core.Common;
 
 namespace AvecSante.Core.Notifications;
 
@@ -41,11 +42,11 @@ public static class DeadlineCalendar
             "BEGIN:VEVENT",
             $"UID:appel-{entry.CallId}@avecsante",
             $"SEQUENCE:{entry.Sequence.ToString(CultureInfo.InvariantCulture)}",
-            $"DTSTAMP:{Utc(stamp)}",
-            $"DTSTART:{Utc(entry.Deadline - Length)}",
-            $"DTEND:{Utc(entry.Deadline)}",
-            "SUMMARY:" + Escape(Summary(entry)),
-            "DESCRIPTION:" + Escape(entry.Cancelled ? "Cet appel a été annulé ou clos avant sa date limite." : $"Date limite de dépôt de l'appel « {entry.Title} » ({entry.Funder})."),
+            $"DTSTAMP:{ICalendarText.Utc(stamp)}",
+            $"DTSTART:{ICalendarText.Utc(entry.Deadline - Length)}",
+            $"DTEND:{ICalendarText.Utc(entry.Deadline)}",
+            "SUMMARY:" + ICalendarText.Escape(Summary(entry)),
+            "DESCRIPTION:" + ICalendarText.Escape(entry.Cancelled ? "Cet appel a été annulé ou clos avant sa date limite." : $"Date limite de dépôt de l'appel « {entry.Title} » ({entry.Funder})."),
             "STATUS:" + (entry.Cancelled ? "CANCELLED" : "CONFIRMED"),
             "TRANSP:TRANSPARENT",
         };
@@ -58,7 +59,7 @@ public static class DeadlineCalendar
         var ics = new StringBuilder();
         foreach (var line in lines)
         {
-            ics.Append(Fold(line)).Append("\r\n");
+            ics.Append(ICalendarText.Fold(line)).Append("\r\n");
         }
         return ics.ToString();
     }
@@ -66,32 +67,4 @@ public static class DeadlineCalendar
     public static EmailAttachment Attachment(CallForProjects call, DateTimeOffset stamp) =>
         new("date-limite.ics", ContentType + "; charset=utf-8; method=PUBLISH",
             Convert.ToBase64String(Encoding.UTF8.GetBytes(Write(EntryFor(call, cancelled: false), stamp))));
-
-    private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    private static string Escape(string text) => text
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace(";", "\\;", StringComparison.Ordinal)
-        .Replace(",", "\\,", StringComparison.Ordinal)
-        .Replace("\r", string.Empty, StringComparison.Ordinal)
-        .Replace("\n", "\\n", StringComparison.Ordinal);
-
-    /// <summary>Lines longer than 75 octets are folded (RFC 5545 §3.1), never inside a UTF-8 sequence.</summary>
-    private static string Fold(string line)
-    {
-        var result = new StringBuilder();
-        var octets = 0;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > 75)
-            {
-                result.Append("\r\n ");
-                octets = 1;
-            }
-            result.Append(rune.ToString());
-            octets += size;
-        }
-        return result.ToString();
-    }
 }
