@@ -19,7 +19,15 @@ public sealed class LocalHostFactory : WebApplicationFactory<Program>
 
     public string OutboxPath { get; } = Path.Combine(Path.GetTempPath(), "avecsante-tests", Guid.NewGuid().ToString("N"));
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.Zero));
+    public LocalHostFactory()
+        : this(new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.Zero))
+    {
+    }
+
+    /// <param name="now">Where the fake clock starts (it only moves forward).</param>
+    public LocalHostFactory(DateTimeOffset now) => Clock = new FakeTimeProvider(now);
+
+    public FakeTimeProvider Clock { get; }
 
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
 
