@@ -29,7 +29,7 @@ start_azurite() {
   done
   mkdir -p "$data"
   say "Starting Azurite on 127.0.0.1:$blob-$table (data in $data)"
-  node_modules/.bin/azurite --silent --location "$data" --debug "$data/debug.log" \
+  node_modules/.bin/azurite --silent --location "$data" \
     --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
     --tableHost 127.0.0.1 --tablePort "$table" --skipApiVersionCheck --loose >"$data/azurite.out" 2>&1 &
   AZURITE_PID=$!
@@ -44,6 +44,12 @@ start_azurite() {
 stop_azurite() {
   if [ -n "$AZURITE_PID" ] && kill -0 "$AZURITE_PID" 2>/dev/null; then
     kill "$AZURITE_PID" 2>/dev/null || true
+    # Azurite saves its data on SIGTERM; give it ten seconds, then stop it for good.
+    for _ in $(seq 1 50); do
+      kill -0 "$AZURITE_PID" 2>/dev/null || break
+      sleep 0.2
+    done
+    kill -9 "$AZURITE_PID" 2>/dev/null || true
     wait "$AZURITE_PID" 2>/dev/null || true
   fi
   AZURITE_PID=""
