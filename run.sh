@@ -55,7 +55,8 @@ demo_sources=(
 )
 
 say "Starting the local host on http://localhost:7071 (settings: $settings)"
-env "${demo_sources[@]}" dotnet run --no-build --project src/AvecSante.LocalHost -- --urls http://localhost:7071 >.local/localhost.log 2>&1 &
+# The built app itself (not "dotnet run", whose child process would outlive a stop of this script).
+env "${demo_sources[@]}" dotnet src/AvecSante.LocalHost/bin/Debug/net10.0/AvecSante.LocalHost.dll --urls http://localhost:7071 >.local/localhost.log 2>&1 &
 HOST_PID=$!
 
 say "Playing the demo scenario"

@@ -56,6 +56,7 @@ public static class FunctionCatalog
         new("ListEvents", ["GET"], "events", FunctionAccess.Function, typeof(EventsHandlers), nameof(EventsHandlers.ListAsync)),
         new("GetEvent", ["GET"], "events/{id}", FunctionAccess.Function, typeof(EventsHandlers), nameof(EventsHandlers.GetAsync)),
         new("ListEventRegistrations", ["GET"], "events/{id}/registrations", FunctionAccess.Function, typeof(EventsHandlers), nameof(EventsHandlers.RegistrationsAsync)),
+        new("ImportEventAttendance", ["POST"], "events/{id}/attendance", FunctionAccess.Function, typeof(EventsHandlers), nameof(EventsHandlers.ImportAttendanceAsync)),
         new("ReceiveHelloAssoNotification", ["POST"], "ticketing/helloasso", FunctionAccess.Anonymous, typeof(TicketingHandlers), nameof(TicketingHandlers.HelloAssoAsync)),
         new("ReceiveTicketingWebhook", ["POST"], "ticketing/webhook", FunctionAccess.Anonymous, typeof(TicketingHandlers), nameof(TicketingHandlers.WebhookAsync)),
         new("ListMemberStructures", ["GET"], "members/structures", FunctionAccess.Function, typeof(MembersHandlers), nameof(MembersHandlers.ListStructuresAsync)),
@@ -70,6 +71,7 @@ public static class FunctionCatalog
         new("ExportPersonData", ["GET"], "members/people/{id}/export", FunctionAccess.Function, typeof(PersonalDataHandlers), nameof(PersonalDataHandlers.ExportPersonAsync)),
         new("ErasePerson", ["DELETE"], "members/people/{id}", FunctionAccess.Function, typeof(PersonalDataHandlers), nameof(PersonalDataHandlers.ErasePersonAsync)),
         new("PurgeMemberDataNow", ["POST"], "members/purge", FunctionAccess.Function, typeof(PersonalDataHandlers), nameof(PersonalDataHandlers.PurgeAsync)),
+        new("SendRenewalRemindersNow", ["POST"], "members/renewal-reminders", FunctionAccess.Function, typeof(RenewalRemindersHandlers), nameof(RenewalRemindersHandlers.RunAsync)),
         new("ImportMembers", ["POST"], "members/import", FunctionAccess.Function, typeof(MemberFilesHandlers), nameof(MemberFilesHandlers.ImportAsync)),
         new("ExportMembers", ["GET"], "members/export", FunctionAccess.Function, typeof(MemberFilesHandlers), nameof(MemberFilesHandlers.ExportAsync)),
         new("ListMemberAudit", ["GET"], "members/audit", FunctionAccess.Function, typeof(MembersHandlers), nameof(MembersHandlers.ListAuditAsync)),
@@ -89,6 +91,7 @@ public static class FunctionCatalog
         new("SweepTicketingInbox", "Schedules:SweepTicketingInbox", typeof(SweepTicketingInboxJob)),
         new("ReconcileTicketing", "Schedules:ReconcileTicketing", typeof(ReconcileTicketingJob)),
         new("PurgeMemberData", "Schedules:PurgeMemberData", typeof(PurgeMemberDataJob)),
+        new("SendRenewalReminders", "Schedules:SendRenewalReminders", typeof(SendRenewalRemindersJob)),
         new("CompileAnnualReport", "Schedules:CompileAnnualReport", typeof(CompileAnnualReportJob)),
     ];
 }

@@ -9,8 +9,13 @@ using Microsoft.AspNetCore.Http;
 namespace AvecSante.Api.Events;
 
 /// <summary>Events and their registrations (DESIGN.md §7), shared by both hosts.</summary>
-public sealed class EventsHandlers(IEventRepository events, ITicketStore tickets, TimeProvider clock)
+public sealed class EventsHandlers(IEventRepository events, ITicketStore tickets, AttendanceImporter attendance, TimeProvider clock)
 {
+    /// <summary>An attendance sheet is a few hundred lines: 5 MB is far beyond any real one.</summary>
+    public const int AttendanceMaxBytes = 5 * 1024 * 1024;
+
+    private static readonly string[] CsvTypes = ["text/csv", "application/csv", "text/plain", "application/octet-stream", "application/vnd.ms-excel"];
+
     /// <summary>POST /api/events: 201 when new, 200 when the same event existed, 409 when a form slug belongs to another event.</summary>
     public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -91,6 +96,94 @@ public sealed class EventsHandlers(IEventRepository events, ITicketStore tickets
             summary,
             registrations = list.Select(RegistrationResponse.From).ToList(),
         });
+    }
+
+    /// <summary>
+    /// POST /api/events/{id}/attendance: the registrations CSV with its "présence" column filled in (raw body as text/csv,
+    /// or the first file of a multipart form). The file is archived, then each line sets its ticket's attendance; the
+    /// answer is the line-by-line report. Importing the same file again changes nothing.
+    /// </summary>
+    public async Task<IResult> ImportAttendanceAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var value = StableKeys.IsSafe(id) ? await events.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        if (value is null)
+        {
+            return Problems.NotFound("Événement");
+        }
+        if (request.ContentLength > AttendanceMaxBytes)
+        {
+            return AttendanceTooLarge();
+        }
+        byte[]? content;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            if (form.Files.Count == 0)
+            {
+                return Problems.Of(StatusCodes.Status400BadRequest, "Aucun fichier dans le formulaire.", "Joignez le fichier CSV des présences.");
+            }
+            if (form.Files[0].Length > AttendanceMaxBytes)
+            {
+                return AttendanceTooLarge();
+            }
+            await using var stream = form.Files[0].OpenReadStream();
+            content = await ReadLimitedAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+        else if (request.ContentType is { } type && CsvTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
+        {
+            content = await ReadLimitedAsync(request.Body, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            return Problems.Of(StatusCodes.Status415UnsupportedMediaType,
+                "Le fichier doit être envoyé en CSV (Content-Type: text/csv) ou dans un formulaire (multipart/form-data).");
+        }
+        if (content is null)
+        {
+            return AttendanceTooLarge();
+        }
+        if (content.Length == 0 || content.AsSpan().SequenceEqual(Encoding.UTF8.GetPreamble()))
+        {
+            return Problems.Of(StatusCodes.Status400BadRequest, "Le fichier est vide.", "Envoyez l'export des inscriptions avec la colonne « présence » remplie.");
+        }
+        AttendanceReport report;
+        try
+        {
+            report = await attendance.ImportAsync(value, content, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AttendanceFileException ex)
+        {
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "Le fichier des présences ne peut pas être importé.", ex.Message);
+        }
+        return TypedResults.Ok(new
+        {
+            eventId = report.EventId,
+            archive = report.Archive,
+            sha256 = report.Sha256,
+            summary = new { lines = report.Lines.Count, updated = report.Updated, unchanged = report.Unchanged, rejected = report.Rejected },
+            lines = report.Lines,
+        });
+    }
+
+    private static IResult AttendanceTooLarge() =>
+        Problems.Of(StatusCodes.Status413PayloadTooLarge, "Le fichier des présences est trop volumineux.", $"Taille maximale : {AttendanceMaxBytes / (1024 * 1024)} Mo.");
+
+    /// <summary>The whole stream, or null when it exceeds <see cref="AttendanceMaxBytes"/>.</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > AttendanceMaxBytes)
+            {
+                return null;
+            }
+            await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+        }
+        return buffer.ToArray();
     }
 }
 

@@ -5,6 +5,7 @@ using AvecSante.Infrastructure.Members;
 using AvecSante.Infrastructure.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Api.Members;
@@ -43,6 +44,20 @@ public static class MembersRegistration
         services.AddSingleton<MemberFilesHandlers>();
         services.AddSingleton<PersonalDataHandlers>();
         services.AddSingleton<PurgeMemberDataJob>();
+
+        // Renewal reminders (January, then in grace) through the outbox; IOutboxStore, IAlertStateStore and AlertRouting come from AddAlerts.
+        services.AddSingleton(sp => new RenewalReminderPlanner(
+            sp.GetRequiredService<IStructureRepository>(),
+            sp.GetRequiredService<ICotisationRepository>(),
+            sp.GetRequiredService<IPeopleRegister>(),
+            sp.GetRequiredService<IOutboxStore>(),
+            sp.GetRequiredService<IAlertStateStore>(),
+            sp.GetRequiredService<AlertRouting>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<MembersOptions>>().Value.GraceMonths,
+            sp.GetRequiredService<ILogger<RenewalReminderPlanner>>()));
+        services.AddSingleton<SendRenewalRemindersJob>();
+        services.AddSingleton<RenewalRemindersHandlers>();
         return services;
     }
 }

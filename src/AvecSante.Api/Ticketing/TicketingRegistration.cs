@@ -30,6 +30,7 @@ public static class TicketingRegistration
         services.AddSingleton(sp => new TicketingSender(sp.GetRequiredService<IOptions<FederationOptions>>().Value.Name));
         services.AddSingleton<TicketingService>();
         services.AddSingleton<TicketingInboxProcessor>();
+        services.AddSingleton<AttendanceImporter>();
 
         services.AddSingleton<EventsHandlers>();
         services.AddSingleton<TicketingHandlers>();

@@ -88,7 +88,8 @@ public static class HelloAssoNotificationReader
                 String(item, "name") ?? String(item, "priceCategory"),
                 Cents(item, "amount"),
                 new Attendee(first ?? payerAttendee.FirstName, last ?? payerAttendee.LastName, email),
-                cancelled));
+                cancelled,
+                StructureHints(item, payer)));
         }
         long? total = order.TryGetProperty("amount", out var amount) && amount.ValueKind == JsonValueKind.Object ? Cents(amount, "total") : null;
         if (lines.Count == 0)
@@ -131,6 +132,32 @@ public static class HelloAssoNotificationReader
             .Where(f => f.ValueKind == JsonValueKind.Object)
             .Select(f => Email(String(f, "answer")))
             .FirstOrDefault(e => e is not null);
+    }
+
+    /// <summary>Custom-field names that ask for a structure ("Nom de votre structure", "Établissement", "Société"…), normalised.</summary>
+    private static readonly string[] StructureFieldWords = ["structure", "etablissement", "entreprise", "societe", "organisme", "organisation", "employeur", "msp", "cabinet", "centre de sante", "association"];
+
+    /// <summary>The structures a registration names: answers of custom fields asking for one, then the payer's company.</summary>
+    public static IReadOnlyList<string>? StructureHints(JsonElement item, JsonElement payer)
+    {
+        var hints = new List<string>();
+        if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("customFields", out var fields) && fields.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var field in fields.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.Object))
+            {
+                var name = AttendeeNameMatching.Normalize(String(field, "name"));
+                if (String(field, "answer")?.Trim() is { Length: > 0 } answer && Email(answer) is null
+                    && StructureFieldWords.Any(w => $" {name} ".Contains($" {w} ", StringComparison.Ordinal)))
+                {
+                    hints.Add(answer);
+                }
+            }
+        }
+        if (payer.ValueKind == JsonValueKind.Object && String(payer, "company")?.Trim() is { Length: > 0 } company)
+        {
+            hints.Add(company);
+        }
+        return hints.Count == 0 ? null : hints;
     }
 
     private static bool SameName(string? a, string? b) =>

@@ -29,6 +29,12 @@ public interface ITicketStore
     Task<IReadOnlyList<Ticket>> ListAsync(string eventId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Sets the attendance of one ticket under its ETag (412 = read again and retry); nothing is written when it
+    /// already has that value. Null when the event has no such ticket. Seats and status do not move.
+    /// </summary>
+    Task<AttendanceChange?> SetAttendedAsync(string eventId, string ticketKey, bool attended, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The tickets of one event that belong to a person: linked to <paramref name="personId"/> or bought with one of
     /// <paramref name="emails"/> (compared without case). One partition-scoped query.
     /// </summary>

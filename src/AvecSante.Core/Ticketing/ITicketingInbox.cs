@@ -38,6 +38,12 @@ public interface IRawPayloadArchive
     /// <summary>Stores the bytes (idempotent: same content, same name) and returns the blob name and SHA-256.</summary>
     Task<(string BlobName, string Sha256)> ArchiveAsync(string source, ReadOnlyMemory<byte> body, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores an uploaded file (idempotent, named by content) as "{federation}/{folder}/{sha256}.{extension}" and returns
+    /// the blob name and SHA-256: the attendance imports are kept beside the notifications.
+    /// </summary>
+    Task<(string BlobName, string Sha256)> ArchiveFileAsync(string folder, string extension, string contentType, ReadOnlyMemory<byte> body, CancellationToken cancellationToken);
+
     Task<byte[]?> ReadAsync(string blobName, CancellationToken cancellationToken);
 
     /// <summary>

@@ -23,7 +23,11 @@ public sealed record Attendee(string? FirstName, string? LastName, string? Email
     public string DisplayName => string.Join(' ', new[] { FirstName, LastName }.Where(s => !string.IsNullOrWhiteSpace(s)));
 }
 
-/// <summary>One ticket-bearing line of an order: a HelloAsso order item, or an attendee of a generic submission.</summary>
+/// <summary>
+/// One ticket-bearing line of an order: a HelloAsso order item, or an attendee of a generic submission.
+/// <paramref name="StructureHints"/>: structures the registration names (form fields, the payer's company), used to
+/// tell namesakes apart when the email matches nobody.
+/// </summary>
 public sealed record TicketLine(
     string Source,
     string ExternalId,
@@ -31,7 +35,8 @@ public sealed record TicketLine(
     string? TierName,
     long AmountCents,
     Attendee Attendee,
-    bool Cancelled = false);
+    bool Cancelled = false,
+    IReadOnlyList<string>? StructureHints = null);
 
 public enum TicketingAction
 {
@@ -104,6 +109,9 @@ public sealed record Ticket
 
     public static string KeyFor(string source, string externalId) => $"{source}~{externalId}";
 }
+
+/// <summary>What setting a ticket's attendance did: the ticket as it now is, and whether it was written.</summary>
+public sealed record AttendanceChange(Ticket Ticket, bool Updated);
 
 /// <summary>How a ticket line was settled.</summary>
 public enum TicketChange

@@ -86,9 +86,14 @@ public sealed partial class TicketingService(
 
     private async Task<Ticket> DraftAsync(Event value, TicketLine line, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Email first; then name and structure (one person of that name, or the namesake of the named structure).
         var person = line.Attendee.Email is { } email
             ? await matcher.FindByEmailAsync(email, cancellationToken).ConfigureAwait(false)
             : null;
+        if (person is null && !line.Cancelled && line.Attendee.FirstName is not null && line.Attendee.LastName is not null)
+        {
+            person = await matcher.FindByNameAsync(line.Attendee.FirstName, line.Attendee.LastName, line.StructureHints ?? [], cancellationToken).ConfigureAwait(false);
+        }
         return new Ticket
         {
             Key = Ticket.KeyFor(line.Source, line.ExternalId),

@@ -83,7 +83,8 @@ public static class WebhookSubmissionReader
                 String(attendee, "tier"),
                 amount,
                 new Attendee(String(attendee, "firstName"), String(attendee, "lastName"), email),
-                action == "cancel"));
+                action == "cancel",
+                String(attendee, "structure") is { } structure && !string.IsNullOrWhiteSpace(structure) ? [structure.Trim()] : null));
             index++;
         }
         var command = new TicketingCommand(

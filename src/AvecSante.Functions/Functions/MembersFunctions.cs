@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace AvecSante.Functions;
 
 /// <summary>Binds FunctionCatalog's member-file functions and delegates; the parity test keeps it so.</summary>
-public sealed class MembersFunctions(MembersHandlers members, MemberFilesHandlers files, PersonalDataHandlers personalData)
+public sealed class MembersFunctions(MembersHandlers members, MemberFilesHandlers files, PersonalDataHandlers personalData, RenewalRemindersHandlers renewal)
 {
     [Function("ListMemberStructures")]
     public Task<IResult> ListMemberStructures([HttpTrigger(AuthorizationLevel.Function, "get", Route = "members/structures")] HttpRequest req, CancellationToken cancellationToken) => members.ListStructuresAsync(req, cancellationToken);
@@ -42,6 +42,9 @@ public sealed class MembersFunctions(MembersHandlers members, MemberFilesHandler
 
     [Function("PurgeMemberDataNow")]
     public Task<IResult> PurgeMemberDataNow([HttpTrigger(AuthorizationLevel.Function, "post", Route = "members/purge")] HttpRequest req, CancellationToken cancellationToken) => personalData.PurgeAsync(req, cancellationToken);
+
+    [Function("SendRenewalRemindersNow")]
+    public Task<IResult> SendRenewalRemindersNow([HttpTrigger(AuthorizationLevel.Function, "post", Route = "members/renewal-reminders")] HttpRequest req, CancellationToken cancellationToken) => renewal.RunAsync(req, cancellationToken);
 
     [Function("ImportMembers")]
     public Task<IResult> ImportMembers([HttpTrigger(AuthorizationLevel.Function, "post", Route = "members/import")] HttpRequest req, CancellationToken cancellationToken) => files.ImportAsync(req, cancellationToken);

@@ -20,6 +20,9 @@ public sealed class TicketingFunctions(EventsHandlers events, TicketingHandlers 
     [Function("ListEventRegistrations")]
     public Task<IResult> ListEventRegistrations([HttpTrigger(AuthorizationLevel.Function, "get", Route = "events/{id}/registrations")] HttpRequest req, string id, CancellationToken cancellationToken) => events.RegistrationsAsync(req, id, cancellationToken);
 
+    [Function("ImportEventAttendance")]
+    public Task<IResult> ImportEventAttendance([HttpTrigger(AuthorizationLevel.Function, "post", Route = "events/{id}/attendance")] HttpRequest req, string id, CancellationToken cancellationToken) => events.ImportAttendanceAsync(req, id, cancellationToken);
+
     [Function("ReceiveHelloAssoNotification")]
     public Task<IResult> ReceiveHelloAssoNotification([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ticketing/helloasso")] HttpRequest req, CancellationToken cancellationToken) => ticketing.HelloAssoAsync(req, cancellationToken);
 

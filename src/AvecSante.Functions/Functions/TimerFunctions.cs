@@ -11,7 +11,7 @@ namespace AvecSante.Functions;
 /// Binds FunctionCatalog's timers to their NCRONTAB app settings and runs the jobs. TimerInfo is not passed on: a job
 /// decides itself what is due (DESIGN.md §6), so a late or missed occurrence changes nothing.
 /// </summary>
-public sealed class TimerFunctions(DispatchNotificationsJob dispatchNotifications, PurgeDeletedDocumentsJob purgeDeletedDocuments, SweepTicketingInboxJob sweepTicketingInbox, PurgeMemberDataJob purgeMemberData, ReconcileTicketingJob reconcileTicketing, SendRemindersJob sendReminders, SendDigestJob sendDigest, SendCallChangeAlertsJob sendCallChangeAlerts, CompileAnnualReportJob compileAnnualReport)
+public sealed class TimerFunctions(DispatchNotificationsJob dispatchNotifications, PurgeDeletedDocumentsJob purgeDeletedDocuments, SweepTicketingInboxJob sweepTicketingInbox, PurgeMemberDataJob purgeMemberData, SendRenewalRemindersJob sendRenewalReminders, ReconcileTicketingJob reconcileTicketing, SendRemindersJob sendReminders, SendDigestJob sendDigest, SendCallChangeAlertsJob sendCallChangeAlerts, CompileAnnualReportJob compileAnnualReport)
 {
     [Function("DispatchNotifications")]
     public Task DispatchNotifications([TimerTrigger("%Schedules:DispatchNotifications%")] TimerInfo timer, CancellationToken cancellationToken) => dispatchNotifications.RunAsync(cancellationToken);
@@ -24,6 +24,9 @@ public sealed class TimerFunctions(DispatchNotificationsJob dispatchNotification
 
     [Function("PurgeMemberData")]
     public Task PurgeMemberData([TimerTrigger("%Schedules:PurgeMemberData%")] TimerInfo timer, CancellationToken cancellationToken) => purgeMemberData.RunAsync(cancellationToken);
+
+    [Function("SendRenewalReminders")]
+    public Task SendRenewalReminders([TimerTrigger("%Schedules:SendRenewalReminders%")] TimerInfo timer, CancellationToken cancellationToken) => sendRenewalReminders.RunAsync(cancellationToken);
 
     [Function("ReconcileTicketing")]
     public Task ReconcileTicketing([TimerTrigger("%Schedules:ReconcileTicketing%")] TimerInfo timer, CancellationToken cancellationToken) => reconcileTicketing.RunAsync(cancellationToken);

@@ -16,18 +16,21 @@ public sealed class BlobRawPayloadArchive(BlobStore blobs, IOptions<FederationOp
 {
     public const string ContainerName = "ticketing-raw";
 
-    public async Task<(string BlobName, string Sha256)> ArchiveAsync(string source, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    public Task<(string BlobName, string Sha256)> ArchiveAsync(string source, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
+        ArchiveFileAsync(source, "json", "application/json", body, cancellationToken);
+
+    public async Task<(string BlobName, string Sha256)> ArchiveFileAsync(string folder, string extension, string contentType, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(body.Span));
-        var name = $"{federation.Value.Id}/{source}/{sha256}.json";
+        var name = $"{federation.Value.Id}/{folder}/{sha256}.{extension}";
         var container = await blobs.GetContainerAsync(ContainerName, cancellationToken).ConfigureAwait(false);
         var blob = container.GetBlobClient(name);
         try
         {
             await blob.UploadAsync(BinaryData.FromBytes(body), new BlobUploadOptions
             {
-                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
-                Metadata = new Dictionary<string, string> { ["sha256"] = sha256, ["source"] = source },
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                Metadata = new Dictionary<string, string> { ["sha256"] = sha256, ["source"] = folder.Split('/')[0] },
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
             }, cancellationToken).ConfigureAwait(false);
         }

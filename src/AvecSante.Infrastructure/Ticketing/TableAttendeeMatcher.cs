@@ -8,9 +8,10 @@ using Microsoft.Extensions.Options;
 namespace AvecSante.Infrastructure.Ticketing;
 
 /// <summary>
-/// Finds an attendee among the people of the directory by email, case-insensitive. The People partition holds a few
-/// hundred rows: one projected query (id and email only) builds an index kept a minute in memory (so a burst of
-/// notifications costs one query), then the person is read through IPeopleDirectory.
+/// Finds an attendee among the people of the directory by email, case-insensitive, then by name and structure
+/// (<see cref="AttendeeNameMatching"/>). The People partition holds a few hundred rows: one projected query (id, email,
+/// names, structure) builds both indexes, kept a minute in memory (so a burst of notifications costs one query), then
+/// the person is read through IPeopleDirectory.
 /// </summary>
 public sealed class TableAttendeeMatcher(TableStore tables, IPeopleDirectory people, IOptions<FederationOptions> federation, TimeProvider clock) : IAttendeeMatcher
 {
@@ -20,15 +21,34 @@ public sealed class TableAttendeeMatcher(TableStore tables, IPeopleDirectory peo
     public async Task<Person?> FindByEmailAsync(string email, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(email);
+        var index = await IndexAsync(cancellationToken).ConfigureAwait(false);
+        return index.IdsByEmail.TryGetValue(email.Trim(), out var id)
+            ? await people.GetAsync(id, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    public async Task<Person?> FindByNameAsync(string? firstName, string? lastName, IReadOnlyCollection<string> structureHints, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(structureHints);
+        if (AttendeeNameMatching.NameKey(firstName, lastName) is not { } key)
+        {
+            return null;
+        }
+        var index = await IndexAsync(cancellationToken).ConfigureAwait(false);
+        return index.ByName.TryGetValue(key, out var sameName) && AttendeeNameMatching.Pick(sameName, structureHints) is { } id
+            ? await people.GetAsync(id, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    private async Task<Index> IndexAsync(CancellationToken cancellationToken)
+    {
         var index = _index;
         if (index is null || index.Until <= clock.GetUtcNow())
         {
             index = await LoadAsync(cancellationToken).ConfigureAwait(false);
             _index = index;
         }
-        return index.IdsByEmail.TryGetValue(email.Trim(), out var id)
-            ? await people.GetAsync(id, cancellationToken).ConfigureAwait(false)
-            : null;
+        return index;
     }
 
     private async Task<Index> LoadAsync(CancellationToken cancellationToken)
@@ -36,15 +56,25 @@ public sealed class TableAttendeeMatcher(TableStore tables, IPeopleDirectory peo
         var table = await tables.GetAsync(TablePeopleDirectory.TableName, cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {federation.Value.Id}");
         var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Email"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        var byName = new Dictionary<string, List<NameCandidate>>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Email", "FirstName", "LastName", "StructureName"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (row.GetString("Email")?.Trim() is { Length: > 0 } address)
             {
                 ids.TryAdd(address, row.RowKey);
             }
+            var (first, last) = (row.GetString("FirstName"), row.GetString("LastName"));
+            if (AttendeeNameMatching.NameKey(first, last) is { } key)
+            {
+                if (!byName.TryGetValue(key, out var list))
+                {
+                    byName[key] = list = [];
+                }
+                list.Add(new NameCandidate(row.RowKey, first, last, row.GetString("StructureName")));
+            }
         }
-        return new Index(ids, clock.GetUtcNow() + CacheFor);
+        return new Index(ids, byName, clock.GetUtcNow() + CacheFor);
     }
 
-    private sealed record Index(Dictionary<string, string> IdsByEmail, DateTimeOffset Until);
+    private sealed record Index(Dictionary<string, string> IdsByEmail, Dictionary<string, List<NameCandidate>> ByName, DateTimeOffset Until);
 }

@@ -294,6 +294,37 @@ public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptio
         return rows.Select(r => r.Ticket).OrderBy(t => t.CreatedAt).ThenBy(t => t.WaitlistSequence).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
     }
 
+    public async Task<AttendanceChange?> SetAttendedAsync(string eventId, string ticketKey, bool attended, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ticketKey);
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var partition = Partition(eventId);
+        for (var attempt = 0; ; attempt++)
+        {
+            var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, Row(ticketKey), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!found.HasValue)
+            {
+                return null;
+            }
+            var ticket = FromEntity(found.Value!);
+            if (ticket.Attended == attended)
+            {
+                return new AttendanceChange(ticket, false);
+            }
+            // A merge of this one column under the ETag: a seat change in between (412) makes us read again.
+            var update = new TableEntity(partition, Row(ticketKey)) { ["Attended"] = attended };
+            try
+            {
+                var response = await table.UpdateEntityAsync(update, found.Value!.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                return new AttendanceChange(ticket with { Attended = attended, Version = response.Headers.ETag?.ToString() }, true);
+            }
+            catch (RequestFailedException ex) when (TableStore.IsPreconditionFailed(ex) && attempt < MaxAttempts)
+            {
+                await PauseAsync(attempt, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     public async Task<IReadOnlyList<Ticket>> ListForPersonAsync(string eventId, string personId, IReadOnlyCollection<string> emails, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
