@@ -52,6 +52,9 @@ public interface IRawPayloadArchive
     /// of the original bytes. False when the blob is missing or nothing was changed.
     /// </summary>
     Task<bool> RedactAsync(string blobName, Func<byte[], byte[]?> redact, CancellationToken cancellationToken);
+
+    /// <summary>The names of the files archived under a folder (attendance sheets), for GDPR erasure.</summary>
+    Task<IReadOnlyList<string>> ListAsync(string folder, CancellationToken cancellationToken);
 }
 
 /// <summary>Inbox of ticketing deliveries: a claim per stable id makes each delivery processed once.</summary>

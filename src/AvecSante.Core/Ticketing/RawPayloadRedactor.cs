@@ -63,12 +63,48 @@ public static class RawPayloadRedactor
         if (root is null)
         {
             var text = Encoding.UTF8.GetString(body);
-            var replaced = ReplaceTerms(text, terms);
-            return ReferenceEquals(replaced, text) ? null : Encoding.UTF8.GetBytes(replaced);
+            var replaced = ReplaceTerms(RedactDelimitedLines(text, terms), terms);
+            return string.Equals(replaced, text, StringComparison.Ordinal) ? null : Encoding.UTF8.GetBytes(replaced);
         }
         var changed = false;
         var walked = Walk(root, terms, ref changed);
         return changed ? Encoding.UTF8.GetBytes(walked!.ToJsonString(Output)) : null;
+    }
+
+    /// <summary>
+    /// A delimited text (an attendance sheet: cells separated by ';'): a line that holds one of their emails, or their
+    /// first and last names as two cells, has those cells replaced. Other lines are left as they are.
+    /// </summary>
+    private static string RedactDelimitedLines(string text, PersonalTerms terms)
+    {
+        if (!text.Contains(';', StringComparison.Ordinal))
+        {
+            return text;
+        }
+        var lines = text.Split('\n');
+        var changed = false;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var cells = lines[i].Split(';');
+            static bool Is(string cell, string? value) =>
+                value is not null && string.Equals(cell.Trim().Trim('"').Trim(), value.Trim(), StringComparison.OrdinalIgnoreCase);
+            var hasEmail = cells.Any(c => terms.Emails.Any(e => Is(c, e)));
+            var hasNames = cells.Any(c => Is(c, terms.FirstName)) && cells.Any(c => Is(c, terms.LastName));
+            if (!hasEmail && !hasNames)
+            {
+                continue;
+            }
+            for (var c = 0; c < cells.Length; c++)
+            {
+                if (Is(cells[c], terms.FirstName) || Is(cells[c], terms.LastName) || terms.Emails.Any(e => Is(cells[c], e)))
+                {
+                    cells[c] = cells[c].EndsWith('\r') ? Placeholder + "\r" : Placeholder;
+                }
+            }
+            lines[i] = string.Join(';', cells);
+            changed = true;
+        }
+        return changed ? string.Join('\n', lines) : text;
     }
 
     /// <summary>True when the text holds one of the person's emails or their full name (case ignored).</summary>

@@ -41,6 +41,17 @@ public sealed class BlobRawPayloadArchive(BlobStore blobs, IOptions<FederationOp
         return (name, sha256);
     }
 
+    public async Task<IReadOnlyList<string>> ListAsync(string folder, CancellationToken cancellationToken)
+    {
+        var container = await blobs.GetContainerAsync(ContainerName, cancellationToken).ConfigureAwait(false);
+        var names = new List<string>();
+        await foreach (var item in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{federation.Value.Id}/{folder}/", cancellationToken).ConfigureAwait(false))
+        {
+            names.Add(item.Name);
+        }
+        return names;
+    }
+
     public async Task<bool> RedactAsync(string blobName, Func<byte[], byte[]?> redact, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(redact);

@@ -64,7 +64,9 @@ public sealed partial class TicketingPersonalData(
         var terms = PersonalTerms.Of(person.Email, person.OtherEmails, person.FirstName, person.LastName);
         var payloadsRedacted = 0;
         var records = await inbox.ListAllAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var blobName in records.Select(r => r.BlobName).Distinct(StringComparer.Ordinal))
+        // Notifications and submissions as received, then the attendance sheets staff imported (names and emails too).
+        var attendanceSheets = await archive.ListAsync(AttendanceImporter.ArchiveFolder, cancellationToken).ConfigureAwait(false);
+        foreach (var blobName in records.Select(r => r.BlobName).Concat(attendanceSheets).Distinct(StringComparer.Ordinal))
         {
             if (await archive.RedactAsync(blobName, body => RawPayloadRedactor.Redact(body, terms), cancellationToken).ConfigureAwait(false))
             {

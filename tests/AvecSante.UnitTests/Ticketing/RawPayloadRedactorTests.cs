@@ -53,4 +53,14 @@ public sealed class RawPayloadRedactorTests
 
         Assert.Equal("prenom=Camille&nom=Exemple&email=[effacé]&full=[effacé]", Encoding.UTF8.GetString(redacted!));
     }
+
+    [Fact]
+    public void An_attendance_sheet_loses_the_persons_cells_and_keeps_the_other_lines()
+    {
+        const string Sheet = "billet;prénom;nom;e-mail;présence\r\nt-1;Camille;Exemple;camille.exemple@example.org;oui\r\nt-2;Yann;Autre;yann.autre@example.org;non\r\n";
+
+        var redacted = Encoding.UTF8.GetString(RawPayloadRedactor.Redact(Encoding.UTF8.GetBytes(Sheet), Camille)!);
+
+        Assert.Equal("billet;prénom;nom;e-mail;présence\r\nt-1;[effacé];[effacé];[effacé];oui\r\nt-2;Yann;Autre;yann.autre@example.org;non\r\n", redacted);
+    }
 }
