@@ -27,8 +27,7 @@ var afterFirst = Demo.CountEmails(mailFolder);
 Console.WriteLine($"   -> {afterFirst - before} new .eml file(s) in {mailFolder}");
 foreach (var file in Directory.EnumerateFiles(mailFolder, "*.eml").OrderBy(f => f).TakeLast(afterFirst - before))
 {
-    var to = File.ReadLines(file).FirstOrDefault(l => l.StartsWith("To:", StringComparison.Ordinal));
-    Console.WriteLine($"      {Path.GetFileName(file)}  ({to})");
+    Console.WriteLine($"      {Path.GetFileName(file)}  (To: {Demo.Recipient(file)})");
 }
 
 Demo.Step("The same call is submitted again: nothing new may be sent");
@@ -85,6 +84,15 @@ return afterSecond == afterFirst ? 0 : 1;
 internal static class Demo
 {
     public static void Step(string text) => Console.WriteLine($"\n== {text}");
+
+    /// <summary>The recipient's address of an .eml (the display name is MIME-encoded when it has accents).</summary>
+    public static string Recipient(string emlPath)
+    {
+        var to = File.ReadLines(emlPath).Take(40).FirstOrDefault(l => l.StartsWith("To:", StringComparison.Ordinal)) ?? string.Empty;
+        var start = to.IndexOf('<', StringComparison.Ordinal);
+        var end = to.IndexOf('>', StringComparison.Ordinal);
+        return start >= 0 && end > start ? to[(start + 1)..end] : to.Replace("To:", string.Empty, StringComparison.Ordinal).Trim();
+    }
 
     public static int CountEmails(string folder) =>
         Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.eml").Count() : 0;

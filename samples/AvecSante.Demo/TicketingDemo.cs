@@ -41,9 +41,7 @@ internal static class TicketingDemo
         await Demo.PostAsync(http, "api/notifications/dispatch", "{}");
         foreach (var file in Directory.EnumerateFiles(mailFolder, "*ticket-*.eml").OrderBy(f => f, StringComparer.Ordinal))
         {
-            var lines = File.ReadLines(file).Take(40).ToList();
-            var to = lines.FirstOrDefault(l => l.StartsWith("To:", StringComparison.Ordinal));
-            Console.WriteLine($"      {Path.GetFileName(file)}  ({to})");
+            Console.WriteLine($"      {Path.GetFileName(file)}  (To: {Demo.Recipient(file)})");
         }
         Console.WriteLine($"   -> {Demo.CountEmails(mailFolder) - before} new .eml file(s)");
         Console.WriteLine($"   Registrations:  {new Uri(baseUrl, $"api/events/{eventId}/registrations")}?code={key}  (add &format=csv for Excel)");
