@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AvecSante.Api.Jobs;
 using AvecSante.Core.Events;
 using AvecSante.Core.Ticketing;
@@ -36,7 +35,7 @@ public sealed partial class ReconcileTicketingJob(
                 int orders = 0, created = 0, cancelled = 0;
                 await foreach (var order in api.ListOrdersAsync(slug, cancellationToken).ConfigureAwait(false))
                 {
-                    var command = ReadOrder(order) with { EventId = value.Id };
+                    var command = HelloAssoNotificationReader.ReadApiOrder(order) with { EventId = value.Id };
                     var outcome = await service.ExecuteAsync(command, $"reconcile-{value.Id}-{slug}", cancellationToken).ConfigureAwait(false);
                     orders++;
                     created += outcome.TicketsCreated;
@@ -45,13 +44,6 @@ public sealed partial class ReconcileTicketingJob(
                 LogReconciled(value.Id, slug, orders, created, cancelled);
             }
         }
-    }
-
-    /// <summary>An API order has the shape of an Order notification's data.</summary>
-    private static TicketingCommand ReadOrder(JsonElement order)
-    {
-        using var wrapped = JsonDocument.Parse($$"""{"eventType":"Order","data":{{order.GetRawText()}}}""");
-        return HelloAssoNotificationReader.Read(wrapped.RootElement);
     }
 
     [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "ReconcileTicketing skipped: HelloAsso API credentials are not configured")]

@@ -38,6 +38,8 @@ public static class TicketingRegistration
         services.AddHttpClient(nameof(HelloAssoApiClient));
         // One client for the process, so its token cache lives as long as the process.
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<HelloAssoApiClient>(sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HelloAssoApiClient))));
+        // The same client re-reads an Order notification's order when credentials are configured (ADR 0006).
+        services.AddSingleton<IHelloAssoOrderSource>(sp => sp.GetRequiredService<HelloAssoApiClient>());
         services.AddSingleton<ReconcileTicketingJob>();
     }
 }

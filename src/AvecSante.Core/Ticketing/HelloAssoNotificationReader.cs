@@ -33,6 +33,12 @@ public static class HelloAssoNotificationReader
         return Read(document.RootElement);
     }
 
+    /// <summary>An order as the API returns it (GET /v5/orders/{id}, or an element of a form's orders), read as an Order notification's data.</summary>
+    public static TicketingCommand ReadApiOrder(JsonElement order) =>
+        order.ValueKind == JsonValueKind.Object
+            ? ReadOrder(order)
+            : throw new TicketingPayloadException("order", "La commande renvoyée par l'API HelloAsso n'est pas un objet JSON.");
+
     public static TicketingCommand Read(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
@@ -94,9 +100,9 @@ public static class HelloAssoNotificationReader
         long? total = order.TryGetProperty("amount", out var amount) && amount.ValueKind == JsonValueKind.Object ? Cents(amount, "total") : null;
         if (lines.Count == 0)
         {
-            return TicketingCommand.Ignore("Order", "commande sans billet (don, adhésion ou vente)", formSlug);
+            return TicketingCommand.Ignore("Order", "commande sans billet (don, adhésion ou vente)", formSlug) with { OrderId = orderId };
         }
-        return new TicketingCommand("Order", TicketingAction.Register, formSlug, null, lines, null, total);
+        return new TicketingCommand("Order", TicketingAction.Register, formSlug, null, lines, null, total) { OrderId = orderId };
     }
 
     private static TicketingCommand ReadPayment(JsonElement payment)

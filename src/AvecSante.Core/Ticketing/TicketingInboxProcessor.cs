@@ -30,6 +30,7 @@ public sealed partial class TicketingInboxProcessor(
     IRawPayloadArchive archive,
     ITicketingInbox inbox,
     TicketingService service,
+    IHelloAssoOrderSource orders,
     TimeProvider clock,
     ILogger<TicketingInboxProcessor> logger)
 {
@@ -117,7 +118,8 @@ public sealed partial class TicketingInboxProcessor(
         TicketingOutcome outcome;
         try
         {
-            outcome = await service.ExecuteAsync(command, record.Id, cancellationToken).ConfigureAwait(false);
+            var trusted = await ReReadOrderAsync(record, command, cancellationToken).ConfigureAwait(false);
+            outcome = await service.ExecuteAsync(trusted, record.Id, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -144,6 +146,33 @@ public sealed partial class TicketingInboxProcessor(
         return new DeliveryReceipt(status == InboxStatus.Ignored ? DeliveryResultKind.Ignored : DeliveryResultKind.Processed, record.Id, outcome);
     }
 
+    /// <summary>
+    /// With API credentials, an Order notification (unsigned for ordinary associations) is not trusted as received: its
+    /// order is read again from the API and the API's items are processed. 404 → ignored; unreachable, 429 or 5xx →
+    /// the exception leaves the record pending for the sweeper.
+    /// </summary>
+    private async Task<TicketingCommand> ReReadOrderAsync(InboxRecord record, TicketingCommand command, CancellationToken cancellationToken)
+    {
+        if (record.Source != TicketSources.HelloAsso || command.NotificationType != "Order" || !orders.IsConfigured)
+        {
+            return command;
+        }
+        if (command.OrderId is not { } orderId)
+        {
+            LogOrderWithoutId(record.Id);
+            return TicketingCommand.Ignore("Order", "commande sans identifiant : impossible de la relire auprès de l'API HelloAsso", command.FormSlug);
+        }
+        var order = await orders.GetOrderAsync(orderId, cancellationToken).ConfigureAwait(false);
+        if (order is not { } found)
+        {
+            LogOrderUnknown(record.Id, orderId);
+            return TicketingCommand.Ignore("Order", "commande inconnue de l'API HelloAsso", command.FormSlug) with { OrderId = orderId };
+        }
+        var reread = HelloAssoNotificationReader.ReadApiOrder(found);
+        LogOrderReRead(record.Id, orderId, command.Lines.Count, reread.Lines.Count);
+        return reread;
+    }
+
     private static string Summary(TicketingOutcome o) =>
         o.Status == TicketingOutcome.Ignored
             ? "ignoré : " + o.Reason
@@ -154,6 +183,15 @@ public sealed partial class TicketingInboxProcessor(
 
     [LoggerMessage(EventId = 3112, Level = LogLevel.Warning, Message = "Ticketing delivery {InboxId} could not be processed now; it stays pending for the sweeper")]
     private partial void LogProcessingFailed(Exception exception, string inboxId);
+
+    [LoggerMessage(EventId = 3114, Level = LogLevel.Warning, Message = "Ticketing delivery {InboxId}: order {OrderId} is unknown to the HelloAsso API; notification ignored")]
+    private partial void LogOrderUnknown(string inboxId, string orderId);
+
+    [LoggerMessage(EventId = 3115, Level = LogLevel.Warning, Message = "Ticketing delivery {InboxId}: Order notification without an order id cannot be re-read from the HelloAsso API; ignored")]
+    private partial void LogOrderWithoutId(string inboxId);
+
+    [LoggerMessage(EventId = 3116, Level = LogLevel.Information, Message = "Ticketing delivery {InboxId}: order {OrderId} re-read from the HelloAsso API ({NotifiedLines} ticket lines notified, {ApiLines} in the API's order)")]
+    private partial void LogOrderReRead(string inboxId, string orderId, int notifiedLines, int apiLines);
 
     [LoggerMessage(EventId = 3113, Level = LogLevel.Error, Message = "Ticketing delivery {InboxId} abandoned after {Attempts} attempts")]
     private partial void LogGaveUp(string inboxId, int attempts);

@@ -60,6 +60,9 @@ public sealed record TicketingCommand(
     string? IgnoredReason = null,
     long? DeclaredTotalCents = null)
 {
+    /// <summary>The HelloAsso order id of an Order notification (read even when it carries no ticket), for the API re-read.</summary>
+    public string? OrderId { get; init; }
+
     public static TicketingCommand Ignore(string notificationType, string reason, string? formSlug = null) =>
         new(notificationType, TicketingAction.Ignore, formSlug, null, [], reason);
 }

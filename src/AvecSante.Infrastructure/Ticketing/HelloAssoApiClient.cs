@@ -1,16 +1,20 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AvecSante.Core.Ticketing;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Infrastructure.Ticketing;
 
 /// <summary>
 /// HelloAsso API v5: OAuth2 client credentials (token cached until a minute before it expires), and the orders of a
-/// form, page after page with the continuationToken the API returns.
+/// form, page after page with the continuationToken the API returns; one order by id, to re-read a notification.
 /// </summary>
-public sealed class HelloAssoApiClient(HttpClient http, IOptions<TicketingOptions> options, TimeProvider clock) : IDisposable
+public sealed class HelloAssoApiClient(HttpClient http, IOptions<TicketingOptions> options, TimeProvider clock) : IHelloAssoOrderSource, IDisposable
 {
+    /// <summary>How long the re-read of one order may take: the sender waits for its answer (a slow API leaves the record to the sweeper).</summary>
+    public static readonly TimeSpan OrderReadTimeout = TimeSpan.FromSeconds(5);
+
     public const int PageSize = 100;
     private readonly SemaphoreSlim _tokenLock = new(1, 1);
     private (string Token, DateTimeOffset Until)? _token;
@@ -51,6 +55,36 @@ public sealed class HelloAssoApiClient(HttpClient http, IOptions<TicketingOption
                 yield break;
             }
             continuation = next;
+        }
+    }
+
+    /// <summary>GET /v5/orders/{orderId}: the order (as an Order notification's data), or null on 404.</summary>
+    /// <exception cref="HttpRequestException">Unreachable, 429, 5xx or another unexpected status.</exception>
+    public async Task<JsonElement?> GetOrderAsync(string orderId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(OrderReadTimeout);
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Api.BaseUrl, $"v5/orders/{Uri.EscapeDataString(orderId)}"));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(timeout.Token).ConfigureAwait(false));
+            using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+            {
+                _token = null; // revoked or expired early: one more try with a new token
+                if (attempt == 0)
+                {
+                    continue;
+                }
+            }
+            if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+            response.EnsureSuccessStatusCode();
+            using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false), cancellationToken: timeout.Token).ConfigureAwait(false);
+            return document.RootElement.Clone();
         }
     }
 

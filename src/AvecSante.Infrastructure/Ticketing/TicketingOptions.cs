@@ -32,7 +32,7 @@ public sealed class HelloAssoOptions
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(UrlSecret);
 
-    /// <summary>HelloAsso API v5, for the daily reconciliation. Without credentials the reconciliation does nothing.</summary>
+    /// <summary>HelloAsso API v5, for the daily reconciliation and the re-read of Order notifications. Without credentials neither happens.</summary>
     public HelloAssoApiOptions Api { get; set; } = new();
 
     public IReadOnlyList<IPNetwork> AllowedNetworks() =>

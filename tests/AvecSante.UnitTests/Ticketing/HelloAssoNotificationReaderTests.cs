@@ -11,6 +11,21 @@ public sealed class HelloAssoNotificationReaderTests
     private static TicketingCommand ReadJson(string json) => HelloAssoNotificationReader.Read(Encoding.UTF8.GetBytes(json));
 
     [Fact]
+    public void An_order_carries_its_order_id_and_the_api_shape_reads_the_same_lines()
+    {
+        var notified = Read("demo-order-journee-regionale.json");
+        using var document = System.Text.Json.JsonDocument.Parse(SampleFiles.HelloAsso("demo-order-journee-regionale.json"));
+
+        var fromApi = HelloAssoNotificationReader.ReadApiOrder(document.RootElement.GetProperty("data"));
+
+        Assert.Equal("700000001", notified.OrderId);
+        Assert.Equal(notified.OrderId, fromApi.OrderId);
+        Assert.Equal(notified.FormSlug, fromApi.FormSlug);
+        Assert.Equal(notified.Lines.Select(l => (l.ExternalId, l.AmountCents)), fromApi.Lines.Select(l => (l.ExternalId, l.AmountCents)));
+        Assert.Throws<TicketingPayloadException>(() => HelloAssoNotificationReader.ReadApiOrder(default));
+    }
+
+    [Fact]
     public void Every_sample_file_is_read_without_error()
     {
         foreach (var file in SampleFiles.HelloAssoFixtures)

@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AvecSante.Api.Ticketing;
+using AvecSante.Core.Ticketing;
+using AvecSante.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace AvecSante.IntegrationTests.Ticketing;
+
+/// <summary>
+/// With HelloAsso API credentials, an Order notification is re-read from the API (WireMock here) before it is trusted:
+/// the API's items are processed, an order the API does not know is ignored, and the API being down leaves the
+/// delivery to the sweeper.
+/// </summary>
+public sealed class HelloAssoOrderReReadTests : IAsyncLifetime, IDisposable
+{
+    private const string UrlSecret = "test-url-secret-0123456789";
+    private const string FormSlug = "journee-regionale-2027";
+    private const string OrderPath = "/v5/orders/700000001";
+    private readonly WireMockServer _api = WireMockServer.Start();
+    private readonly LocalHostFactory _host = new();
+
+    public HelloAssoOrderReReadTests()
+    {
+        _host.Settings["Ticketing:HelloAsso:UrlSecret"] = UrlSecret;
+        _host.Settings["Ticketing:HelloAsso:Api:BaseUrl"] = _api.Url;
+        _host.Settings["Ticketing:HelloAsso:Api:ClientId"] = "client-id";
+        _host.Settings["Ticketing:HelloAsso:Api:ClientSecret"] = "client-secret";
+        _host.Settings["Ticketing:HelloAsso:Api:OrganizationSlug"] = "avecsante-bretagne-exemple";
+        _api.Given(Request.Create().WithPath("/oauth2/token").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"access_token":"token-1","token_type":"bearer","expires_in":1800}"""));
+    }
+
+    public Task InitializeAsync() => Azurite.EnsureReachableAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        _api.Stop();
+        _api.Dispose();
+    }
+
+    /// <summary>The demo order's data: items 700000001 (25 €), 700000002 (25 €), 700000003 (40 €).</summary>
+    private static JsonObject ApiOrder() =>
+        JsonNode.Parse(File.ReadAllText(RepositoryFiles.Path("samples", "helloasso", "demo-order-journee-regionale.json")))!["data"]!.DeepClone().AsObject();
+
+    /// <summary>A notification claiming the same order id, but with one item of its own (a free seat for someone else).</summary>
+    private static byte[] ForgedNotification()
+    {
+        var data = ApiOrder();
+        data["items"] = new JsonArray(JsonNode.Parse("""
+            { "name": "Adhérent", "user": { "firstName": "Faux", "lastName": "Participant" }, "priceCategory": "Fixed",
+              "customFields": [ { "id": 1, "name": "Email du participant", "type": "TextInput", "answer": "faux.participant@example.org" } ],
+              "id": 799999999, "amount": 0, "type": "Registration", "state": "Processed" }
+            """));
+        return Encoding.UTF8.GetBytes(new JsonObject { ["eventType"] = "Order", ["data"] = data }.ToJsonString());
+    }
+
+    private async Task<string> CreateEventAsync()
+    {
+        using var admin = _host.CreateAdminClient();
+        using var response = await admin.PostAsJsonAsync(new Uri("/api/events", UriKind.Relative), new
+        {
+            title = "Journée régionale 2027 " + Guid.NewGuid().ToString("N")[..6],
+            kind = "journee-regionale", start = "2027-03-18T09:30", end = "2027-03-18T17:00", venue = "Rennes",
+            formSlugs = new[] { FormSlug },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Answer)> PostAsync(byte[] body)
+    {
+        using var client = _host.CreateClient();
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await client.PostAsync(new Uri($"/api/ticketing/helloasso?secret={UrlSecret}", UriKind.Relative), content);
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    private async Task<List<JsonElement>> RegistrationsAsync(string eventId)
+    {
+        using var admin = _host.CreateAdminClient();
+        var answer = await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/events/{eventId}/registrations", UriKind.Relative));
+        return answer.GetProperty("registrations").EnumerateArray().ToList();
+    }
+
+    private void ServeOrder(int status, string? body = null) =>
+        _api.Given(Request.Create().WithPath(OrderPath).UsingGet().WithHeader("Authorization", "Bearer token-1"))
+            .RespondWith(Response.Create().WithStatusCode(status).WithBody(body ?? string.Empty));
+
+    [Fact]
+    public async Task A_forged_notification_creates_the_tickets_of_the_api_order_not_its_own()
+    {
+        var eventId = await CreateEventAsync();
+        ServeOrder(200, ApiOrder().ToJsonString());
+
+        var (status, answer) = await PostAsync(ForgedNotification());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("processed", answer.GetProperty("status").GetString());
+        var registrations = await RegistrationsAsync(eventId);
+        Assert.Equal(
+            ["helloasso~700000001", "helloasso~700000002", "helloasso~700000003"],
+            registrations.Select(r => r.GetProperty("ticketKey").GetString()!).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(registrations, r => r.GetProperty("email").GetString() == "faux.participant@example.org");
+        Assert.Equal(9000, registrations.Sum(r => r.GetProperty("amountCents").GetInt64()));
+        Assert.Single(_api.LogEntries, e => e.RequestMessage.Path == OrderPath);
+    }
+
+    [Fact]
+    public async Task An_order_unknown_to_the_api_creates_nothing_and_is_answered_ignored()
+    {
+        var eventId = await CreateEventAsync();
+        ServeOrder(404, """{"errors":[{"code":"NotFound","message":"Order not found"}]}""");
+
+        var (status, answer) = await PostAsync(ForgedNotification());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("ignored", answer.GetProperty("status").GetString());
+        Assert.Empty(await RegistrationsAsync(eventId));
+        var inbox = _host.Services.GetRequiredService<ITicketingInbox>();
+        Assert.Equal(InboxStatus.Ignored, (await inbox.GetAsync(answer.GetProperty("deliveryId").GetString()!, CancellationToken.None))!.Status);
+    }
+
+    [Theory]
+    [InlineData(503)]
+    [InlineData(429)]
+    [InlineData(0)] // unreachable: the API stopped
+    public async Task With_the_api_down_the_delivery_is_acknowledged_and_left_to_the_sweeper(int apiStatus)
+    {
+        var eventId = await CreateEventAsync();
+        if (apiStatus == 0)
+        {
+            _api.Stop();
+        }
+        else
+        {
+            ServeOrder(apiStatus, """{"errors":[{"code":"Unavailable"}]}""");
+        }
+
+        var (status, answer) = await PostAsync(ForgedNotification());
+
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        Assert.Equal("accepted", answer.GetProperty("status").GetString());
+        Assert.Empty(await RegistrationsAsync(eventId));
+        var inbox = _host.Services.GetRequiredService<ITicketingInbox>();
+        var deliveryId = answer.GetProperty("deliveryId").GetString()!;
+        Assert.Equal(InboxStatus.Pending, (await inbox.GetAsync(deliveryId, CancellationToken.None))!.Status);
+        _host.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Contains(await inbox.ListUnfinishedAsync(_host.Clock.GetUtcNow() - TicketingInboxProcessor.Grace, CancellationToken.None), r => r.Id == deliveryId);
+
+        if (apiStatus != 0)
+        {
+            // The API is back: the sweeper re-reads the order and creates the API's tickets.
+            _api.ResetMappings();
+            _api.Given(Request.Create().WithPath("/oauth2/token").UsingPost())
+                .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"access_token":"token-1","token_type":"bearer","expires_in":1800}"""));
+            ServeOrder(200, ApiOrder().ToJsonString());
+            await _host.Services.GetRequiredService<SweepTicketingInboxJob>().RunAsync(CancellationToken.None);
+
+            Assert.Equal(3, (await RegistrationsAsync(eventId)).Count);
+            Assert.Equal(InboxStatus.Processed, (await inbox.GetAsync(deliveryId, CancellationToken.None))!.Status);
+        }
+    }
+}
