@@ -9,7 +9,9 @@ using System.Text.Json;
 // Chaos run of the HelloAsso route against a running local host (docs/benchmarks.md says how to run it):
 // N deliveries of which a share are byte-identical duplicates, shuffled, sent by C concurrent senders that retry
 // anything but a 2xx (as HelloAsso does). Then it checks the event holds exactly one ticket per distinct item.
-// Usage: AvecSante.Chaos <base-url> <function-key> <url-secret> [deliveries=10000] [duplicates=0.3] [senders=50] [capacity=0]
+// Usage: AvecSante.Chaos <base-url> <function-key> <url-secret> [deliveries=10000] [duplicates=0.3] [senders=50] [capacity=0] [settle-seconds=0]
+// settle-seconds: after the last delivery, wait up to that long for deliveries answered 202 (claimed, not yet
+// processed, e.g. while storage was down) to be finished by the sweeper before counting.
 var baseUrl = new Uri(args.Length > 0 ? args[0] : "http://localhost:7071/");
 var key = args.Length > 1 ? args[1] : "local-dev-key";
 var secret = args.Length > 2 ? args[2] : "local-helloasso-url-secret";
@@ -17,6 +19,7 @@ var deliveries = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCultu
 var duplicateShare = args.Length > 4 ? double.Parse(args[4], CultureInfo.InvariantCulture) : 0.3;
 var senders = args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 50;
 var capacity = args.Length > 6 ? int.Parse(args[6], CultureInfo.InvariantCulture) : 0;
+var settle = TimeSpan.FromSeconds(args.Length > 7 ? int.Parse(args[7], CultureInfo.InvariantCulture) : 0);
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = senders * 2 }) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
 http.DefaultRequestHeaders.Add("x-functions-key", key);
@@ -97,6 +100,17 @@ using (var created = await http.PostAsJsonAsync(new Uri("api/events", UriKind.Re
 
     var registrations = await http.GetFromJsonAsync<JsonElement>(new Uri($"api/events/{eventId}/registrations", UriKind.Relative));
     var tickets = registrations.GetProperty("registrations").EnumerateArray().Select(r => r.GetProperty("ticketKey").GetString()!).ToList();
+    var settling = Stopwatch.StartNew();
+    while (tickets.Distinct(StringComparer.Ordinal).Count() < distinct && settling.Elapsed < settle)
+    {
+        await Task.Delay(2000);
+        registrations = await http.GetFromJsonAsync<JsonElement>(new Uri($"api/events/{eventId}/registrations", UriKind.Relative));
+        tickets = registrations.GetProperty("registrations").EnumerateArray().Select(r => r.GetProperty("ticketKey").GetString()!).ToList();
+    }
+    if (settle > TimeSpan.Zero)
+    {
+        Console.WriteLine($"settled after {settling.Elapsed.TotalSeconds:F0} s");
+    }
     var summary = registrations.GetProperty("summary");
     var expectedConfirmed = capacity > 0 ? Math.Min(capacity, distinct) : distinct;
     var lost = distinct - tickets.Distinct(StringComparer.Ordinal).Count();
