@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using AvecSante.Core.Common;
 
 namespace AvecSante.Core.Documents;
 
@@ -10,42 +9,7 @@ namespace AvecSante.Core.Documents;
 public static class SearchText
 {
     /// <summary>Lowercase, no diacritics, ligatures spelled out, punctuation as spaces, single spaces.</summary>
-    public static string Fold(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return string.Empty;
-        }
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        var pendingSpace = false;
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-            var lower = char.ToLowerInvariant(c);
-            if (!char.IsLetterOrDigit(lower))
-            {
-                pendingSpace = folded.Length > 0;
-                continue;
-            }
-            if (pendingSpace)
-            {
-                folded.Append(' ');
-                pendingSpace = false;
-            }
-            _ = lower switch
-            {
-                'œ' => folded.Append("oe"),
-                'æ' => folded.Append("ae"),
-                'ß' => folded.Append("ss"),
-                _ => folded.Append(lower),
-            };
-        }
-        return folded.ToString();
-    }
+    public static string Fold(string? text) => TextFolding.Fold(text);
 
     /// <summary>The folded words of a query (empty when there is nothing to look for).</summary>
     public static IReadOnlyList<string> Terms(string? query) =>

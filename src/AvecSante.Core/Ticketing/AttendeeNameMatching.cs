@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using AvecSante.Core.Common;
 
 namespace AvecSante.Core.Ticketing;
 
@@ -15,38 +14,7 @@ public sealed record NameCandidate(string PersonId, string? FirstName, string? L
 public static class AttendeeNameMatching
 {
     /// <summary>"Élodie-Anne  D'Arc" → "elodie anne d arc": what two spellings of one name have in common.</summary>
-    public static string Normalize(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return string.Empty;
-        }
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        var space = false;
-        foreach (var c in decomposed)
-        {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-            if (char.IsLetterOrDigit(c))
-            {
-                if (space && builder.Length > 0)
-                {
-                    builder.Append(' ');
-                }
-                space = false;
-                builder.Append(c switch { 'œ' or 'Œ' => "oe", 'æ' or 'Æ' => "ae", 'ß' => "ss", _ => char.ToLowerInvariant(c).ToString() });
-            }
-            else
-            {
-                space = true;
-            }
-        }
-        return builder.ToString();
-    }
+    public static string Normalize(string? text) => TextFolding.Fold(text);
 
     /// <summary>The key of a full name, or null when either part is missing (a lone first name matches nobody).</summary>
     public static string? NameKey(string? firstName, string? lastName)

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using AvecSante.Core.Calls.Ingestion;
+using AvecSante.Core.Common;
 using AvecSante.Infrastructure.Blobs;
 using AvecSante.Infrastructure.Graph;
 using Microsoft.Graph;
@@ -120,7 +120,7 @@ public sealed class MailboxCallSource(string name, CallSourceOptions options, Te
         string.Equals(file.ContentType, "application/pdf", StringComparison.OrdinalIgnoreCase)
         || (bytes.Length > 4 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F');
 
-    private static string Hash(string id) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..24];
+    private static string Hash(string id) => StableKeys.Digest(id, 24);
 
     private static string SafeName(string? fileName)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using AvecSante.Core.Calls.Normalisation;
 using AvecSante.Core.Common;
 
@@ -104,8 +103,8 @@ public static class CallRecordFactory
         var sameSource = known.Sightings.Any(s => s.Source == incoming.Source);
         if (sameSource)
         {
-            Compare("title", Fold(known.Title), Fold(incoming.Title));
-            Compare("summary", Fold(known.Summary ?? string.Empty), Fold(incoming.Summary ?? known.Summary ?? string.Empty));
+            Compare("title", TextFolding.Fold(known.Title), TextFolding.Fold(incoming.Title));
+            Compare("summary", TextFolding.Fold(known.Summary ?? string.Empty), TextFolding.Fold(incoming.Summary ?? known.Summary ?? string.Empty));
         }
 
         var sightings = known.Sightings.ToList();
@@ -146,34 +145,7 @@ public static class CallRecordFactory
     };
 
     private static HashSet<string> TitleWords(string title) =>
-        Fold(title).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !StopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>Lowercase, no accents, letters and digits only, single spaces.</summary>
-    public static string Fold(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        var space = true;
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-            if (char.IsLetterOrDigit(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-                space = false;
-            }
-            else if (!space)
-            {
-                builder.Append(' ');
-                space = true;
-            }
-        }
-        return builder.ToString().TrimEnd();
-    }
+        TextFolding.Fold(title).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !StopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }
