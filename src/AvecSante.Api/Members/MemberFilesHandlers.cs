@@ -1,3 +1,4 @@
+using AvecSante.Core.Common;
 using System.Globalization;
 using System.Text;
 using AvecSante.Api.Http;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AvecSante.Core.Calls.Ingestion;
+using AvecSante.Core.Common;
 
 namespace AvecSante.Infrastructure.CallSources;
 
@@ -91,69 +92,18 @@ public sealed class ListingCallSource(string name, CallSourceOptions options, Po
             .ToList();
     }
 
-    /// <summary>RFC 4180 CSV (comma, quotes doubled, line breaks inside quoted fields), CRLF or LF.</summary>
-    public static List<Dictionary<string, string?>> ReadCsv(string text)
+    /// <summary>RFC 4180 CSV (comma, quotes doubled, line breaks inside quoted fields): one dictionary per row, by header.</summary>
+    private static List<Dictionary<string, string?>> ReadCsv(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-                continue;
-            }
-            switch (c)
-            {
-                case '"':
-                    quoted = true;
-                    break;
-                case ',':
-                    record.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    record.Add(field.ToString());
-                    field.Clear();
-                    records.Add(record);
-                    record = [];
-                    break;
-                default:
-                    field.Append(c);
-                    break;
-            }
-        }
-        if (field.Length > 0 || record.Count > 0)
-        {
-            record.Add(field.ToString());
-            records.Add(record);
-        }
+        var records = CsvText.Read(Encoding.UTF8.GetBytes(text), ',');
         if (records.Count == 0)
         {
             return [];
         }
-        var header = records[0];
+        var header = records[0].Fields;
         return records.Skip(1)
-            .Where(r => r.Count > 1)
-            .Select(r => header.Select((h, i) => (h, v: i < r.Count ? r[i] : null)).ToDictionary(x => x.h.Trim(), x => x.v, StringComparer.OrdinalIgnoreCase))
+            .Where(r => r.Fields.Count > 1)
+            .Select(r => header.Select((h, i) => (h, v: i < r.Fields.Count ? r.Fields[i] : null)).ToDictionary(x => x.h.Trim(), x => x.v, StringComparer.OrdinalIgnoreCase))
             .ToList();
     }
 }

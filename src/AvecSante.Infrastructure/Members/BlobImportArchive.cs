@@ -1,3 +1,4 @@
+using AvecSante.Core.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

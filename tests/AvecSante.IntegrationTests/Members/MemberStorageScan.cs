@@ -1,3 +1,4 @@
+using AvecSante.Core.Common;
 using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;

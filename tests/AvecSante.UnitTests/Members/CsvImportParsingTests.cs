@@ -1,3 +1,4 @@
+using AvecSante.Core.Common;
 using System.Text;
 using AvecSante.Core.Members.Import;
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AvecSante.Core.Members.Import;
+namespace AvecSante.Core.Common;
 
 /// <summary>One CSV record and the physical line (1-based) it starts on.</summary>
 public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields, bool Windows1252);
@@ -20,7 +20,8 @@ public static class CsvText
     public static Encoding Windows1252 { get; } = CodePagesEncodingProvider.Instance.GetEncoding(1252)
         ?? throw new InvalidOperationException("Windows-1252 is not available.");
 
-    public static IReadOnlyList<CsvRecord> Read(ReadOnlySpan<byte> content)
+    /// <param name="separator">';' for French offices' files (the default); ',' for RFC 4180 exports.</param>
+    public static IReadOnlyList<CsvRecord> Read(ReadOnlySpan<byte> content, char separator = Separator)
     {
         if (content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
@@ -44,7 +45,7 @@ public static class CsvText
                 break;
             }
         }
-        return Parse(lines);
+        return Parse(lines, separator);
     }
 
     private static (int, string, bool) Decode(int number, ReadOnlySpan<byte> raw)
@@ -60,7 +61,7 @@ public static class CsvText
     }
 
     /// <summary>Splits the decoded lines into records; a quoted field may span lines.</summary>
-    private static List<CsvRecord> Parse(List<(int Number, string Text, bool Cp1252)> lines)
+    private static List<CsvRecord> Parse(List<(int Number, string Text, bool Cp1252)> lines, char separator)
     {
         var records = new List<CsvRecord>();
         var fields = new List<string>();
@@ -105,7 +106,7 @@ public static class CsvText
                 {
                     inQuotes = true;
                 }
-                else if (c == Separator)
+                else if (c == separator)
                 {
                     fields.Add(field.ToString());
                     field.Clear();
