@@ -109,7 +109,19 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Email__FromAddress', value: emailFromAddress }
         { name: 'Email__SendGrid__BaseUrl', value: sendGridBaseUrl }
         { name: 'Email__SendGrid__ApiKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=SendGridApiKey)' }
+        // Every timer's NCRONTAB (UTC), as in local.settings.sample.json: a TimerTrigger without its setting is not indexed.
         { name: 'Schedules__DispatchNotifications', value: '0 */1 * * * *' }
+        { name: 'Schedules__IngestCalls', value: '0 0 * * * *' }
+        { name: 'Schedules__PurgeDeletedDocuments', value: '0 0 3 * * *' }
+        { name: 'Schedules__SweepTicketingInbox', value: '0 */5 * * * *' }
+        { name: 'Schedules__ReconcileTicketing', value: '0 30 4 * * *' }
+        { name: 'Schedules__PurgeMemberData', value: '0 30 2 * * *' }
+        { name: 'Schedules__SendRenewalReminders', value: '0 0 * * * *' }
+        { name: 'Schedules__SendReminders', value: '0 0 * * * *' }
+        { name: 'Schedules__SendDigest', value: '0 0 * * * *' }
+        { name: 'Schedules__SendCallChangeAlerts', value: '0 */5 * * * *' }
+        { name: 'Schedules__CompileAnnualReport', value: '0 5 5 * * *' }
+        { name: 'Schedules__CloseOutboxMonths', value: '0 40 2 * * *' }
       ]
     }
   }

@@ -93,5 +93,6 @@ public static class FunctionCatalog
         new("PurgeMemberData", "Schedules:PurgeMemberData", typeof(PurgeMemberDataJob)),
         new("SendRenewalReminders", "Schedules:SendRenewalReminders", typeof(SendRenewalRemindersJob)),
         new("CompileAnnualReport", "Schedules:CompileAnnualReport", typeof(CompileAnnualReportJob)),
+        new("CloseOutboxMonths", "Schedules:CloseOutboxMonths", typeof(CloseOutboxMonthsJob)),
     ];
 }

@@ -50,5 +50,6 @@ public static class ReportsRegistration
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AnnualReportService>>()));
         services.AddSingleton<ReportsHandlers>();
         services.AddSingleton<CompileAnnualReportJob>();
+        services.AddSingleton<CloseOutboxMonthsJob>();
     }
 }

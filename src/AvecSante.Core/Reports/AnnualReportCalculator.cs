@@ -18,6 +18,10 @@ public static class AnnualReportCalculator
     public const string ReminderKind = "call-reminder";
     public const string NewCallKind = "call-new";
 
+    /// <summary>Outbox statuses as stored (OutboxStatus in Notifications).</summary>
+    public const string SentStatus = "Sent";
+    public const string FailedStatus = "Failed";
+
     public static AnnualReport Compute(int year, string federationName, DateTimeOffset compiledAt, ReportData data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -230,28 +234,29 @@ public static class AnnualReportCalculator
         return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2.0;
     }
 
-    public static AlertFigures? Alerts(IReadOnlyList<SendRecord> sends)
+    public static AlertFigures? Alerts(SendTotals sends)
     {
         ArgumentNullException.ThrowIfNull(sends);
-        if (sends.Count == 0)
+        if (sends.Total == 0)
         {
             return null;
         }
-        static bool IsSent(SendRecord s) => s.Status == "Sent";
-        static bool IsFailed(SendRecord s) => s.Status == "Failed";
+        static bool IsSent(SendCount c) => c.Status == SentStatus;
+        static bool IsFailed(SendCount c) => c.Status == FailedStatus;
+        static int Sum(IEnumerable<SendCount> counts) => counts.Sum(c => c.Count);
         return new AlertFigures
         {
-            Planned = sends.Count,
-            Sent = sends.Count(IsSent),
-            Failed = sends.Count(IsFailed),
-            ByChannel = sends.GroupBy(s => s.Channel, StringComparer.Ordinal)
-                .Select(g => new ChannelRow(g.Key, ChannelLabel(g.Key), g.Count(IsSent), g.Count(IsFailed), g.Count(s => !IsSent(s) && !IsFailed(s))))
+            Planned = sends.Total,
+            Sent = Sum(sends.Counts.Where(IsSent)),
+            Failed = Sum(sends.Counts.Where(IsFailed)),
+            ByChannel = sends.Counts.GroupBy(c => c.Channel, StringComparer.Ordinal)
+                .Select(g => new ChannelRow(g.Key, ChannelLabel(g.Key), Sum(g.Where(IsSent)), Sum(g.Where(IsFailed)), Sum(g.Where(c => !IsSent(c) && !IsFailed(c)))))
                 .OrderByDescending(r => r.Sent).ThenBy(r => r.Label, StringComparer.CurrentCulture).ToList(),
-            CoordinatorsReached = sends.Where(s => IsSent(s) && AlertKinds.Contains(s.Kind)).Select(s => s.RecipientId).Distinct(StringComparer.Ordinal).Count(),
-            CallAlertsSent = sends.Count(s => IsSent(s) && s.Kind == NewCallKind),
-            RemindersSent = sends.Count(s => IsSent(s) && s.Kind == ReminderKind),
-            ByKind = sends.Where(IsSent).GroupBy(s => s.Kind, StringComparer.Ordinal)
-                .Select(g => new CountRow(g.Key, KindLabel(g.Key), g.Count()))
+            CoordinatorsReached = sends.AlertRecipients.Count,
+            CallAlertsSent = Sum(sends.Counts.Where(c => IsSent(c) && c.Kind == NewCallKind)),
+            RemindersSent = Sum(sends.Counts.Where(c => IsSent(c) && c.Kind == ReminderKind)),
+            ByKind = sends.Counts.Where(IsSent).GroupBy(c => c.Kind, StringComparer.Ordinal)
+                .Select(g => new CountRow(g.Key, KindLabel(g.Key), Sum(g)))
                 .OrderByDescending(r => r.Count).ThenBy(r => r.Label, StringComparer.CurrentCulture).ToList(),
         };
     }

@@ -20,7 +20,7 @@ public sealed record ReportSources(
 /// <summary>
 /// Reads what the report needs for years N-1 and N, every read scoped to a partition: the member file's two partitions,
 /// the events partition then one ticket partition per event of those years, the calls partition filtered on the server,
-/// the outbox's monthly partitions, the library's record partition. Independent reads run concurrently.
+/// the outbox's month totals (and the rows of its open months), the library's record partition. Independent reads run concurrently.
 /// </summary>
 public sealed class ReportDataReader(ReportSources sources)
 {
@@ -34,8 +34,8 @@ public sealed class ReportDataReader(ReportSources sources)
         var calls = sources.Calls is { } calls0
             ? calls0.ListPublishedBetweenAsync(new DateOnly(year - 1, 1, 1), new DateOnly(year, 12, 31), cancellationToken)
             : Task.FromResult<IReadOnlyList<CallForProjects>>([]);
-        var sendsNow = sources.Sends is { } log ? log.ListYearAsync(year, cancellationToken) : Task.FromResult<IReadOnlyList<SendRecord>>([]);
-        var sendsBefore = sources.Sends is { } log1 ? log1.ListYearAsync(year - 1, cancellationToken) : Task.FromResult<IReadOnlyList<SendRecord>>([]);
+        var sendsNow = sources.Sends is { } log ? log.TotalsOfYearAsync(year, cancellationToken) : Task.FromResult(SendTotals.Empty);
+        var sendsBefore = sources.Sends is { } log1 ? log1.TotalsOfYearAsync(year - 1, cancellationToken) : Task.FromResult(SendTotals.Empty);
         var documents = sources.Documents is { } d
             ? d.ListAsync(new DocumentFilter { Kind = DocumentKinds.ExperienceSheet }, cancellationToken)
             : Task.FromResult<IReadOnlyList<DocumentSummary>>([]);
@@ -47,7 +47,7 @@ public sealed class ReportDataReader(ReportSources sources)
             Cotisations = sources.Cotisations is null ? null : await cotisations.ConfigureAwait(false),
             Events = await events.ConfigureAwait(false),
             Calls = sources.Calls is null ? null : await calls.ConfigureAwait(false),
-            Sends = sources.Sends is null ? null : new Dictionary<int, IReadOnlyList<SendRecord>>
+            Sends = sources.Sends is null ? null : new Dictionary<int, SendTotals>
             {
                 [year] = await sendsNow.ConfigureAwait(false),
                 [year - 1] = await sendsBefore.ConfigureAwait(false),

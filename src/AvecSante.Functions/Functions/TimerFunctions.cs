@@ -11,7 +11,7 @@ namespace AvecSante.Functions;
 /// Binds FunctionCatalog's timers to their NCRONTAB app settings and runs the jobs. TimerInfo is not passed on: a job
 /// decides itself what is due (DESIGN.md §6), so a late or missed occurrence changes nothing.
 /// </summary>
-public sealed class TimerFunctions(DispatchNotificationsJob dispatchNotifications, PurgeDeletedDocumentsJob purgeDeletedDocuments, SweepTicketingInboxJob sweepTicketingInbox, PurgeMemberDataJob purgeMemberData, SendRenewalRemindersJob sendRenewalReminders, ReconcileTicketingJob reconcileTicketing, SendRemindersJob sendReminders, SendDigestJob sendDigest, SendCallChangeAlertsJob sendCallChangeAlerts, CompileAnnualReportJob compileAnnualReport)
+public sealed class TimerFunctions(DispatchNotificationsJob dispatchNotifications, PurgeDeletedDocumentsJob purgeDeletedDocuments, SweepTicketingInboxJob sweepTicketingInbox, PurgeMemberDataJob purgeMemberData, SendRenewalRemindersJob sendRenewalReminders, ReconcileTicketingJob reconcileTicketing, SendRemindersJob sendReminders, SendDigestJob sendDigest, SendCallChangeAlertsJob sendCallChangeAlerts, CompileAnnualReportJob compileAnnualReport, CloseOutboxMonthsJob closeOutboxMonths)
 {
     [Function("DispatchNotifications")]
     public Task DispatchNotifications([TimerTrigger("%Schedules:DispatchNotifications%")] TimerInfo timer, CancellationToken cancellationToken) => dispatchNotifications.RunAsync(cancellationToken);
@@ -42,4 +42,7 @@ public sealed class TimerFunctions(DispatchNotificationsJob dispatchNotification
 
     [Function("CompileAnnualReport")]
     public Task CompileAnnualReport([TimerTrigger("%Schedules:CompileAnnualReport%")] TimerInfo timer, CancellationToken cancellationToken) => compileAnnualReport.RunAsync(cancellationToken);
+
+    [Function("CloseOutboxMonths")]
+    public Task CloseOutboxMonths([TimerTrigger("%Schedules:CloseOutboxMonths%")] TimerInfo timer, CancellationToken cancellationToken) => closeOutboxMonths.RunAsync(cancellationToken);
 }

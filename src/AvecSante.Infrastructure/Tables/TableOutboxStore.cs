@@ -24,7 +24,18 @@ public sealed partial class TableOutboxStore(TableStore tables, IOptions<Federat
     private string ClaimPartition => federation.Value.Id + "~keys";
 
     private string MonthPartition(DateTimeOffset createdAt) =>
-        federation.Value.Id + "~" + createdAt.UtcDateTime.ToString("yyyyMM", CultureInfo.InvariantCulture);
+        MonthPartition(federation.Value.Id, new DateOnly(createdAt.UtcDateTime.Year, createdAt.UtcDateTime.Month, 1));
+
+    /// <summary>The partition of a month's messages: "{federation}~{yyyyMM}" (UTC month of creation).</summary>
+    public static string MonthPartition(string federationId, DateOnly month) =>
+        federationId + "~" + month.ToString("yyyyMM", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The oldest month the dispatcher still scans at <paramref name="now"/>. Messages of the months before it no longer
+    /// change (nothing sends or retries them): those months are closed.
+    /// </summary>
+    public static DateOnly FirstScannedMonth(DateTimeOffset now) =>
+        new DateOnly(now.UtcDateTime.Year, now.UtcDateTime.Month, 1).AddMonths(1 - MonthsScanned);
 
     public async Task<bool> TryEnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
@@ -147,11 +158,10 @@ public sealed partial class TableOutboxStore(TableStore tables, IOptions<Federat
 
     private IEnumerable<string> RecentPartitions()
     {
-        var now = clock.GetUtcNow();
-        var month = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
-        for (var i = 0; i < MonthsScanned; i++)
+        var first = FirstScannedMonth(clock.GetUtcNow());
+        for (var i = MonthsScanned - 1; i >= 0; i--)
         {
-            yield return MonthPartition(month.AddMonths(-i));
+            yield return MonthPartition(federation.Value.Id, first.AddMonths(i));
         }
     }
 

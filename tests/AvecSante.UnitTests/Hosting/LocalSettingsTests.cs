@@ -50,6 +50,22 @@ public sealed class LocalSettingsTests
     }
 
     [Fact]
+    public void The_Azure_deployment_gives_every_timer_the_sample_schedule()
+    {
+        // A TimerTrigger whose %setting% is missing from the app settings is not indexed by the Functions host.
+        var sample = LocalSettings.ReadValues(Path.Combine(RepositoryRoot(), "local.settings.sample.json"));
+        var bicep = File.ReadAllText(Path.Combine(RepositoryRoot(), "infra", "main.bicep"));
+        var deployed = System.Text.RegularExpressions.Regex.Matches(bicep, @"\{ name: 'Schedules__(?<name>\w+)', value: '(?<value>[^']*)' \}")
+            .ToDictionary(m => "Schedules:" + m.Groups["name"].Value, m => m.Groups["value"].Value, StringComparer.Ordinal);
+
+        foreach (var timer in FunctionCatalog.Timers)
+        {
+            Assert.True(deployed.ContainsKey(timer.ScheduleSetting), $"{timer.ScheduleSetting} is missing from infra/main.bicep");
+            Assert.Equal(sample[timer.ScheduleSetting], deployed[timer.ScheduleSetting]);
+        }
+    }
+
+    [Fact]
     public void A_bad_schedule_is_refused_naming_its_setting()
     {
         var timer = FunctionCatalog.Timers[0];

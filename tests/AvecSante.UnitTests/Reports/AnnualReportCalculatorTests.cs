@@ -112,7 +112,7 @@ public sealed class AnnualReportCalculatorTests
             new("teams-new-call", "Teams", "Pending", "channel", DateTimeOffset.UnixEpoch),
         };
 
-        var figures = AnnualReportCalculator.Alerts(sends)!;
+        var figures = AnnualReportCalculator.Alerts(SendTotals.Of(sends))!;
 
         Assert.Equal(4, figures.Sent);
         Assert.Equal(1, figures.Failed);
@@ -122,6 +122,34 @@ public sealed class AnnualReportCalculatorTests
         var email = figures.ByChannel.Single(c => c.Channel == "Email");
         Assert.Equal((3, 1, 0), (email.Sent, email.Failed, email.Other));
         Assert.Equal(1, figures.ByChannel.Single(c => c.Channel == "Teams").Other);
+    }
+
+    [Fact]
+    public void Month_totals_summed_give_the_figures_of_the_rows_and_a_coordinator_reached_twice_counts_once()
+    {
+        var january = new List<SendRecord>
+        {
+            new("call-new", "Email", "Sent", "p1", DateTimeOffset.UnixEpoch),
+            new("call-new", "Email", "Failed", "p2", DateTimeOffset.UnixEpoch),
+            new("digest", "Email", "Sent", "p3", DateTimeOffset.UnixEpoch),
+        };
+        var february = new List<SendRecord>
+        {
+            new("call-new", "Email", "Sent", "p1", DateTimeOffset.UnixEpoch),
+            new("call-reminder", "TenantEmail", "Sent", "p2", DateTimeOffset.UnixEpoch),
+            new("ticket-confirmation", "Email", "Sent", "p9", DateTimeOffset.UnixEpoch),
+        };
+
+        var summed = AnnualReportCalculator.Alerts(SendTotals.Sum([SendTotals.Of(january), SendTotals.Of(february)]))!;
+        var whole = AnnualReportCalculator.Alerts(SendTotals.Of(january.Concat(february)))!;
+
+        Assert.Equal(3, summed.CoordinatorsReached); // p1 in both months, p2 reached only in February, p9 not by an alert
+        Assert.Equal((whole.Planned, whole.Sent, whole.Failed, whole.CoordinatorsReached, whole.CallAlertsSent, whole.RemindersSent),
+            (summed.Planned, summed.Sent, summed.Failed, summed.CoordinatorsReached, summed.CallAlertsSent, summed.RemindersSent));
+        Assert.Equal(whole.ByChannel, summed.ByChannel);
+        Assert.Equal(whole.ByKind, summed.ByKind);
+        Assert.Equal(2, summed.ByKind.Single(k => k.Code == "call-new").Count);
+        Assert.All(SendTotals.Of(january).AlertRecipients, r => Assert.Equal(SendTotals.RecipientDigestLength, r.Length)); // digests, not ids
     }
 
     [Fact]

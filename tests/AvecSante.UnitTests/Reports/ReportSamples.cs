@@ -96,7 +96,7 @@ internal static class ReportSamples
             });
         }
 
-        var sends = new Dictionary<int, IReadOnlyList<SendRecord>>();
+        var sends = new Dictionary<int, SendTotals>();
         foreach (var year in new[] { 2025, 2026 })
         {
             var list = new List<SendRecord>();
@@ -107,7 +107,7 @@ internal static class ReportSamples
                 var status = i % 53 == 0 ? "Failed" : i % 97 == 0 ? "Pending" : "Sent";
                 list.Add(new SendRecord(kind, channel, status, $"p-{i % 45}", new DateTimeOffset(year, 1 + (i % 12), 5, 8, 0, 0, TimeSpan.Zero)));
             }
-            sends[year] = list;
+            sends[year] = SendTotals.Of(list);
         }
 
         var documents = Enumerable.Range(0, 14).Select(i => new DocumentSummary
