@@ -72,6 +72,8 @@ internal static class AlertsBenchmark
 
         public Task<Person?> GetAsync(string id, CancellationToken cancellationToken) => Task.FromResult(_byId.GetValueOrDefault(id));
 
+        public Task<bool> SavePreferencesAsync(string id, AlertPreferences preferences, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<IReadOnlyList<Person>> ListAlertRecipientsAsync(CancellationToken cancellationToken) => Task.FromResult(people);
     }
 

@@ -48,8 +48,11 @@ public sealed partial class PreferencesHandlers(SignedLinks links, IPeopleDirect
             Departments = Known(form["department"], Departments.IsBreton),
             StructureKinds = Known(form["kind"], k => k is "MSP" or "ESP" or "CDS" or "CPTS"),
         };
+        if (!await people.SavePreferencesAsync(person.Id, preferences, cancellationToken).ConfigureAwait(false))
+        {
+            return PreferencesPage.PersonGone();
+        }
         var saved = person with { Preferences = preferences };
-        await people.UpsertAsync(saved, cancellationToken).ConfigureAwait(false);
         LogSaved(person.Id);
         return PreferencesPage.Form(saved, token, links.CreateToken(person.Id, LinkPurpose.Unsubscribe), "Vos préférences sont enregistrées. Elles s'appliquent dès le prochain envoi.");
     }
@@ -64,7 +67,10 @@ public sealed partial class PreferencesHandlers(SignedLinks links, IPeopleDirect
         }
         if (person!.Preferences.AlertsEnabled)
         {
-            await people.UpsertAsync(person with { Preferences = person.Preferences with { AlertsEnabled = false } }, cancellationToken).ConfigureAwait(false);
+            if (!await people.SavePreferencesAsync(person.Id, person.Preferences with { AlertsEnabled = false }, cancellationToken).ConfigureAwait(false))
+            {
+                return PreferencesPage.PersonGone();
+            }
             LogUnsubscribed(person.Id);
         }
         return PreferencesPage.Unsubscribed(person);

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using AvecSante.Core.People;
 using AvecSante.Infrastructure.Options;
@@ -20,6 +21,22 @@ public sealed partial class TablePeopleDirectory(TableStore tables, IOptions<Fed
         await table.UpsertEntityAsync(ToEntity(person), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<bool> SavePreferencesAsync(string id, AlertPreferences preferences, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(preferences);
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Merge of the preference columns only: no read-modify-write window over the member file's columns.
+            await table.UpdateEntityAsync(WithPreferenceColumns(preferences, new TableEntity(Partition, id)), ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (TableStore.IsNotFound(ex))
+        {
+            return false;
+        }
+    }
+
     public async Task<Person?> GetAsync(string id, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
@@ -39,7 +56,7 @@ public sealed partial class TablePeopleDirectory(TableStore tables, IOptions<Fed
         return people;
     }
 
-    private TableEntity ToEntity(Person p) => WithMemberColumns(p, new(Partition, p.Id)
+    private TableEntity ToEntity(Person p) => WithMemberColumns(p, WithPreferenceColumns(p.Preferences, new(Partition, p.Id)
     {
         ["FirstName"] = p.FirstName,
         ["LastName"] = p.LastName,
@@ -48,15 +65,20 @@ public sealed partial class TablePeopleDirectory(TableStore tables, IOptions<Fed
         ["StructureKind"] = p.StructureKind,
         ["Department"] = p.Department,
         ["Roles"] = Json.List(p.Roles),
-        ["PrefThemes"] = Json.List(p.Preferences.Themes),
-        ["PrefDepartments"] = Json.List(p.Preferences.Departments),
-        ["PrefStructureKinds"] = Json.List(p.Preferences.StructureKinds),
-        ["AlertsEnabled"] = p.Preferences.AlertsEnabled,
-        ["PrefChannels"] = Json.List(p.Preferences.Channels),
-        ["PrefDigest"] = p.Preferences.DigestEnabled,
-        ["PrefReminders"] = p.Preferences.RemindersEnabled,
-        ["PrefReminderOffsets"] = System.Text.Json.JsonSerializer.Serialize(p.Preferences.ReminderOffsets),
-    });
+    }));
+
+    private static TableEntity WithPreferenceColumns(AlertPreferences preferences, TableEntity e)
+    {
+        e["PrefThemes"] = Json.List(preferences.Themes);
+        e["PrefDepartments"] = Json.List(preferences.Departments);
+        e["PrefStructureKinds"] = Json.List(preferences.StructureKinds);
+        e["AlertsEnabled"] = preferences.AlertsEnabled;
+        e["PrefChannels"] = Json.List(preferences.Channels);
+        e["PrefDigest"] = preferences.DigestEnabled;
+        e["PrefReminders"] = preferences.RemindersEnabled;
+        e["PrefReminderOffsets"] = System.Text.Json.JsonSerializer.Serialize(preferences.ReminderOffsets);
+        return e;
+    }
 
     private static Person FromEntity(TableEntity e) => WithMemberFields(e, new()
     {

@@ -54,6 +54,16 @@ internal sealed class MemoryPeople(params Person[] people) : IPeopleDirectory
 
     public Task<Person?> GetAsync(string id, CancellationToken cancellationToken) => Task.FromResult(_people.GetValueOrDefault(id));
 
+    public Task<bool> SavePreferencesAsync(string id, AlertPreferences preferences, CancellationToken cancellationToken)
+    {
+        var found = _people.TryGetValue(id, out var person);
+        if (found)
+        {
+            _people[id] = person! with { Preferences = preferences };
+        }
+        return Task.FromResult(found);
+    }
+
     public Task<IReadOnlyList<Person>> ListAlertRecipientsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Person>>(_people.Values.Where(p => p.Preferences.AlertsEnabled).OrderBy(p => p.Id, StringComparer.Ordinal).ToList());
 }
