@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using AvecSante.Api.Samples;
-using AvecSante.Api.Ticketing;
 using AvecSante.Core.Ticketing;
 using AvecSante.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,15 +12,9 @@ namespace AvecSante.IntegrationTests.Ticketing;
 /// <summary>Attendance import and name matching through the real LocalHost app on Azurite.</summary>
 public sealed class AttendanceImportTests : IAsyncLifetime, IDisposable
 {
-    private const string UrlSecret = "test-url-secret-0123456789";
-    private const string SigningKey = "test-webhook-key-0123456789";
     private readonly LocalHostFactory _host = new();
 
-    public AttendanceImportTests()
-    {
-        _host.Settings["Ticketing:HelloAsso:UrlSecret"] = UrlSecret;
-        _host.Settings["Ticketing:Webhook:SigningKey"] = SigningKey;
-    }
+    public AttendanceImportTests() => _host.SetTicketingSecrets();
 
     public async Task InitializeAsync()
     {
@@ -35,49 +27,16 @@ public sealed class AttendanceImportTests : IAsyncLifetime, IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private async Task<string> CreateEventAsync(params string[] slugs)
-    {
-        using var admin = _host.CreateAdminClient();
-        using var response = await admin.PostAsJsonAsync(new Uri("/api/events", UriKind.Relative), new
-        {
-            title = "Bien dans ma MSP " + Guid.NewGuid().ToString("N")[..6],
-            kind = "journee-regionale",
-            start = "2027-03-18T09:30",
-            end = "2027-03-18T17:00",
-            venue = "Rennes",
-            formSlugs = slugs,
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
-
     private async Task PostHelloAssoAsync(string sample)
     {
-        using var client = _host.CreateClient();
-        using var content = new ByteArrayContent(File.ReadAllBytes(RepositoryFiles.Path("samples", "helloasso", sample)));
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        using var response = await client.PostAsync(new Uri($"/api/ticketing/helloasso?secret={UrlSecret}", UriKind.Relative), content);
+        using var response = await _host.PostHelloAssoAsync(File.ReadAllBytes(RepositoryFiles.Path("samples", "helloasso", sample)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     private async Task PostWebhookAsync(string json)
     {
-        var body = Encoding.UTF8.GetBytes(json);
-        var timestamp = _host.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var client = _host.CreateClient();
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/ticketing/webhook", UriKind.Relative)) { Content = content };
-        request.Headers.Add(TicketingHandlers.TimestampHeader, timestamp);
-        request.Headers.Add(TicketingHandlers.SignatureHeader, TicketingSignatures.WebhookSignature(timestamp, body, SigningKey));
-        using var response = await client.SendAsync(request);
+        using var response = await _host.PostWebhookAsync(json);
         Assert.True(response.IsSuccessStatusCode, response.StatusCode.ToString());
-    }
-
-    private async Task<JsonElement> RegistrationsAsync(string eventId)
-    {
-        using var admin = _host.CreateAdminClient();
-        return await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/events/{eventId}/registrations", UriKind.Relative));
     }
 
     private async Task<string> ExportCsvAsync(string eventId)
@@ -108,7 +67,7 @@ public sealed class AttendanceImportTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_export_marked_present_sets_attendance_once_and_a_second_import_changes_nothing()
     {
-        var eventId = await CreateEventAsync("nantralpay");
+        var eventId = await _host.CreateEventAsync(null, ["nantralpay"]);
         await PostHelloAssoAsync("order-event-nantralplatform-redacted.json");
         var sheet = MarkFirst(await ExportCsvAsync(eventId), "oui");
 
@@ -123,7 +82,7 @@ public sealed class AttendanceImportTests : IAsyncLifetime, IDisposable
         Assert.Contains($"/attendance/{eventId}/", archive, StringComparison.Ordinal);
         Assert.NotNull(await _host.Services.GetRequiredService<IRawPayloadArchive>().ReadAsync(archive, CancellationToken.None));
 
-        var registrations = await RegistrationsAsync(eventId);
+        var registrations = await _host.RegistrationsAsync(eventId);
         Assert.Equal(1, registrations.GetProperty("summary").GetProperty("attended").GetInt32());
         Assert.Contains(registrations.GetProperty("registrations").EnumerateArray(), r => r.GetProperty("attended").ValueKind == JsonValueKind.True);
 
@@ -139,13 +98,13 @@ public sealed class AttendanceImportTests : IAsyncLifetime, IDisposable
         // Absent is a value too: the count goes down.
         using var absent = await ImportAsync(eventId, MarkFirst(sheet, "non"));
         Assert.Equal(1, (await absent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("summary").GetProperty("updated").GetInt32());
-        Assert.Equal(0, (await RegistrationsAsync(eventId)).GetProperty("summary").GetProperty("attended").GetInt32());
+        Assert.Equal(0, (await _host.RegistrationsAsync(eventId)).GetProperty("summary").GetProperty("attended").GetInt32());
     }
 
     [Fact]
     public async Task Unknown_tickets_and_unreadable_values_are_rejected_line_by_line()
     {
-        var eventId = await CreateEventAsync("nantralpay");
+        var eventId = await _host.CreateEventAsync(null, ["nantralpay"]);
         await PostHelloAssoAsync("order-event-nantralplatform-redacted.json");
         var sheet = MarkFirst(await ExportCsvAsync(eventId), "peut-être") + "helloasso~999999;;;;;;;;x;;\r\nhelloasso/1;;;;;;;;x;;\r\n";
 
@@ -156,13 +115,13 @@ public sealed class AttendanceImportTests : IAsyncLifetime, IDisposable
         var details = report.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("detail").GetString()!).ToList();
         Assert.Contains(details, d => d.StartsWith("Valeur de présence illisible", StringComparison.Ordinal));
         Assert.Equal(2, details.Count(d => d == "Billet inconnu pour cet événement."));
-        Assert.Equal(0, (await RegistrationsAsync(eventId)).GetProperty("summary").GetProperty("attended").GetInt32());
+        Assert.Equal(0, (await _host.RegistrationsAsync(eventId)).GetProperty("summary").GetProperty("attended").GetInt32());
     }
 
     [Fact]
     public async Task A_file_that_is_not_the_attendance_sheet_gets_a_french_problem()
     {
-        var eventId = await CreateEventAsync("nantralpay");
+        var eventId = await _host.CreateEventAsync(null, ["nantralpay"]);
 
         using var wrong = await ImportAsync(eventId, "nom;prénom\nDurand;Hélène\n");
         using var empty = await ImportAsync(eventId, string.Empty);
@@ -181,7 +140,7 @@ public sealed class AttendanceImportTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Attendees_are_linked_by_name_and_structure_when_the_email_matches_nobody()
     {
-        var eventId = await CreateEventAsync("bien-dans-ma-msp-2027");
+        var eventId = await _host.CreateEventAsync(null, ["bien-dans-ma-msp-2027"]);
 
         await PostWebhookAsync("""
             {"submissionId":"name-match-1","formSlug":"bien-dans-ma-msp-2027","attendees":[
@@ -189,7 +148,7 @@ public sealed class AttendanceImportTests : IAsyncLifetime, IDisposable
               {"ticketId":"b","firstName":"Inconnue","lastName":"Personne","email":"inconnue@example.net"}]}
             """);
 
-        var byName = (await RegistrationsAsync(eventId)).GetProperty("registrations").EnumerateArray()
+        var byName = (await _host.RegistrationsAsync(eventId)).GetProperty("registrations").EnumerateArray()
             .ToDictionary(r => r.GetProperty("lastName").GetString()!, r => r);
         Assert.Equal("p-0001", byName["LE-GALL"].GetProperty("personId").GetString());
         Assert.Equal("MSP des Abers (fictive)", byName["LE-GALL"].GetProperty("structureName").GetString());

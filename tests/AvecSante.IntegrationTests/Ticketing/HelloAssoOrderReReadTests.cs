@@ -20,7 +20,6 @@ namespace AvecSante.IntegrationTests.Ticketing;
 /// </summary>
 public sealed class HelloAssoOrderReReadTests : IAsyncLifetime, IDisposable
 {
-    private const string UrlSecret = "test-url-secret-0123456789";
     private const string FormSlug = "journee-regionale-2027";
     private const string OrderPath = "/v5/orders/700000001";
     private readonly WireMockServer _api = WireMockServer.Start();
@@ -28,7 +27,7 @@ public sealed class HelloAssoOrderReReadTests : IAsyncLifetime, IDisposable
 
     public HelloAssoOrderReReadTests()
     {
-        _host.Settings["Ticketing:HelloAsso:UrlSecret"] = UrlSecret;
+        _host.SetTicketingSecrets();
         _host.Settings["Ticketing:HelloAsso:Api:BaseUrl"] = _api.Url;
         _host.Settings["Ticketing:HelloAsso:Api:ClientId"] = "client-id";
         _host.Settings["Ticketing:HelloAsso:Api:ClientSecret"] = "client-secret";
@@ -64,34 +63,14 @@ public sealed class HelloAssoOrderReReadTests : IAsyncLifetime, IDisposable
         return Encoding.UTF8.GetBytes(new JsonObject { ["eventType"] = "Order", ["data"] = data }.ToJsonString());
     }
 
-    private async Task<string> CreateEventAsync()
-    {
-        using var admin = _host.CreateAdminClient();
-        using var response = await admin.PostAsJsonAsync(new Uri("/api/events", UriKind.Relative), new
-        {
-            title = "Journée régionale 2027 " + Guid.NewGuid().ToString("N")[..6],
-            kind = "journee-regionale", start = "2027-03-18T09:30", end = "2027-03-18T17:00", venue = "Rennes",
-            formSlugs = new[] { FormSlug },
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
-
     private async Task<(HttpStatusCode Status, JsonElement Answer)> PostAsync(byte[] body)
     {
-        using var client = _host.CreateClient();
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        using var response = await client.PostAsync(new Uri($"/api/ticketing/helloasso?secret={UrlSecret}", UriKind.Relative), content);
+        using var response = await _host.PostHelloAssoAsync(body);
         return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
     }
 
-    private async Task<List<JsonElement>> RegistrationsAsync(string eventId)
-    {
-        using var admin = _host.CreateAdminClient();
-        var answer = await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/events/{eventId}/registrations", UriKind.Relative));
-        return answer.GetProperty("registrations").EnumerateArray().ToList();
-    }
+    private async Task<List<JsonElement>> RegistrationsAsync(string eventId) =>
+        (await _host.RegistrationsAsync(eventId)).GetProperty("registrations").EnumerateArray().ToList();
 
     private void ServeOrder(int status, string? body = null) =>
         _api.Given(Request.Create().WithPath(OrderPath).UsingGet().WithHeader("Authorization", "Bearer token-1"))
@@ -100,7 +79,7 @@ public sealed class HelloAssoOrderReReadTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_forged_notification_creates_the_tickets_of_the_api_order_not_its_own()
     {
-        var eventId = await CreateEventAsync();
+        var eventId = await _host.CreateEventAsync(null, [FormSlug]);
         ServeOrder(200, ApiOrder().ToJsonString());
 
         var (status, answer) = await PostAsync(ForgedNotification());
@@ -119,7 +98,7 @@ public sealed class HelloAssoOrderReReadTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task An_order_unknown_to_the_api_creates_nothing_and_is_answered_ignored()
     {
-        var eventId = await CreateEventAsync();
+        var eventId = await _host.CreateEventAsync(null, [FormSlug]);
         ServeOrder(404, """{"errors":[{"code":"NotFound","message":"Order not found"}]}""");
 
         var (status, answer) = await PostAsync(ForgedNotification());
@@ -137,7 +116,7 @@ public sealed class HelloAssoOrderReReadTests : IAsyncLifetime, IDisposable
     [InlineData(0)] // unreachable: the API stopped
     public async Task With_the_api_down_the_delivery_is_acknowledged_and_left_to_the_sweeper(int apiStatus)
     {
-        var eventId = await CreateEventAsync();
+        var eventId = await _host.CreateEventAsync(null, [FormSlug]);
         if (apiStatus == 0)
         {
             _api.Stop();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -11,21 +10,16 @@ using AvecSante.IntegrationTests.Support;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using static AvecSante.IntegrationTests.Ticketing.TicketingRequests;
 
 namespace AvecSante.IntegrationTests.Ticketing;
 
 /// <summary>Ticketing through the real LocalHost app on Azurite: HelloAsso notifications, the generic webhook, seats and emails.</summary>
 public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
 {
-    private const string UrlSecret = "test-url-secret-0123456789";
-    private const string SigningKey = "test-webhook-key-0123456789";
     private readonly LocalHostFactory _host = new();
 
-    public TicketingApiTests()
-    {
-        _host.Settings["Ticketing:HelloAsso:UrlSecret"] = UrlSecret;
-        _host.Settings["Ticketing:Webhook:SigningKey"] = SigningKey;
-    }
+    public TicketingApiTests() => _host.SetTicketingSecrets();
 
     public async Task InitializeAsync()
     {
@@ -39,59 +33,6 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     public void Dispose() => _host.Dispose();
 
     private static byte[] Sample(string name) => File.ReadAllBytes(RepositoryFiles.Path("samples", "helloasso", name));
-
-    private static ByteArrayContent Json(byte[] body)
-    {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        return content;
-    }
-
-    private async Task<string> CreateEventAsync(int? capacity, params string[] slugs)
-    {
-        using var admin = _host.CreateAdminClient();
-        using var response = await admin.PostAsJsonAsync(new Uri("/api/events", UriKind.Relative), new
-        {
-            title = "Journée régionale 2027 " + Guid.NewGuid().ToString("N")[..6],
-            kind = "journee-regionale",
-            start = "2027-03-18T09:30",
-            end = "2027-03-18T17:00",
-            venue = "Rennes",
-            capacity,
-            formSlugs = slugs,
-            prices = new[] { new { label = "Adhérent", amountCents = 2500 } },
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
-
-    private async Task<HttpResponseMessage> PostHelloAssoAsync(byte[] body, string secret = UrlSecret, string? signature = null)
-    {
-        using var client = _host.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/ticketing/helloasso?secret={Uri.EscapeDataString(secret)}", UriKind.Relative)) { Content = Json(body) };
-        if (signature is not null)
-        {
-            request.Headers.Add(TicketingHandlers.HelloAssoSignatureHeader, signature);
-        }
-        return await client.SendAsync(request);
-    }
-
-    private async Task<HttpResponseMessage> PostWebhookAsync(string json, string key = SigningKey, DateTimeOffset? at = null)
-    {
-        var body = Encoding.UTF8.GetBytes(json);
-        var timestamp = (at ?? _host.Clock.GetUtcNow()).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var client = _host.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/ticketing/webhook", UriKind.Relative)) { Content = Json(body) };
-        request.Headers.Add(TicketingHandlers.TimestampHeader, timestamp);
-        request.Headers.Add(TicketingHandlers.SignatureHeader, TicketingSignatures.WebhookSignature(timestamp, body, key));
-        return await client.SendAsync(request);
-    }
-
-    private async Task<JsonElement> RegistrationsAsync(string eventId)
-    {
-        using var admin = _host.CreateAdminClient();
-        return await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/events/{eventId}/registrations", UriKind.Relative));
-    }
 
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
     {
@@ -112,11 +53,11 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Every_sample_notification_is_accepted_with_a_2xx()
     {
-        await CreateEventAsync(null, "nantralpay", "vente-de-noel");
+        await _host.CreateEventAsync(null, ["nantralpay", "vente-de-noel"]);
 
         foreach (var file in Directory.GetFiles(RepositoryFiles.Path("samples", "helloasso"), "*.json"))
         {
-            using var response = await PostHelloAssoAsync(await File.ReadAllBytesAsync(file));
+            using var response = await _host.PostHelloAssoAsync(await File.ReadAllBytesAsync(file));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{Path.GetFileName(file)}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
     }
@@ -124,15 +65,15 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_same_notification_twice_makes_one_ticket_per_item_and_one_confirmation_each()
     {
-        var eventId = await CreateEventAsync(null, "nantralpay");
+        var eventId = await _host.CreateEventAsync(null, ["nantralpay"]);
         var body = Sample("order-event-nantralplatform-redacted.json");
 
-        using var first = await PostHelloAssoAsync(body);
-        using var second = await PostHelloAssoAsync(body);
+        using var first = await _host.PostHelloAssoAsync(body);
+        using var second = await _host.PostHelloAssoAsync(body);
 
         Assert.Equal("processed", (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal("duplicate", (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
-        var registrations = await RegistrationsAsync(eventId);
+        var registrations = await _host.RegistrationsAsync(eventId);
         Assert.Equal(2, registrations.GetProperty("registrations").GetArrayLength());
         Assert.Equal(100, registrations.GetProperty("summary").GetProperty("revenueCents").GetInt64());
         var mail = await DispatchAndReadMailAsync();
@@ -142,16 +83,16 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task An_order_with_new_bytes_but_the_same_items_still_makes_no_second_ticket()
     {
-        var eventId = await CreateEventAsync(null, "nantralpay");
+        var eventId = await _host.CreateEventAsync(null, ["nantralpay"]);
         var body = Sample("order-event-nantralplatform-redacted.json");
         var reformatted = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(JsonDocument.Parse(body).RootElement));
 
-        using var first = await PostHelloAssoAsync(body);
-        using var second = await PostHelloAssoAsync(reformatted);
+        using var first = await _host.PostHelloAssoAsync(body);
+        using var second = await _host.PostHelloAssoAsync(reformatted);
 
         var outcome = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome");
         Assert.Equal(2, outcome.GetProperty("duplicates").GetInt32());
-        Assert.Equal(2, (await RegistrationsAsync(eventId)).GetProperty("registrations").GetArrayLength());
+        Assert.Equal(2, (await _host.RegistrationsAsync(eventId)).GetProperty("registrations").GetArrayLength());
     }
 
     [Fact]
@@ -159,8 +100,8 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     {
         var body = Sample("order-event-nantralplatform-redacted.json");
 
-        using var wrong = await PostHelloAssoAsync(body, secret: "not-the-secret-0123456789");
-        using var missing = await PostHelloAssoAsync(body, secret: string.Empty);
+        using var wrong = await _host.PostHelloAssoAsync(body, secret: "not-the-secret-0123456789");
+        using var missing = await _host.PostHelloAssoAsync(body, secret: string.Empty);
 
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
@@ -179,7 +120,7 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
         var body = Sample("form-official-sample.json");
         async Task<HttpResponseMessage> PostAsync(string? signature)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/ticketing/helloasso?secret={UrlSecret}", UriKind.Relative)) { Content = Json(body) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/ticketing/helloasso?secret={UrlSecret}", UriKind.Relative)) { Content = JsonContent(body) };
             if (signature is not null)
             {
                 request.Headers.Add(TicketingHandlers.HelloAssoSignatureHeader, signature);
@@ -200,8 +141,8 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Malformed_json_gets_a_400_problem_and_never_a_5xx()
     {
-        using var malformed = await PostHelloAssoAsync(Encoding.UTF8.GetBytes("{\"eventType\": \"Order\", \"data\": {"));
-        using var notANotification = await PostHelloAssoAsync(Encoding.UTF8.GetBytes("[1, 2, 3]"));
+        using var malformed = await _host.PostHelloAssoAsync(Encoding.UTF8.GetBytes("{\"eventType\": \"Order\", \"data\": {"));
+        using var notANotification = await _host.PostHelloAssoAsync(Encoding.UTF8.GetBytes("[1, 2, 3]"));
 
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal("Le corps de la requête n'est pas un JSON valide.", (await ProblemAsync(malformed)).GetProperty("title").GetString());
@@ -214,7 +155,7 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     {
         var body = Sample("payment-donation-devdocs.json");
 
-        using var response = await PostHelloAssoAsync(body);
+        using var response = await _host.PostHelloAssoAsync(body);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sha = Convert.ToHexStringLower(SHA256.HashData(body));
@@ -227,19 +168,19 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_refund_frees_the_seat_and_the_first_waitlisted_person_gets_an_offer_email()
     {
-        var eventId = await CreateEventAsync(2, "journee-regionale-2027");
+        var eventId = await _host.CreateEventAsync(2, ["journee-regionale-2027"]);
 
-        using var order = await PostHelloAssoAsync(Sample("demo-order-journee-regionale.json"));
-        var before = await RegistrationsAsync(eventId);
+        using var order = await _host.PostHelloAssoAsync(Sample("demo-order-journee-regionale.json"));
+        var before = await _host.RegistrationsAsync(eventId);
         Assert.Equal(2, before.GetProperty("summary").GetProperty("confirmed").GetInt32());
         Assert.Equal(1, before.GetProperty("summary").GetProperty("waitlisted").GetInt32());
 
-        using var refund = await PostHelloAssoAsync(Sample("demo-payment-refunded.json"));
+        using var refund = await _host.PostHelloAssoAsync(Sample("demo-payment-refunded.json"));
         var outcome = (await refund.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome");
         Assert.Equal(1, outcome.GetProperty("cancelled").GetInt32());
         Assert.Equal(1, outcome.GetProperty("promoted").GetInt32());
 
-        var after = await RegistrationsAsync(eventId);
+        var after = await _host.RegistrationsAsync(eventId);
         var byEmail = after.GetProperty("registrations").EnumerateArray().ToDictionary(r => r.GetProperty("email").GetString()!, r => r.GetProperty("status").GetString());
         Assert.Equal("confirmed", byEmail["maelle.legall@example.org"]);
         Assert.Equal("cancelled", byEmail["yann.kerbrat@example.org"]);
@@ -260,11 +201,11 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Attendees_are_linked_to_the_people_of_the_directory_by_email()
     {
-        var eventId = await CreateEventAsync(null, "journee-regionale-2027");
+        var eventId = await _host.CreateEventAsync(null, ["journee-regionale-2027"]);
 
-        using var _ = await PostHelloAssoAsync(Sample("demo-order-journee-regionale.json"));
+        using var _ = await _host.PostHelloAssoAsync(Sample("demo-order-journee-regionale.json"));
 
-        var registrations = (await RegistrationsAsync(eventId)).GetProperty("registrations").EnumerateArray()
+        var registrations = (await _host.RegistrationsAsync(eventId)).GetProperty("registrations").EnumerateArray()
             .ToDictionary(r => r.GetProperty("email").GetString()!, r => r);
         Assert.Equal("p-0001", registrations["maelle.legall@example.org"].GetProperty("personId").GetString());
         Assert.Equal("MSP des Abers (fictive)", registrations["maelle.legall@example.org"].GetProperty("structureName").GetString());
@@ -274,12 +215,12 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_refund_that_overtakes_its_order_keeps_the_ticket_cancelled()
     {
-        var eventId = await CreateEventAsync(2, "journee-regionale-2027");
+        var eventId = await _host.CreateEventAsync(2, ["journee-regionale-2027"]);
 
-        using var refund = await PostHelloAssoAsync(Sample("demo-payment-refunded.json"));
-        using var order = await PostHelloAssoAsync(Sample("demo-order-journee-regionale.json"));
+        using var refund = await _host.PostHelloAssoAsync(Sample("demo-payment-refunded.json"));
+        using var order = await _host.PostHelloAssoAsync(Sample("demo-order-journee-regionale.json"));
 
-        var registrations = await RegistrationsAsync(eventId);
+        var registrations = await _host.RegistrationsAsync(eventId);
         Assert.Equal(2, registrations.GetProperty("summary").GetProperty("confirmed").GetInt32());
         Assert.Equal(0, registrations.GetProperty("summary").GetProperty("waitlisted").GetInt32());
         Assert.Equal(1, registrations.GetProperty("summary").GetProperty("cancelled").GetInt32());
@@ -288,7 +229,7 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_notification_for_an_unknown_form_is_acknowledged_and_ignored()
     {
-        using var response = await PostHelloAssoAsync(Sample("order-paymentform-official-sample.json"));
+        using var response = await _host.PostHelloAssoAsync(Sample("order-paymentform-official-sample.json"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ignored", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
@@ -297,16 +238,16 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_signed_generic_submission_registers_once_and_its_replay_is_refused_with_401()
     {
-        var eventId = await CreateEventAsync(null, "bien-dans-ma-msp-2027");
+        var eventId = await _host.CreateEventAsync(null, ["bien-dans-ma-msp-2027"]);
         var json = $$"""{"submissionId":"sub-1","eventId":"{{eventId}}","attendees":[{"firstName":"Louise","lastName":"Exemple","email":"louise.exemple@example.org","amountCents":1500}]}""";
 
-        using var first = await PostWebhookAsync(json);
-        using var replay = await PostWebhookAsync(json);
+        using var first = await _host.PostWebhookAsync(json);
+        using var replay = await _host.PostWebhookAsync(json);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
         await ProblemAsync(replay);
-        Assert.Equal(1, (await RegistrationsAsync(eventId)).GetProperty("registrations").GetArrayLength());
+        Assert.Equal(1, (await _host.RegistrationsAsync(eventId)).GetProperty("registrations").GetArrayLength());
     }
 
     [Fact]
@@ -314,8 +255,8 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     {
         var json = """{"submissionId":"sub-2","formSlug":"x","attendees":[{"firstName":"Louise"}]}""";
 
-        using var forged = await PostWebhookAsync(json, key: "forged-webhook-key-0123456789");
-        using var stale = await PostWebhookAsync(json, at: _host.Clock.GetUtcNow().AddMinutes(-6));
+        using var forged = await _host.PostWebhookAsync(json, key: "forged-webhook-key-0123456789");
+        using var stale = await _host.PostWebhookAsync(json, at: _host.Clock.GetUtcNow().AddMinutes(-6));
 
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
@@ -325,8 +266,8 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_registrations_export_as_csv_with_an_attendance_column()
     {
-        var eventId = await CreateEventAsync(null, "nantralpay");
-        using var _ = await PostHelloAssoAsync(Sample("order-event-nantralplatform-redacted.json"));
+        var eventId = await _host.CreateEventAsync(null, ["nantralpay"]);
+        using var _ = await _host.PostHelloAssoAsync(Sample("order-event-nantralplatform-redacted.json"));
         using var admin = _host.CreateAdminClient();
 
         using var response = await admin.GetAsync(new Uri($"/api/events/{eventId}/registrations?format=csv", UriKind.Relative));
@@ -341,7 +282,7 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_form_slug_already_sold_by_another_event_is_refused_with_409()
     {
-        await CreateEventAsync(null, "journee-regionale-2027");
+        await _host.CreateEventAsync(null, ["journee-regionale-2027"]);
         using var admin = _host.CreateAdminClient();
 
         using var response = await admin.PostAsJsonAsync(new Uri("/api/events", UriKind.Relative), new
@@ -356,7 +297,7 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_sweeper_finishes_a_delivery_that_was_claimed_but_not_processed()
     {
-        var eventId = await CreateEventAsync(null, "nantralpay");
+        var eventId = await _host.CreateEventAsync(null, ["nantralpay"]);
         var body = Sample("order-event-nantralplatform-redacted.json");
         // What a crash right after the claim leaves behind: the archive and a pending inbox record, no ticket.
         var archive = _host.Services.GetRequiredService<IRawPayloadArchive>();
@@ -369,7 +310,7 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
         await _host.Services.GetRequiredService<SweepTicketingInboxJob>().RunAsync(CancellationToken.None);
         await _host.Services.GetRequiredService<SweepTicketingInboxJob>().RunAsync(CancellationToken.None);
 
-        Assert.Equal(2, (await RegistrationsAsync(eventId)).GetProperty("registrations").GetArrayLength());
+        Assert.Equal(2, (await _host.RegistrationsAsync(eventId)).GetProperty("registrations").GetArrayLength());
         Assert.Equal(InboxStatus.Processed, (await inbox.GetAsync(inboxId, CancellationToken.None))!.Status);
     }
 }

@@ -15,8 +15,6 @@ namespace AvecSante.IntegrationTests.Ticketing;
 /// <summary>GDPR and ticketing through the LocalHost app on Azurite: the export lists a person's tickets, the erasure blanks them and redacts the raw payloads.</summary>
 public sealed class TicketingPersonalDataTests : IAsyncLifetime, IDisposable
 {
-    private const string UrlSecret = "test-url-secret-0123456789";
-
     // Maëlle Le Gall (p-0001 of samples/people.json) pays the order and attends; Yann and Louise are two other attendees.
     private const string PersonId = "p-0001";
     private const string Email = "maelle.legall@example.org";
@@ -26,7 +24,7 @@ public sealed class TicketingPersonalDataTests : IAsyncLifetime, IDisposable
 
     public TicketingPersonalDataTests()
     {
-        _host.Settings["Ticketing:HelloAsso:UrlSecret"] = UrlSecret;
+        _host.SetTicketingSecrets();
     }
 
     public async Task InitializeAsync()
@@ -40,45 +38,24 @@ public sealed class TicketingPersonalDataTests : IAsyncLifetime, IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private static async Task<string> CreateEventAsync(HttpClient admin, int? capacity)
-    {
-        using var response = await admin.PostAsJsonAsync(new Uri("/api/events", UriKind.Relative), new
-        {
-            title = "Journée régionale 2027 (RGPD)",
-            kind = "journee-regionale",
-            start = "2027-03-18T09:30",
-            end = "2027-03-18T17:00",
-            venue = "Rennes",
-            capacity,
-            formSlugs = new[] { "journee-regionale-2027" },
-            prices = new[] { new { label = "Adhérent", amountCents = 2500 } },
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
-
     private async Task PostHelloAssoAsync(byte[] body)
     {
-        using var client = _host.CreateClient();
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        using var response = await client.PostAsync(new Uri($"/api/ticketing/helloasso?secret={UrlSecret}", UriKind.Relative), content);
+        using var response = await _host.PostHelloAssoAsync(body);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("processed", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
     }
 
-    private static async Task<JsonElement> SummaryAsync(HttpClient admin, string eventId) =>
-        (await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/events/{eventId}/registrations", UriKind.Relative))).GetProperty("summary");
+    private async Task<JsonElement> SummaryAsync(string eventId) => (await _host.RegistrationsAsync(eventId)).GetProperty("summary");
 
     [Fact]
     public async Task The_export_lists_the_persons_tickets_and_the_erasure_blanks_them_and_redacts_the_raw_payload_while_the_totals_stay()
     {
         using var admin = _host.CreateAdminClient();
         // Capacity 2 for three attendees: one is waitlisted, so the seat counter is part of what must not move.
-        var eventId = await CreateEventAsync(admin, capacity: 2);
+        var eventId = await _host.CreateEventAsync(capacity: 2, ["journee-regionale-2027"], title: "Journée régionale 2027 (RGPD)");
         var body = await File.ReadAllBytesAsync(RepositoryFiles.Path("samples", "helloasso", "demo-order-journee-regionale.json"));
         await PostHelloAssoAsync(body);
-        var before = await SummaryAsync(admin, eventId);
+        var before = await SummaryAsync(eventId);
         Assert.NotEmpty(await MemberStorageScan.FindAsync(_host.TablePrefix, Email));
 
         var export = await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/members/people/{PersonId}/export", UriKind.Relative));
@@ -104,7 +81,7 @@ public sealed class TicketingPersonalDataTests : IAsyncLifetime, IDisposable
         Assert.Contains(await MemberStorageScan.FindAsync(_host.TablePrefix, OtherEmail), f => f.Contains(TableTicketStore.TableName, StringComparison.Ordinal));
         Assert.Contains(await MemberStorageScan.FindAsync(_host.TablePrefix, "Louise"), f => f.StartsWith("blob ", StringComparison.Ordinal));
 
-        var after = await SummaryAsync(admin, eventId);
+        var after = await SummaryAsync(eventId);
         foreach (var figure in new[] { "confirmed", "waitlisted", "cancelled", "attended", "revenueCents", "linkedToPeople" })
         {
             Assert.Equal(before.GetProperty(figure).GetRawText(), after.GetProperty(figure).GetRawText());
@@ -127,10 +104,7 @@ public sealed class TicketingPersonalDataTests : IAsyncLifetime, IDisposable
         Assert.Equal(2500, redacted.GetProperty("data").GetProperty("items")[0].GetProperty("amount").GetInt32());
 
         // A redelivery of the original bytes is a duplicate: it neither rewrites the blob nor creates a ticket.
-        using var client = _host.CreateClient();
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        using var again = await client.PostAsync(new Uri($"/api/ticketing/helloasso?secret={UrlSecret}", UriKind.Relative), content);
+        using var again = await _host.PostHelloAssoAsync(body);
         Assert.Equal("duplicate", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Empty(await MemberStorageScan.FindAsync(_host.TablePrefix, Email));
     }
