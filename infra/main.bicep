@@ -1,6 +1,7 @@
 // AvecSante.Functions on Azure: Flex Consumption (Linux, .NET 10 isolated), storage reached with the app's managed
-// identity (no keys in settings), Key Vault for the SendGrid key, Application Insights.
-// Deploy: az deployment group create -g <group> -f infra/main.bicep -p name=avecsante-bretagne
+// identity (no keys in settings), Key Vault for the SendGrid key and the link-signing key, Application Insights.
+// Deploy: az deployment group create -g <group> -f infra/main.bicep -p name=avecsante-bretagne emailFromAddress=… publicBaseUrl=https://…/
+// Key Vault secrets to set before the app starts: SendGridApiKey, AlertsLinkSigningKey (≥ 32 characters).
 // Not validated on the development machines (no Azure CLI there); `az bicep build -f infra/main.bicep` checks it.
 
 @description('Short name, lowercase; resource names derive from it.')
@@ -15,6 +16,9 @@ param federationId string = 'bretagne'
 
 @description('Sender of alert emails.')
 param emailFromAddress string
+
+@description('Where people reach the app, ending with / (e.g. https://func-<name>.azurewebsites.net/ or a custom domain): the links in emails (preferences, report downloads) start with it.')
+param publicBaseUrl string
 
 @description('SendGrid API base URL; the EU host keeps data in the EU.')
 param sendGridBaseUrl string = 'https://api.eu.sendgrid.com'
@@ -109,6 +113,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Email__FromAddress', value: emailFromAddress }
         { name: 'Email__SendGrid__BaseUrl', value: sendGridBaseUrl }
         { name: 'Email__SendGrid__ApiKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=SendGridApiKey)' }
+        // Signed links in real mail need a key that outlives the instance (required once SendGrid is set).
+        { name: 'Alerts__LinkSigningKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=AlertsLinkSigningKey)' }
+        { name: 'Alerts__PublicBaseUrl', value: publicBaseUrl }
+        { name: 'Reports__LinkBaseUrl', value: '${publicBaseUrl}api/' }
         // Every timer's NCRONTAB (UTC), as in local.settings.sample.json: a TimerTrigger without its setting is not indexed.
         { name: 'Schedules__DispatchNotifications', value: '0 */1 * * * *' }
         { name: 'Schedules__IngestCalls', value: '0 0 * * * *' }

@@ -46,17 +46,7 @@ public static class FunctionsSourceReader
     public const string ProjectPath = "src/AvecSante.Functions";
 
     /// <summary>The repository root: the first folder above the test binaries holding AvecSante.Functions.sln.</summary>
-    public static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AvecSante.Functions.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No AvecSante.Functions.sln above {AppContext.BaseDirectory}.");
-    }
+    public static string FindRepositoryRoot() => AvecSante.Tests.Shared.RepositoryRoot.Path;
 
     /// <summary>Every .cs file of the Functions project, build output excluded.</summary>
     public static IReadOnlyList<SourceFile> LoadFiles(string repositoryRoot)

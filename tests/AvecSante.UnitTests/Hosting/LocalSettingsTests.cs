@@ -1,22 +1,11 @@
 using AvecSante.Api;
 using AvecSante.LocalHost.Hosting;
+using AvecSante.Tests.Shared;
 
 namespace AvecSante.UnitTests.Hosting;
 
 public sealed class LocalSettingsTests
 {
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AvecSante.Functions.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Repository root not found.");
-    }
-
     [Fact]
     public void Values_are_read_with_comments_and_double_underscores_become_section_separators()
     {
@@ -40,7 +29,7 @@ public sealed class LocalSettingsTests
     [Fact]
     public void The_sample_settings_give_every_timer_a_valid_schedule()
     {
-        var values = LocalSettings.ReadValues(Path.Combine(RepositoryRoot(), "local.settings.sample.json"));
+        var values = LocalSettings.ReadValues(Path.Combine(RepositoryRoot.Path, "local.settings.sample.json"));
 
         foreach (var timer in FunctionCatalog.Timers)
         {
@@ -53,8 +42,8 @@ public sealed class LocalSettingsTests
     public void The_Azure_deployment_gives_every_timer_the_sample_schedule()
     {
         // A TimerTrigger whose %setting% is missing from the app settings is not indexed by the Functions host.
-        var sample = LocalSettings.ReadValues(Path.Combine(RepositoryRoot(), "local.settings.sample.json"));
-        var bicep = File.ReadAllText(Path.Combine(RepositoryRoot(), "infra", "main.bicep"));
+        var sample = LocalSettings.ReadValues(Path.Combine(RepositoryRoot.Path, "local.settings.sample.json"));
+        var bicep = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "infra", "main.bicep"));
         var deployed = System.Text.RegularExpressions.Regex.Matches(bicep, @"\{ name: 'Schedules__(?<name>\w+)', value: '(?<value>[^']*)' \}")
             .ToDictionary(m => "Schedules:" + m.Groups["name"].Value, m => m.Groups["value"].Value, StringComparer.Ordinal);
 

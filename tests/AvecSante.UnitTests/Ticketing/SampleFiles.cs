@@ -1,3 +1,5 @@
+using AvecSante.Tests.Shared;
+
 namespace AvecSante.UnitTests.Ticketing;
 
 /// <summary>Files of samples/helloasso, found from the test binaries up to the repository root.</summary>
@@ -13,17 +15,5 @@ internal static class SampleFiles
         "demo-payment-refunded.json",
     ];
 
-    public static byte[] HelloAsso(string name) => File.ReadAllBytes(Path.Combine(Root(), "samples", "helloasso", name));
-
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AvecSante.Functions.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Repository root not found.");
-    }
+    public static byte[] HelloAsso(string name) => File.ReadAllBytes(RepositoryRoot.Combine("samples", "helloasso", name));
 }

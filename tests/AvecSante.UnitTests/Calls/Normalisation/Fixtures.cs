@@ -1,3 +1,5 @@
+using AvecSante.Tests.Shared;
+
 namespace AvecSante.UnitTests.Calls.Normalisation;
 
 /// <summary>
@@ -18,18 +20,7 @@ internal static class Fixtures
 
     private static string FindRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AvecSante.Functions.sln")))
-            {
-                var fixtures = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "fixtures"));
-                if (Directory.Exists(fixtures))
-                {
-                    return fixtures;
-                }
-                throw new DirectoryNotFoundException($"Fixtures expected at {fixtures}.");
-            }
-        }
-        throw new DirectoryNotFoundException("AvecSante.Functions.sln not found above " + AppContext.BaseDirectory);
+        var fixtures = Path.GetFullPath(RepositoryRoot.Combine("..", "shared", "fixtures"));
+        return Directory.Exists(fixtures) ? fixtures : throw new DirectoryNotFoundException($"Fixtures expected at {fixtures}.");
     }
 }
