@@ -18,36 +18,17 @@ public sealed record SendTotals(IReadOnlyList<SendCount> Counts, IReadOnlySet<st
 
     public static SendTotals Of(IEnumerable<SendRecord> sends)
     {
-        ArgumentNullException.ThrowIfNull(sends);
-        var counts = new Dictionary<(string Kind, string Channel, string Status), int>();
-        var reached = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var send in sends)
-        {
-            var key = (send.Kind, send.Channel, send.Status);
-            counts[key] = counts.GetValueOrDefault(key) + 1;
-            if (send.Status == AnnualReportCalculator.SentStatus && AnnualReportCalculator.AlertKinds.Contains(send.Kind))
-            {
-                reached.Add(RecipientDigest(send.RecipientId));
-            }
-        }
-        return new SendTotals(Ordered(counts), reached);
+        var list = sends?.ToList() ?? throw new ArgumentNullException(nameof(sends));
+        return new SendTotals(
+            Merge(list.Select(s => new SendCount(s.Kind, s.Channel, s.Status, 1))),
+            list.Where(s => s.Status == AnnualReportCalculator.SentStatus && AnnualReportCalculator.AlertKinds.Contains(s.Kind))
+                .Select(s => RecipientDigest(s.RecipientId)).ToHashSet(StringComparer.Ordinal));
     }
 
     public static SendTotals Sum(IEnumerable<SendTotals> parts)
     {
-        ArgumentNullException.ThrowIfNull(parts);
-        var counts = new Dictionary<(string Kind, string Channel, string Status), int>();
-        var reached = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var part in parts)
-        {
-            foreach (var c in part.Counts)
-            {
-                var key = (c.Kind, c.Channel, c.Status);
-                counts[key] = counts.GetValueOrDefault(key) + c.Count;
-            }
-            reached.UnionWith(part.AlertRecipients);
-        }
-        return new SendTotals(Ordered(counts), reached);
+        var list = parts?.ToList() ?? throw new ArgumentNullException(nameof(parts));
+        return new SendTotals(Merge(list.SelectMany(p => p.Counts)), list.SelectMany(p => p.AlertRecipients).ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>64 bits of SHA-256: enough to count thousands of people without collisions, and no id kept.</summary>
@@ -55,8 +36,10 @@ public sealed record SendTotals(IReadOnlyList<SendCount> Counts, IReadOnlySet<st
 
     public const int RecipientDigestLength = 16;
 
-    private static List<SendCount> Ordered(Dictionary<(string Kind, string Channel, string Status), int> counts) =>
-        counts.Select(c => new SendCount(c.Key.Kind, c.Key.Channel, c.Key.Status, c.Value))
+    /// <summary>One count per kind × channel × status, in a stable order (the kept rows and the JSON stay byte-identical).</summary>
+    private static List<SendCount> Merge(IEnumerable<SendCount> counts) =>
+        counts.GroupBy(c => (c.Kind, c.Channel, c.Status))
+            .Select(g => g.First() with { Count = g.Sum(c => c.Count) })
             .OrderBy(c => c.Kind, StringComparer.Ordinal).ThenBy(c => c.Channel, StringComparer.Ordinal).ThenBy(c => c.Status, StringComparer.Ordinal)
             .ToList();
 }
