@@ -211,14 +211,8 @@ public sealed class TableDocumentRepository(TableStore tables, IOptions<Federati
 
     public async Task<IReadOnlyList<LibraryDocument>> ListDeletedAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
         var query = TableClient.CreateQueryFilter($"PartitionKey eq {RecordPartition} and Deleted eq {true} and DeletedAt le {cutoff}");
-        var result = new List<LibraryDocument>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(query, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            result.Add(FromRecord(entity));
-        }
-        return result;
+        return await tables.QueryAsync(TableName, query, FromRecord, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task PurgeAsync(LibraryDocument document, CancellationToken cancellationToken)

@@ -71,13 +71,8 @@ public sealed class TableEventRepository(TableStore tables, IOptions<FederationO
 
     public async Task<IReadOnlyList<Event>> ListAsync(CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var result = new List<Event>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            result.Add(FromEntity(entity));
-        }
-        return result.OrderBy(e => e.StartsAt).ToList();
+        var events = await tables.QueryAsync(TableName, TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), FromEntity, cancellationToken).ConfigureAwait(false);
+        return events.OrderBy(e => e.StartsAt).ToList();
     }
 
     public async Task<Event?> FindByFormSlugAsync(string formSlug, CancellationToken cancellationToken)

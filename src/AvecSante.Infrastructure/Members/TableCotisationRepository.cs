@@ -59,16 +59,8 @@ public sealed class TableCotisationRepository(TableStore tables, IOptions<Federa
         }), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<List<Cotisation>> QueryAsync(string filter, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var result = new List<Cotisation>();
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            result.Add(FromEntity(e));
-        }
-        return result;
-    }
+    private Task<List<Cotisation>> QueryAsync(string filter, CancellationToken cancellationToken) =>
+        tables.QueryAsync(TableName, filter, FromEntity, cancellationToken);
 
     private TableEntity ToEntity(Cotisation c) => new(Partition, $"{c.StructureId}~{c.Year.ToString("D4", CultureInfo.InvariantCulture)}")
     {

@@ -30,7 +30,6 @@ public sealed class TableMemberAuditTrail(TableStore tables, IOptions<Federation
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string? entityId, int months, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var month = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
         var result = new List<AuditEntry>();
@@ -40,17 +39,14 @@ public sealed class TableMemberAuditTrail(TableStore tables, IOptions<Federation
             var filter = entityId is null
                 ? TableClient.CreateQueryFilter($"PartitionKey eq {partition}")
                 : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and EntityId eq {entityId}");
-            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                result.Add(new AuditEntry(
-                    e.GetDateTimeOffset("At") ?? default,
-                    e.GetString("Actor"),
-                    e.GetString("Action"),
-                    e.GetString("EntityKind"),
-                    e.GetString("EntityId"),
-                    Json.List(e.GetString("Fields")),
-                    e.GetString("Note")));
-            }
+            result.AddRange(await tables.QueryAsync(TableName, filter, e => new AuditEntry(
+                e.GetDateTimeOffset("At") ?? default,
+                e.GetString("Actor"),
+                e.GetString("Action"),
+                e.GetString("EntityKind"),
+                e.GetString("EntityId"),
+                Json.List(e.GetString("Fields")),
+                e.GetString("Note")), cancellationToken).ConfigureAwait(false));
         }
         return result;
     }

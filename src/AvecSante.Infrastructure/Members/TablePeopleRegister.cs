@@ -12,14 +12,7 @@ public sealed partial class TablePeopleDirectory : IPeopleRegister
 {
     public async Task<IReadOnlyList<Person>> ListAllAsync(CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var people = new List<Person>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            people.Add(FromEntity(entity));
-        }
-        return people;
+        return await tables.QueryAsync(TableName, TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), FromEntity, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> TryAddAsync(Person person, CancellationToken cancellationToken)

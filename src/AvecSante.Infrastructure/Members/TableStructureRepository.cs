@@ -17,13 +17,7 @@ public sealed class TableStructureRepository(TableStore tables, IOptions<Federat
 
     public async Task<IReadOnlyList<MemberStructure>> ListAsync(CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var result = new List<MemberStructure>();
-        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            result.Add(FromEntity(e));
-        }
-        return result;
+        return await tables.QueryAsync(TableName, TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), FromEntity, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<MemberStructure?> GetAsync(string id, CancellationToken cancellationToken)

@@ -70,18 +70,13 @@ public sealed partial class TableSendLog(TableStore tables, IOptions<FederationO
     private async Task<SendTotals> TotalMonthAsync(DateOnly month, CancellationToken cancellationToken)
     {
         var isClosed = month < TableOutboxStore.FirstScannedMonth(clock.GetUtcNow()); // before reading: a month that closes meanwhile is kept next time
-        var outbox = await tables.GetAsync(TableOutboxStore.TableName, cancellationToken).ConfigureAwait(false);
         var partition = TableOutboxStore.MonthPartition(FederationId, month);
-        var rows = new List<SendRecord>();
-        await foreach (var e in outbox.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: Columns, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(new SendRecord(
-                e.GetString("Kind") ?? string.Empty,
-                e.GetString("Channel") ?? "Email",
-                e.GetString("Status") ?? string.Empty,
-                e.GetString("RecipientId") ?? string.Empty,
-                e.GetDateTimeOffset("CreatedAt") ?? default));
-        }
+        var rows = await tables.QueryAsync(TableOutboxStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), Columns, e => new SendRecord(
+            e.GetString("Kind") ?? string.Empty,
+            e.GetString("Channel") ?? "Email",
+            e.GetString("Status") ?? string.Empty,
+            e.GetString("RecipientId") ?? string.Empty,
+            e.GetDateTimeOffset("CreatedAt") ?? default), cancellationToken).ConfigureAwait(false);
         var totals = SendTotals.Of(rows);
         if (isClosed)
         {

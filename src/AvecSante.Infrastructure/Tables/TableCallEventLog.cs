@@ -33,20 +33,16 @@ public sealed class TableCallEventLog(TableStore tables, IOptions<FederationOpti
 
     public async Task<IReadOnlyList<CallChangedEvent>> ListSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
         var result = new List<CallChangedEvent>();
         var from = since.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
         var month = new DateTimeOffset(since.Year, since.Month, 1, 0, 0, 0, TimeSpan.Zero);
         for (; month <= clock.GetUtcNow(); month = month.AddMonths(1))
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(month)} and RowKey ge {from}");
-            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                result.Add(new CallChangedEvent(
-                    e.GetString("CallId"),
-                    e.GetDateTimeOffset("At") ?? default,
-                    JsonSerializer.Deserialize<List<CallChange>>(e.GetString("Changes")) ?? []));
-            }
+            result.AddRange(await tables.QueryAsync(TableName, filter, e => new CallChangedEvent(
+                e.GetString("CallId"),
+                e.GetDateTimeOffset("At") ?? default,
+                JsonSerializer.Deserialize<List<CallChange>>(e.GetString("Changes")) ?? []), cancellationToken).ConfigureAwait(false));
         }
         return result;
     }

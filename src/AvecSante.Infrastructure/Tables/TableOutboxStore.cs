@@ -69,17 +69,13 @@ public sealed partial class TableOutboxStore(TableStore tables, IOptions<Federat
 
     public async Task<IReadOnlyList<OutboxMessage>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
         var due = new List<OutboxMessage>();
         foreach (var partition in RecentPartitions())
         {
             // Pending and due, or leased by a dispatcher whose lease ran out (it died mid-send).
             var filter = TableClient.CreateQueryFilter(
                 $"PartitionKey eq {partition} and (Status eq {nameof(OutboxStatus.Pending)} or Status eq {nameof(OutboxStatus.Sending)}) and NextAttemptAt le {now}");
-            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                due.Add(FromEntity(e));
-            }
+            due.AddRange(await tables.QueryAsync(TableName, filter, FromEntity, cancellationToken).ConfigureAwait(false));
         }
         return due.OrderBy(m => m.NextAttemptAt).ToList();
     }
@@ -102,32 +98,22 @@ public sealed partial class TableOutboxStore(TableStore tables, IOptions<Federat
 
     public async Task<IReadOnlyList<OutboxMessage>> ListAsync(OutboxStatus? status, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
         var result = new List<OutboxMessage>();
         foreach (var partition in RecentPartitions())
         {
             var filter = status is { } s
                 ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Status eq {s.ToString()}")
                 : TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                result.Add(FromEntity(e));
-            }
+            result.AddRange(await tables.QueryAsync(TableName, filter, FromEntity, cancellationToken).ConfigureAwait(false));
         }
         return result.OrderByDescending(m => m.CreatedAt).ToList();
     }
 
     public async Task<IReadOnlyList<OutboxMessage>> ListForRecipientAsync(string recipientId, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var result = new List<OutboxMessage>();
         // A whole-table scan, acceptable for a rare request (access or erasure); claims have no RecipientId column.
-        var filter = TableClient.CreateQueryFilter($"RecipientId eq {recipientId}");
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            result.Add(FromEntity(e));
-        }
-        return result.OrderBy(m => m.CreatedAt).ToList();
+        var messages = await tables.QueryAsync(TableName, TableClient.CreateQueryFilter($"RecipientId eq {recipientId}"), FromEntity, cancellationToken).ConfigureAwait(false);
+        return messages.OrderBy(m => m.CreatedAt).ToList();
     }
 
     public async Task<int> ErasePersonalDataAsync(string recipientId, CancellationToken cancellationToken)

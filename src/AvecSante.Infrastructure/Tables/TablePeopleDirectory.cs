@@ -46,14 +46,8 @@ public sealed partial class TablePeopleDirectory(TableStore tables, IOptions<Fed
 
     public async Task<IReadOnlyList<Person>> ListAlertRecipientsAsync(CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and AlertsEnabled eq {true}");
-        var people = new List<Person>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            people.Add(FromEntity(entity));
-        }
-        return people;
+        return await tables.QueryAsync(TableName, filter, FromEntity, cancellationToken).ConfigureAwait(false);
     }
 
     private TableEntity ToEntity(Person p) => WithMemberColumns(p, WithPreferenceColumns(p.Preferences, new(Partition, p.Id)

@@ -41,13 +41,7 @@ public sealed class TableSourceRunStore(TableStore tables, IOptions<FederationOp
 
     public async Task<IReadOnlyList<SourceRun>> ListAsync(CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var result = new List<SourceRun>();
-        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            result.Add(FromEntity(e));
-        }
-        return result;
+        return await tables.QueryAsync(TableName, TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), FromEntity, cancellationToken).ConfigureAwait(false);
     }
 
     private static SourceRun FromEntity(TableEntity e) => new()

@@ -33,6 +33,23 @@ public sealed class TableStore(TableServiceClient service, IOptions<StorageOptio
         }
     }
 
+    /// <summary>Every row of the table that <paramref name="filter"/> selects (all pages), mapped as it is read.</summary>
+    public Task<List<T>> QueryAsync<T>(string logicalName, string filter, Func<TableEntity, T> map, CancellationToken cancellationToken) =>
+        QueryAsync(logicalName, filter, select: null, map, cancellationToken);
+
+    /// <summary>The same, reading only the <paramref name="select"/> columns (null: all).</summary>
+    public async Task<List<T>> QueryAsync<T>(string logicalName, string filter, IEnumerable<string>? select, Func<TableEntity, T> map, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var table = await GetAsync(logicalName, cancellationToken).ConfigureAwait(false);
+        var rows = new List<T>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(map(entity));
+        }
+        return rows;
+    }
+
     public static bool IsConflict(RequestFailedException ex) => ex.Status == 409;
 
     public static bool IsPreconditionFailed(RequestFailedException ex) => ex.Status == 412;

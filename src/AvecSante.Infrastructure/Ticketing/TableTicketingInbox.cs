@@ -124,13 +124,8 @@ public sealed class TableTicketingInbox(TableStore tables, IOptions<FederationOp
 
     public async Task<IReadOnlyList<InboxRecord>> ListAllAsync(CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {"r~"} and RowKey lt {"r~~"}");
-        var records = new List<InboxRecord>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            records.Add(FromEntity(entity));
-        }
+        var records = await tables.QueryAsync(TableName, filter, FromEntity, cancellationToken).ConfigureAwait(false);
         return records.OrderBy(r => r.ReceivedAt).ToList();
     }
 
