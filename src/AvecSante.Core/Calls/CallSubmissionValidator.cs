@@ -14,15 +14,7 @@ public static class CallSubmissionValidator
         ArgumentNullException.ThrowIfNull(submission);
         var errors = new ValidationErrors();
 
-        var title = submission.Title?.Trim();
-        if (string.IsNullOrEmpty(title))
-        {
-            errors.Add("title", "Le titre est obligatoire.");
-        }
-        else if (title.Length > MaxTitleLength)
-        {
-            errors.Add("title", $"Le titre dépasse {MaxTitleLength} caractères.");
-        }
+        var title = errors.Text("title", submission.Title, "Le titre", MaxTitleLength, "Le titre est obligatoire.");
 
         var funder = submission.Funder?.Trim();
         if (string.IsNullOrEmpty(funder))
@@ -73,11 +65,7 @@ public static class CallSubmissionValidator
             departments = [Departments.Regional];
         }
 
-        var summary = submission.Summary?.Trim();
-        if (summary is { Length: > MaxSummaryLength })
-        {
-            errors.Add("summary", $"Le résumé dépasse {MaxSummaryLength} caractères.");
-        }
+        var summary = errors.Text("summary", submission.Summary, "Le résumé", MaxSummaryLength);
 
         if (!errors.IsEmpty)
         {
@@ -95,7 +83,7 @@ public static class CallSubmissionValidator
             Themes = themes,
             Departments = departments,
             StructureKinds = kinds,
-            Summary = string.IsNullOrEmpty(summary) ? null : summary,
+            Summary = summary,
             Status = deadline is { } end && end <= now ? CallStatus.Closed : CallStatus.Open,
             Source = "manual",
             CreatedAt = now,

@@ -17,6 +17,29 @@ public sealed class ValidationErrors
         list.Add(message);
     }
 
+    /// <summary>
+    /// The trimmed text, or null when it is empty or refused: longer than <paramref name="maxLength"/> ("{what} dépasse
+    /// N caractères"), or empty when a <paramref name="requiredMessage"/> is given.
+    /// </summary>
+    public string? Text(string field, string? value, string what, int maxLength, string? requiredMessage = null)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (requiredMessage is not null)
+            {
+                Add(field, requiredMessage);
+            }
+            return null;
+        }
+        if (text.Length > maxLength)
+        {
+            Add(field, $"{what} dépasse {maxLength} caractères.");
+            return null;
+        }
+        return text;
+    }
+
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 

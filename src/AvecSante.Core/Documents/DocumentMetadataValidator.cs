@@ -17,11 +17,7 @@ public static class DocumentMetadataValidator
         ArgumentNullException.ThrowIfNull(metadata);
         var errors = new ValidationErrors();
 
-        var title = Text(metadata.Title, "title", "Le titre", MaxTitleLength, errors);
-        if (title is null && !errors.Fields.Contains("title"))
-        {
-            errors.Add("title", "Le titre est obligatoire.");
-        }
+        var title = errors.Text("title", metadata.Title, "Le titre", MaxTitleLength, "Le titre est obligatoire.");
 
         var kind = metadata.Kind?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(kind))
@@ -34,7 +30,7 @@ public static class DocumentMetadataValidator
         }
         var isSheet = kind == DocumentKinds.ExperienceSheet;
 
-        var structure = Text(metadata.Structure, "structure", "Le nom de la structure", MaxStructureLength, errors);
+        var structure = errors.Text("structure", metadata.Structure, "Le nom de la structure", MaxStructureLength);
 
         var themes = new List<string>();
         foreach (var raw in metadata.Themes ?? [])
@@ -74,7 +70,7 @@ public static class DocumentMetadataValidator
             errors.Add("department", $"« {department} » : département inconnu (22, 29, 35, 56 ou regional).");
         }
 
-        var summary = Text(metadata.Summary, "summary", "Le résumé", MaxSummaryLength, errors);
+        var summary = errors.Text("summary", metadata.Summary, "Le résumé", MaxSummaryLength);
         var context = Method(metadata.Context, "context", "Le contexte", isSheet, kind, errors);
         var story = Method(metadata.Story, "story", "Le déroulé", isSheet, kind, errors);
         var obstacles = Method(metadata.Obstacles, "obstacles", "Les freins", isSheet, kind, errors);
@@ -102,24 +98,9 @@ public static class DocumentMetadataValidator
         });
     }
 
-    private static string? Text(string? value, string field, string what, int max, ValidationErrors errors)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (text.Length > max)
-        {
-            errors.Add(field, $"{what} dépasse {max} caractères.");
-            return null;
-        }
-        return text;
-    }
-
     private static string? Method(string? value, string field, string what, bool isSheet, string? kind, ValidationErrors errors)
     {
-        var text = Text(value, field, what, MaxMethodFieldLength, errors);
+        var text = errors.Text(field, value, what, MaxMethodFieldLength);
         if (text is not null && !isSheet && DocumentKinds.IsKnown(kind ?? string.Empty))
         {
             // The method's fields feed the sheets' relevance for alerts: on another kind they would mislead.

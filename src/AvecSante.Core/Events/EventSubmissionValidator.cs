@@ -17,15 +17,7 @@ public static partial class EventSubmissionValidator
         ArgumentNullException.ThrowIfNull(submission);
         var errors = new ValidationErrors();
 
-        var title = submission.Title?.Trim();
-        if (string.IsNullOrEmpty(title))
-        {
-            errors.Add("title", "Le titre est obligatoire.");
-        }
-        else if (title.Length > MaxTitleLength)
-        {
-            errors.Add("title", $"Le titre dépasse {MaxTitleLength} caractères.");
-        }
+        var title = errors.Text("title", submission.Title, "Le titre", MaxTitleLength, "Le titre est obligatoire.");
 
         var kind = submission.Kind?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(kind) || !EventKinds.IsKnown(kind))
