@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using AvecSante.Infrastructure.Options;
+using AvecSante.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Infrastructure.Tables;
@@ -9,29 +9,16 @@ namespace AvecSante.Infrastructure.Tables;
 /// <summary>Hands out table clients by logical name, creating each table once per process.</summary>
 public sealed class TableStore(TableServiceClient service, IOptions<StorageOptions> options)
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);
+    private readonly CreatedOnce<TableClient> _tables = new(async name =>
+    {
+        var client = service.GetTableClient(options.Value.TablePrefix + name);
+        await client.CreateIfNotExistsAsync(CancellationToken.None).ConfigureAwait(false);
+        return client;
+    });
 
     public TableServiceClient Service => service;
 
-    public async Task<TableClient> GetAsync(string logicalName, CancellationToken cancellationToken)
-    {
-        var lazy = _tables.GetOrAdd(logicalName, name => new Lazy<Task<TableClient>>(async () =>
-        {
-            var client = service.GetTableClient(options.Value.TablePrefix + name);
-            await client.CreateIfNotExistsAsync(CancellationToken.None).ConfigureAwait(false);
-            return client;
-        }));
-        try
-        {
-            return await lazy.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException)
-        {
-            // Storage was unreachable: forget the failure so the next call tries again.
-            _tables.TryRemove(new KeyValuePair<string, Lazy<Task<TableClient>>>(logicalName, lazy));
-            throw;
-        }
-    }
+    public Task<TableClient> GetAsync(string logicalName, CancellationToken cancellationToken) => _tables.GetAsync(logicalName, cancellationToken);
 
     /// <summary>Every row of the table that <paramref name="filter"/> selects (all pages), mapped as it is read.</summary>
     public Task<List<T>> QueryAsync<T>(string logicalName, string filter, Func<TableEntity, T> map, CancellationToken cancellationToken) =>
