@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using AvecSante.Api.Samples;
 using AvecSante.Core.Ticketing;
 using AvecSante.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,44 +9,29 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AvecSante.IntegrationTests.Ticketing;
 
 /// <summary>Attendance import and name matching through the real LocalHost app on Azurite.</summary>
-public sealed class AttendanceImportTests : IAsyncLifetime, IDisposable
+public sealed class AttendanceImportTests : TicketingHostTests
 {
-    private readonly LocalHostFactory _host = new();
-
-    public AttendanceImportTests() => _host.SetTicketingSecrets();
-
-    public async Task InitializeAsync()
-    {
-        await Azurite.EnsureReachableAsync();
-        await _host.Services.GetRequiredService<SamplePeopleSeeder>()
-            .SeedAsync(RepositoryFiles.Path("samples", "people.json"), CancellationToken.None);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose() => _host.Dispose();
-
     private async Task PostHelloAssoAsync(string sample)
     {
-        using var response = await _host.PostHelloAssoAsync(File.ReadAllBytes(RepositoryFiles.Path("samples", "helloasso", sample)));
+        using var response = await Host.PostHelloAssoAsync(File.ReadAllBytes(RepositoryFiles.Path("samples", "helloasso", sample)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     private async Task PostWebhookAsync(string json)
     {
-        using var response = await _host.PostWebhookAsync(json);
+        using var response = await Host.PostWebhookAsync(json);
         Assert.True(response.IsSuccessStatusCode, response.StatusCode.ToString());
     }
 
     private async Task<string> ExportCsvAsync(string eventId)
     {
-        using var admin = _host.CreateAdminClient();
+        using var admin = Host.CreateAdminClient();
         return await admin.GetStringAsync(new Uri($"/api/events/{eventId}/registrations?format=csv", UriKind.Relative));
     }
 
     private async Task<HttpResponseMessage> ImportAsync(string eventId, string csv, bool bom = true)
     {
-        using var admin = _host.CreateAdminClient();
+        using var admin = Host.CreateAdminClient();
         var bytes = (bom ? Encoding.UTF8.GetPreamble() : []).Concat(Encoding.UTF8.GetBytes(csv.TrimStart('\uFEFF'))).ToArray();
         using var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
@@ -67,7 +51,7 @@ public sealed class AttendanceImportTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_export_marked_present_sets_attendance_once_and_a_second_import_changes_nothing()
     {
-        var eventId = await _host.CreateEventAsync(null, ["nantralpay"]);
+        var eventId = await Host.CreateEventAsync(null, ["nantralpay"]);
         await PostHelloAssoAsync("order-event-nantralplatform-redacted.json");
         var sheet = MarkFirst(await ExportCsvAsync(eventId), "oui");
 
@@ -80,9 +64,9 @@ public sealed class AttendanceImportTests : IAsyncLifetime, IDisposable
         Assert.StartsWith("Présence enregistrée", report.GetProperty("lines")[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
         var archive = report.GetProperty("archive").GetString()!;
         Assert.Contains($"/attendance/{eventId}/", archive, StringComparison.Ordinal);
-        Assert.NotNull(await _host.Services.GetRequiredService<IRawPayloadArchive>().ReadAsync(archive, CancellationToken.None));
+        Assert.NotNull(await Host.Services.GetRequiredService<IRawPayloadArchive>().ReadAsync(archive, CancellationToken.None));
 
-        var registrations = await _host.RegistrationsAsync(eventId);
+        var registrations = await Host.RegistrationsAsync(eventId);
         Assert.Equal(1, registrations.GetProperty("summary").GetProperty("attended").GetInt32());
         Assert.Contains(registrations.GetProperty("registrations").EnumerateArray(), r => r.GetProperty("attended").ValueKind == JsonValueKind.True);
 
@@ -98,13 +82,13 @@ public sealed class AttendanceImportTests : IAsyncLifetime, IDisposable
         // Absent is a value too: the count goes down.
         using var absent = await ImportAsync(eventId, MarkFirst(sheet, "non"));
         Assert.Equal(1, (await absent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("summary").GetProperty("updated").GetInt32());
-        Assert.Equal(0, (await _host.RegistrationsAsync(eventId)).GetProperty("summary").GetProperty("attended").GetInt32());
+        Assert.Equal(0, (await Host.RegistrationsAsync(eventId)).GetProperty("summary").GetProperty("attended").GetInt32());
     }
 
     [Fact]
     public async Task Unknown_tickets_and_unreadable_values_are_rejected_line_by_line()
     {
-        var eventId = await _host.CreateEventAsync(null, ["nantralpay"]);
+        var eventId = await Host.CreateEventAsync(null, ["nantralpay"]);
         await PostHelloAssoAsync("order-event-nantralplatform-redacted.json");
         var sheet = MarkFirst(await ExportCsvAsync(eventId), "peut-être") + "helloasso~999999;;;;;;;;x;;\r\nhelloasso/1;;;;;;;;x;;\r\n";
 
@@ -115,17 +99,17 @@ public sealed class AttendanceImportTests : IAsyncLifetime, IDisposable
         var details = report.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("detail").GetString()!).ToList();
         Assert.Contains(details, d => d.StartsWith("Valeur de présence illisible", StringComparison.Ordinal));
         Assert.Equal(2, details.Count(d => d == "Billet inconnu pour cet événement."));
-        Assert.Equal(0, (await _host.RegistrationsAsync(eventId)).GetProperty("summary").GetProperty("attended").GetInt32());
+        Assert.Equal(0, (await Host.RegistrationsAsync(eventId)).GetProperty("summary").GetProperty("attended").GetInt32());
     }
 
     [Fact]
     public async Task A_file_that_is_not_the_attendance_sheet_gets_a_french_problem()
     {
-        var eventId = await _host.CreateEventAsync(null, ["nantralpay"]);
+        var eventId = await Host.CreateEventAsync(null, ["nantralpay"]);
 
         using var wrong = await ImportAsync(eventId, "nom;prénom\nDurand;Hélène\n");
         using var empty = await ImportAsync(eventId, string.Empty);
-        using var admin = _host.CreateAdminClient();
+        using var admin = Host.CreateAdminClient();
         using var json = await admin.PostAsJsonAsync(new Uri($"/api/events/{eventId}/attendance", UriKind.Relative), new { billet = "x" });
         using var unknownEvent = await ImportAsync("evenement-inconnu", "billet;présence\nx;oui\n");
 
@@ -140,7 +124,7 @@ public sealed class AttendanceImportTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Attendees_are_linked_by_name_and_structure_when_the_email_matches_nobody()
     {
-        var eventId = await _host.CreateEventAsync(null, ["bien-dans-ma-msp-2027"]);
+        var eventId = await Host.CreateEventAsync(null, ["bien-dans-ma-msp-2027"]);
 
         await PostWebhookAsync("""
             {"submissionId":"name-match-1","formSlug":"bien-dans-ma-msp-2027","attendees":[
@@ -148,7 +132,7 @@ public sealed class AttendanceImportTests : IAsyncLifetime, IDisposable
               {"ticketId":"b","firstName":"Inconnue","lastName":"Personne","email":"inconnue@example.net"}]}
             """);
 
-        var byName = (await _host.RegistrationsAsync(eventId)).GetProperty("registrations").EnumerateArray()
+        var byName = (await Host.RegistrationsAsync(eventId)).GetProperty("registrations").EnumerateArray()
             .ToDictionary(r => r.GetProperty("lastName").GetString()!, r => r);
         Assert.Equal("p-0001", byName["LE-GALL"].GetProperty("personId").GetString());
         Assert.Equal("MSP des Abers (fictive)", byName["LE-GALL"].GetProperty("structureName").GetString());

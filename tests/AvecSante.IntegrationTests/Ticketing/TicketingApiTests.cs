@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using AvecSante.Api.Samples;
 using AvecSante.Api.Ticketing;
 using AvecSante.Core.Ticketing;
 using AvecSante.IntegrationTests.Support;
@@ -15,23 +14,8 @@ using static AvecSante.IntegrationTests.Ticketing.TicketingRequests;
 namespace AvecSante.IntegrationTests.Ticketing;
 
 /// <summary>Ticketing through the real LocalHost app on Azurite: HelloAsso notifications, the generic webhook, seats and emails.</summary>
-public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
+public sealed class TicketingApiTests : TicketingHostTests
 {
-    private readonly LocalHostFactory _host = new();
-
-    public TicketingApiTests() => _host.SetTicketingSecrets();
-
-    public async Task InitializeAsync()
-    {
-        await Azurite.EnsureReachableAsync();
-        await _host.Services.GetRequiredService<SamplePeopleSeeder>()
-            .SeedAsync(RepositoryFiles.Path("samples", "people.json"), CancellationToken.None);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose() => _host.Dispose();
-
     private static byte[] Sample(string name) => File.ReadAllBytes(RepositoryFiles.Path("samples", "helloasso", name));
 
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
@@ -42,22 +26,22 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
 
     private async Task<List<MimeMessage>> DispatchAndReadMailAsync()
     {
-        using var admin = _host.CreateAdminClient();
+        using var admin = Host.CreateAdminClient();
         using var dispatched = await admin.PostAsync(new Uri("/api/notifications/dispatch", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.OK, dispatched.StatusCode);
-        return Directory.Exists(_host.MailFolder)
-            ? Directory.GetFiles(_host.MailFolder, "*.eml").Select(f => MimeMessage.Load(f)).ToList()
+        return Directory.Exists(Host.MailFolder)
+            ? Directory.GetFiles(Host.MailFolder, "*.eml").Select(f => MimeMessage.Load(f)).ToList()
             : [];
     }
 
     [Fact]
     public async Task Every_sample_notification_is_accepted_with_a_2xx()
     {
-        await _host.CreateEventAsync(null, ["nantralpay", "vente-de-noel"]);
+        await Host.CreateEventAsync(null, ["nantralpay", "vente-de-noel"]);
 
         foreach (var file in Directory.GetFiles(RepositoryFiles.Path("samples", "helloasso"), "*.json"))
         {
-            using var response = await _host.PostHelloAssoAsync(await File.ReadAllBytesAsync(file));
+            using var response = await Host.PostHelloAssoAsync(await File.ReadAllBytesAsync(file));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{Path.GetFileName(file)}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
     }
@@ -65,15 +49,15 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_same_notification_twice_makes_one_ticket_per_item_and_one_confirmation_each()
     {
-        var eventId = await _host.CreateEventAsync(null, ["nantralpay"]);
+        var eventId = await Host.CreateEventAsync(null, ["nantralpay"]);
         var body = Sample("order-event-nantralplatform-redacted.json");
 
-        using var first = await _host.PostHelloAssoAsync(body);
-        using var second = await _host.PostHelloAssoAsync(body);
+        using var first = await Host.PostHelloAssoAsync(body);
+        using var second = await Host.PostHelloAssoAsync(body);
 
         Assert.Equal("processed", (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal("duplicate", (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
-        var registrations = await _host.RegistrationsAsync(eventId);
+        var registrations = await Host.RegistrationsAsync(eventId);
         Assert.Equal(2, registrations.GetProperty("registrations").GetArrayLength());
         Assert.Equal(100, registrations.GetProperty("summary").GetProperty("revenueCents").GetInt64());
         var mail = await DispatchAndReadMailAsync();
@@ -83,16 +67,16 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task An_order_with_new_bytes_but_the_same_items_still_makes_no_second_ticket()
     {
-        var eventId = await _host.CreateEventAsync(null, ["nantralpay"]);
+        var eventId = await Host.CreateEventAsync(null, ["nantralpay"]);
         var body = Sample("order-event-nantralplatform-redacted.json");
         var reformatted = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(JsonDocument.Parse(body).RootElement));
 
-        using var first = await _host.PostHelloAssoAsync(body);
-        using var second = await _host.PostHelloAssoAsync(reformatted);
+        using var first = await Host.PostHelloAssoAsync(body);
+        using var second = await Host.PostHelloAssoAsync(reformatted);
 
         var outcome = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome");
         Assert.Equal(2, outcome.GetProperty("duplicates").GetInt32());
-        Assert.Equal(2, (await _host.RegistrationsAsync(eventId)).GetProperty("registrations").GetArrayLength());
+        Assert.Equal(2, (await Host.RegistrationsAsync(eventId)).GetProperty("registrations").GetArrayLength());
     }
 
     [Fact]
@@ -100,8 +84,8 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     {
         var body = Sample("order-event-nantralplatform-redacted.json");
 
-        using var wrong = await _host.PostHelloAssoAsync(body, secret: "not-the-secret-0123456789");
-        using var missing = await _host.PostHelloAssoAsync(body, secret: string.Empty);
+        using var wrong = await Host.PostHelloAssoAsync(body, secret: "not-the-secret-0123456789");
+        using var missing = await Host.PostHelloAssoAsync(body, secret: string.Empty);
 
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
@@ -141,8 +125,8 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Malformed_json_gets_a_400_problem_and_never_a_5xx()
     {
-        using var malformed = await _host.PostHelloAssoAsync(Encoding.UTF8.GetBytes("{\"eventType\": \"Order\", \"data\": {"));
-        using var notANotification = await _host.PostHelloAssoAsync(Encoding.UTF8.GetBytes("[1, 2, 3]"));
+        using var malformed = await Host.PostHelloAssoAsync(Encoding.UTF8.GetBytes("{\"eventType\": \"Order\", \"data\": {"));
+        using var notANotification = await Host.PostHelloAssoAsync(Encoding.UTF8.GetBytes("[1, 2, 3]"));
 
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal("Le corps de la requête n'est pas un JSON valide.", (await ProblemAsync(malformed)).GetProperty("title").GetString());
@@ -155,11 +139,11 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     {
         var body = Sample("payment-donation-devdocs.json");
 
-        using var response = await _host.PostHelloAssoAsync(body);
+        using var response = await Host.PostHelloAssoAsync(body);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sha = Convert.ToHexStringLower(SHA256.HashData(body));
-        var container = new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient((_host.TablePrefix + "ticketing-raw").ToLowerInvariant());
+        var container = new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient((Host.TablePrefix + "ticketing-raw").ToLowerInvariant());
         var stored = await container.GetBlobClient($"bretagne/helloasso/{sha}.json").DownloadContentAsync();
         Assert.Equal(body, stored.Value.Content.ToArray());
         Assert.Equal(sha, stored.Value.Details.Metadata["sha256"]);
@@ -168,19 +152,19 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_refund_frees_the_seat_and_the_first_waitlisted_person_gets_an_offer_email()
     {
-        var eventId = await _host.CreateEventAsync(2, ["journee-regionale-2027"]);
+        var eventId = await Host.CreateEventAsync(2, ["journee-regionale-2027"]);
 
-        using var order = await _host.PostHelloAssoAsync(Sample("demo-order-journee-regionale.json"));
-        var before = await _host.RegistrationsAsync(eventId);
+        using var order = await Host.PostHelloAssoAsync(Sample("demo-order-journee-regionale.json"));
+        var before = await Host.RegistrationsAsync(eventId);
         Assert.Equal(2, before.GetProperty("summary").GetProperty("confirmed").GetInt32());
         Assert.Equal(1, before.GetProperty("summary").GetProperty("waitlisted").GetInt32());
 
-        using var refund = await _host.PostHelloAssoAsync(Sample("demo-payment-refunded.json"));
+        using var refund = await Host.PostHelloAssoAsync(Sample("demo-payment-refunded.json"));
         var outcome = (await refund.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome");
         Assert.Equal(1, outcome.GetProperty("cancelled").GetInt32());
         Assert.Equal(1, outcome.GetProperty("promoted").GetInt32());
 
-        var after = await _host.RegistrationsAsync(eventId);
+        var after = await Host.RegistrationsAsync(eventId);
         var byEmail = after.GetProperty("registrations").EnumerateArray().ToDictionary(r => r.GetProperty("email").GetString()!, r => r.GetProperty("status").GetString());
         Assert.Equal("confirmed", byEmail["maelle.legall@example.org"]);
         Assert.Equal("cancelled", byEmail["yann.kerbrat@example.org"]);
@@ -201,11 +185,11 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Attendees_are_linked_to_the_people_of_the_directory_by_email()
     {
-        var eventId = await _host.CreateEventAsync(null, ["journee-regionale-2027"]);
+        var eventId = await Host.CreateEventAsync(null, ["journee-regionale-2027"]);
 
-        using var _ = await _host.PostHelloAssoAsync(Sample("demo-order-journee-regionale.json"));
+        using var _ = await Host.PostHelloAssoAsync(Sample("demo-order-journee-regionale.json"));
 
-        var registrations = (await _host.RegistrationsAsync(eventId)).GetProperty("registrations").EnumerateArray()
+        var registrations = (await Host.RegistrationsAsync(eventId)).GetProperty("registrations").EnumerateArray()
             .ToDictionary(r => r.GetProperty("email").GetString()!, r => r);
         Assert.Equal("p-0001", registrations["maelle.legall@example.org"].GetProperty("personId").GetString());
         Assert.Equal("MSP des Abers (fictive)", registrations["maelle.legall@example.org"].GetProperty("structureName").GetString());
@@ -215,12 +199,12 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_refund_that_overtakes_its_order_keeps_the_ticket_cancelled()
     {
-        var eventId = await _host.CreateEventAsync(2, ["journee-regionale-2027"]);
+        var eventId = await Host.CreateEventAsync(2, ["journee-regionale-2027"]);
 
-        using var refund = await _host.PostHelloAssoAsync(Sample("demo-payment-refunded.json"));
-        using var order = await _host.PostHelloAssoAsync(Sample("demo-order-journee-regionale.json"));
+        using var refund = await Host.PostHelloAssoAsync(Sample("demo-payment-refunded.json"));
+        using var order = await Host.PostHelloAssoAsync(Sample("demo-order-journee-regionale.json"));
 
-        var registrations = await _host.RegistrationsAsync(eventId);
+        var registrations = await Host.RegistrationsAsync(eventId);
         Assert.Equal(2, registrations.GetProperty("summary").GetProperty("confirmed").GetInt32());
         Assert.Equal(0, registrations.GetProperty("summary").GetProperty("waitlisted").GetInt32());
         Assert.Equal(1, registrations.GetProperty("summary").GetProperty("cancelled").GetInt32());
@@ -229,7 +213,7 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_notification_for_an_unknown_form_is_acknowledged_and_ignored()
     {
-        using var response = await _host.PostHelloAssoAsync(Sample("order-paymentform-official-sample.json"));
+        using var response = await Host.PostHelloAssoAsync(Sample("order-paymentform-official-sample.json"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ignored", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
@@ -238,16 +222,16 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_signed_generic_submission_registers_once_and_its_replay_is_refused_with_401()
     {
-        var eventId = await _host.CreateEventAsync(null, ["bien-dans-ma-msp-2027"]);
+        var eventId = await Host.CreateEventAsync(null, ["bien-dans-ma-msp-2027"]);
         var json = $$"""{"submissionId":"sub-1","eventId":"{{eventId}}","attendees":[{"firstName":"Louise","lastName":"Exemple","email":"louise.exemple@example.org","amountCents":1500}]}""";
 
-        using var first = await _host.PostWebhookAsync(json);
-        using var replay = await _host.PostWebhookAsync(json);
+        using var first = await Host.PostWebhookAsync(json);
+        using var replay = await Host.PostWebhookAsync(json);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
         await ProblemAsync(replay);
-        Assert.Equal(1, (await _host.RegistrationsAsync(eventId)).GetProperty("registrations").GetArrayLength());
+        Assert.Equal(1, (await Host.RegistrationsAsync(eventId)).GetProperty("registrations").GetArrayLength());
     }
 
     [Fact]
@@ -255,8 +239,8 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     {
         var json = """{"submissionId":"sub-2","formSlug":"x","attendees":[{"firstName":"Louise"}]}""";
 
-        using var forged = await _host.PostWebhookAsync(json, key: "forged-webhook-key-0123456789");
-        using var stale = await _host.PostWebhookAsync(json, at: _host.Clock.GetUtcNow().AddMinutes(-6));
+        using var forged = await Host.PostWebhookAsync(json, key: "forged-webhook-key-0123456789");
+        using var stale = await Host.PostWebhookAsync(json, at: Host.Clock.GetUtcNow().AddMinutes(-6));
 
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
@@ -266,9 +250,9 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_registrations_export_as_csv_with_an_attendance_column()
     {
-        var eventId = await _host.CreateEventAsync(null, ["nantralpay"]);
-        using var _ = await _host.PostHelloAssoAsync(Sample("order-event-nantralplatform-redacted.json"));
-        using var admin = _host.CreateAdminClient();
+        var eventId = await Host.CreateEventAsync(null, ["nantralpay"]);
+        using var _ = await Host.PostHelloAssoAsync(Sample("order-event-nantralplatform-redacted.json"));
+        using var admin = Host.CreateAdminClient();
 
         using var response = await admin.GetAsync(new Uri($"/api/events/{eventId}/registrations?format=csv", UriKind.Relative));
 
@@ -282,8 +266,8 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_form_slug_already_sold_by_another_event_is_refused_with_409()
     {
-        await _host.CreateEventAsync(null, ["journee-regionale-2027"]);
-        using var admin = _host.CreateAdminClient();
+        await Host.CreateEventAsync(null, ["journee-regionale-2027"]);
+        using var admin = Host.CreateAdminClient();
 
         using var response = await admin.PostAsJsonAsync(new Uri("/api/events", UriKind.Relative), new
         {
@@ -297,20 +281,20 @@ public sealed class TicketingApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_sweeper_finishes_a_delivery_that_was_claimed_but_not_processed()
     {
-        var eventId = await _host.CreateEventAsync(null, ["nantralpay"]);
+        var eventId = await Host.CreateEventAsync(null, ["nantralpay"]);
         var body = Sample("order-event-nantralplatform-redacted.json");
         // What a crash right after the claim leaves behind: the archive and a pending inbox record, no ticket.
-        var archive = _host.Services.GetRequiredService<IRawPayloadArchive>();
+        var archive = Host.Services.GetRequiredService<IRawPayloadArchive>();
         var (blobName, sha) = await archive.ArchiveAsync(TicketSources.HelloAsso, body, CancellationToken.None);
         var (inboxId, _) = TicketingInboxProcessor.Read(TicketSources.HelloAsso, body);
-        var inbox = _host.Services.GetRequiredService<ITicketingInbox>();
-        Assert.True(await inbox.TryClaimAsync(new InboxRecord { Id = inboxId, Source = TicketSources.HelloAsso, BlobName = blobName, ContentSha256 = sha, ReceivedAt = _host.Clock.GetUtcNow() }, CancellationToken.None));
+        var inbox = Host.Services.GetRequiredService<ITicketingInbox>();
+        Assert.True(await inbox.TryClaimAsync(new InboxRecord { Id = inboxId, Source = TicketSources.HelloAsso, BlobName = blobName, ContentSha256 = sha, ReceivedAt = Host.Clock.GetUtcNow() }, CancellationToken.None));
 
-        _host.Clock.Advance(TimeSpan.FromMinutes(1));
-        await _host.Services.GetRequiredService<SweepTicketingInboxJob>().RunAsync(CancellationToken.None);
-        await _host.Services.GetRequiredService<SweepTicketingInboxJob>().RunAsync(CancellationToken.None);
+        Host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Host.Services.GetRequiredService<SweepTicketingInboxJob>().RunAsync(CancellationToken.None);
+        await Host.Services.GetRequiredService<SweepTicketingInboxJob>().RunAsync(CancellationToken.None);
 
-        Assert.Equal(2, (await _host.RegistrationsAsync(eventId)).GetProperty("registrations").GetArrayLength());
+        Assert.Equal(2, (await Host.RegistrationsAsync(eventId)).GetProperty("registrations").GetArrayLength());
         Assert.Equal(InboxStatus.Processed, (await inbox.GetAsync(inboxId, CancellationToken.None))!.Status);
     }
 }
