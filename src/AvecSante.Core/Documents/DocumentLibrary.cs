@@ -98,88 +98,75 @@ public sealed partial class DocumentLibrary(
             return Unsupported();
         }
         var sha256 = LibraryDocument.Sha256Of(file.Content);
-        for (var attempt = 0; attempt < UpdateAttempts; attempt++)
+        return await UpdateAsync(id, async (document, now) =>
         {
-            var document = await documents.GetAsync(id, cancellationToken).ConfigureAwait(false);
-            if (document is null)
-            {
-                return new DocumentOutcome(DocumentOutcomeKind.NotFound);
-            }
             if (document.IsDeleted)
             {
-                return new DocumentOutcome(DocumentOutcomeKind.Conflict, document,
-                    Detail: "Le document est dans la corbeille : restaurez-le avant d'en déposer une nouvelle version.");
+                return Answer(new DocumentOutcome(DocumentOutcomeKind.Conflict, document,
+                    Detail: "Le document est dans la corbeille : restaurez-le avant d'en déposer une nouvelle version."));
             }
             if (document.Current.Sha256 == sha256)
             {
-                return DuplicateOf(id, "Ce fichier est identique à la version actuelle du document.");
+                return Answer(DuplicateOf(id, "Ce fichier est identique à la version actuelle du document."));
             }
             // An earlier version of this same document may come back (going back to it is a new version).
             if (await ClaimAsync(sha256, id, cancellationToken).ConfigureAwait(false) is { } duplicate)
             {
-                return duplicate;
+                return Answer(duplicate);
             }
-            var now = clock.GetUtcNow();
             var contentName = await contents.SaveAsync(id, sha256, file.Content, type.MediaType, cancellationToken).ConfigureAwait(false);
             var version = NewVersion(document.Versions.Count + 1, sha256, file, type, document.Description.Title, contentName, now);
-            var updated = await documents.TryUpdateAsync(document with { Versions = [.. document.Versions, version], UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
-            if (updated is not null)
-            {
-                LogVersionAdded(id, version.Number);
-                return new DocumentOutcome(DocumentOutcomeKind.Ok, updated);
-            }
-        }
-        return ChangedMeanwhile();
+            return Write(document with { Versions = [.. document.Versions, version], UpdatedAt = now });
+        }, updated => LogVersionAdded(id, updated.Current.Number), cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<DocumentOutcome> DeleteAsync(string id, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < UpdateAttempts; attempt++)
-        {
-            var document = await documents.GetAsync(id, cancellationToken).ConfigureAwait(false);
-            if (document is null)
-            {
-                return new DocumentOutcome(DocumentOutcomeKind.NotFound);
-            }
-            if (document.IsDeleted)
-            {
-                return new DocumentOutcome(DocumentOutcomeKind.Ok, document);
-            }
-            var now = clock.GetUtcNow();
-            var updated = await documents.TryUpdateAsync(document with { DeletedAt = now, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
-            if (updated is not null)
-            {
-                LogDeleted(id);
-                return new DocumentOutcome(DocumentOutcomeKind.Ok, updated);
-            }
-        }
-        return ChangedMeanwhile();
-    }
+    public Task<DocumentOutcome> DeleteAsync(string id, CancellationToken cancellationToken) =>
+        UpdateAsync(id, (document, now) => Task.FromResult(document.IsDeleted
+            ? Answer(new DocumentOutcome(DocumentOutcomeKind.Ok, document))
+            : Write(document with { DeletedAt = now, UpdatedAt = now })), _ => LogDeleted(id), cancellationToken);
 
-    public async Task<DocumentOutcome> RestoreAsync(string id, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < UpdateAttempts; attempt++)
+    public Task<DocumentOutcome> RestoreAsync(string id, CancellationToken cancellationToken) =>
+        UpdateAsync(id, (document, now) =>
         {
-            var document = await documents.GetAsync(id, cancellationToken).ConfigureAwait(false);
-            if (document is null)
-            {
-                return new DocumentOutcome(DocumentOutcomeKind.NotFound);
-            }
             if (document.DeletedAt is not { } deletedAt)
             {
-                return new DocumentOutcome(DocumentOutcomeKind.Ok, document);
+                return Task.FromResult(Answer(new DocumentOutcome(DocumentOutcomeKind.Ok, document)));
             }
-            var now = clock.GetUtcNow();
             // The same clock decides restore and purge, so a document is never restored while being purged.
-            if (now >= rules.RestorableUntil(deletedAt))
+            return Task.FromResult(now >= rules.RestorableUntil(deletedAt)
+                ? Answer(new DocumentOutcome(DocumentOutcomeKind.RestorePeriodOver, document,
+                    Detail: $"Le délai de restauration ({rules.RestorePeriod.TotalDays:0} jours) est dépassé : le document sera définitivement effacé."))
+                : Write(document with { DeletedAt = null, UpdatedAt = now }));
+        }, _ => LogRestored(id), cancellationToken);
+
+    /// <summary>What a change makes of the document it read: a record to write, or an answer that ends the request.</summary>
+    private readonly record struct Decision(LibraryDocument? Changed, DocumentOutcome? Answer);
+
+    private static Decision Write(LibraryDocument changed) => new(changed, null);
+
+    private static Decision Answer(DocumentOutcome answer) => new(null, answer);
+
+    /// <summary>
+    /// Reads the document, lets <paramref name="decide"/> change it, writes it under the ETag it was read with; when
+    /// someone changed it meanwhile, starts again from a fresh read (a few times, then 409).
+    /// </summary>
+    private async Task<DocumentOutcome> UpdateAsync(string id, Func<LibraryDocument, DateTimeOffset, Task<Decision>> decide, Action<LibraryDocument> written, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < UpdateAttempts; attempt++)
+        {
+            var document = await documents.GetAsync(id, cancellationToken).ConfigureAwait(false);
+            if (document is null)
             {
-                return new DocumentOutcome(DocumentOutcomeKind.RestorePeriodOver, document,
-                    Detail: $"Le délai de restauration ({rules.RestorePeriod.TotalDays:0} jours) est dépassé : le document sera définitivement effacé.");
+                return new DocumentOutcome(DocumentOutcomeKind.NotFound);
             }
-            var updated = await documents.TryUpdateAsync(document with { DeletedAt = null, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
-            if (updated is not null)
+            var decision = await decide(document, clock.GetUtcNow()).ConfigureAwait(false);
+            if (decision.Answer is { } answer)
             {
-                LogRestored(id);
+                return answer;
+            }
+            if (await documents.TryUpdateAsync(decision.Changed!, cancellationToken).ConfigureAwait(false) is { } updated)
+            {
+                written(updated);
                 return new DocumentOutcome(DocumentOutcomeKind.Ok, updated);
             }
         }
