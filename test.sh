@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Passes every test: installs what the tests need (Azurite from npm), starts it on its own ports (10100-10102, so a
 # running ./run.sh is not disturbed) with a fresh data folder, runs the whole suite, stops everything.
-# Exits non-zero on any failure.
+# Exits non-zero on any failure. AVECSANTE_TEST_PORT moves Azurite (blob port; queue and table follow) so that two
+# checkouts can run their suites side by side.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/lib.sh
@@ -21,12 +22,13 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 export AVECSANTE_CHROMIUM=/usr/bin/chromium
 
+port=${AVECSANTE_TEST_PORT:-10100}
 data=.local/azurite-test
 rm -rf "$data"
 trap stop_azurite EXIT
-start_azurite 10100 "$data"
+start_azurite "$port" "$data"
 export AVECSANTE_TEST_STORAGE
-AVECSANTE_TEST_STORAGE=$(azurite_connection_string 10100)
+AVECSANTE_TEST_STORAGE=$(azurite_connection_string "$port")
 
 say "Building"
 dotnet build AvecSante.Functions.sln -c Release -nologo -v quiet
