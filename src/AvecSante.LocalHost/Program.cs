@@ -14,6 +14,8 @@ builder.Services.AddAvecSante(builder.Configuration);
 builder.Services.AddFunctionKeys();
 builder.Services.AddFunctionSchedules();
 builder.Services.AddProblemDetails();
+// The demo's invented coordinators: only this host can load them.
+builder.Services.AddSingleton<SamplePeopleSeeder>();
 
 var app = builder.Build();
 app.UseStatusCodePages();

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace AvecSante.Api.Calls;
 
-/// <summary>HTTP handlers for calls for projects (DESIGN.md §7), shared by both hosts.</summary>
+/// <summary>HTTP handlers for calls for projects, shared by both hosts.</summary>
 public sealed class CallsHandlers(CallSubmissionService submissions, ICallRepository calls)
 {
     /// <summary>POST /api/calls: 201 with the call when new, 200 with the stored one when it was known already.</summary>

@@ -7,7 +7,6 @@ using AvecSante.Api.Documents;
 using AvecSante.Api.Health;
 using AvecSante.Api.Jobs;
 using AvecSante.Api.Notifications;
-using AvecSante.Api.Samples;
 using AvecSante.Core.Calls;
 using AvecSante.Core.Documents;
 using AvecSante.Core.Calls.Ingestion;
@@ -58,7 +57,8 @@ public static class ServiceCollectionExtensions
             : sp.GetRequiredService<LocalOutboxEmailSender>());
 
         // Calls for projects: sources from settings, read politely; ingestion and its health.
-        services.AddOptions<CallsOptions>().Bind(configuration.GetSection(CallsOptions.Section));
+        services.AddOptions<CallsOptions>().Bind(configuration.GetSection(CallsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CallsOptions>>(new CallsOptionsValidator(configuration.GetSection(CallsOptions.Section)));
         // One long-lived client for the sources; pooled connections are renewed so DNS changes are seen.
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PoliteHttp>(sp, new HttpClient(new SocketsHttpHandler
         {
@@ -66,7 +66,7 @@ public static class ServiceCollectionExtensions
             AutomaticDecompression = System.Net.DecompressionMethods.All,
         })));
         services.AddSingleton<ICallSourceCatalog, ConfiguredCallSources>();
-        services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section));
+        AddValidatedOptions<GraphOptions, GraphOptionsValidator>(services, configuration, GraphOptions.Section);
         services.AddSingleton(sp => new TenantGraph(sp.GetRequiredService<IOptions<GraphOptions>>(), new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) })));
         services.AddSingleton<ISourceRunStore, TableSourceRunStore>();
         services.AddSingleton<ICallEventLog, TableCallEventLog>();
@@ -88,7 +88,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CallAlertPlanner>();
         services.AddSingleton<CallSubmissionService>();
         services.AddSingleton<NotificationDispatcher>();
-        services.AddSingleton<SamplePeopleSeeder>();
 
         // Events and ticketing (HelloAsso, generic signed webhook): its own registration, in Api/Ticketing.
         Ticketing.TicketingRegistration.AddEventsAndTicketing(services, configuration);

@@ -11,7 +11,7 @@ using Microsoft.Net.Http.Headers;
 namespace AvecSante.Api.Documents;
 
 /// <summary>
-/// HTTP handlers of the capitalisation library (DESIGN.md §7, issue 7), shared by both hosts. Uploads are
+/// HTTP handlers of the capitalisation library, shared by both hosts. Uploads are
 /// multipart/form-data with a "file" part and a "metadata" part holding JSON (README, « Déposer un document »).
 /// </summary>
 public sealed class DocumentsHandlers(DocumentLibrary library)

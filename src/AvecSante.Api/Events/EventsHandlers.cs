@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace AvecSante.Api.Events;
 
-/// <summary>Events and their registrations (DESIGN.md §7), shared by both hosts.</summary>
+/// <summary>Events and their registrations, shared by both hosts.</summary>
 public sealed class EventsHandlers(IEventRepository events, ITicketStore tickets, AttendanceImporter attendance, TimeProvider clock)
 {
     /// <summary>An attendance sheet is a few hundred lines: 5 MB is far beyond any real one.</summary>

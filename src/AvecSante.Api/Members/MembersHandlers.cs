@@ -6,7 +6,7 @@ using Microsoft.Extensions.Primitives;
 
 namespace AvecSante.Api.Members;
 
-/// <summary>The member file over HTTP (DESIGN.md §7): structures, their cotisations, people, and the audit trail.</summary>
+/// <summary>The member file over HTTP: structures, their cotisations, people, and the audit trail.</summary>
 public sealed class MembersHandlers(MembersService members, IMemberAuditTrail audit)
 {
     /// <summary>GET /api/members/structures?name=&amp;commune=&amp;department=&amp;kind=&amp;status=.</summary>

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace AvecSante.Api.Notifications;
 
-/// <summary>Alerts to coordinators (issue 4): links, routing, channels, planners and jobs; called once from AddAvecSante.</summary>
+/// <summary>Alerts to coordinators: links, routing, channels, planners and jobs; called once from AddAvecSante.</summary>
 public static class AlertsRegistration
 {
     public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
@@ -26,7 +26,7 @@ public static class AlertsRegistration
         services.AddSingleton(sp => new AlertRouting(sp.GetRequiredService<IOptions<AlertsOptions>>().Value.TenantDomainList, sp.GetRequiredService<SignedLinks>()));
         services.AddSingleton<IAlertStateStore, TableAlertStateStore>();
 
-        // Channels: the real adapter when configured, a local file otherwise (DESIGN.md §5).
+        // Channels: the real adapter when configured, a local file otherwise (no real mail leaves a developer machine).
         services.AddHttpClient<TeamsWebhookPoster>();
         services.AddSingleton<LocalTeamsPoster>();
         services.AddSingleton<LocalCalendarPublisher>();

@@ -1,6 +1,6 @@
 namespace AvecSante.Core.Documents;
 
-/// <summary>The kinds of documents the library holds (issue 7): codes are stable keys, labels are what people read.</summary>
+/// <summary>The kinds of documents the library holds: codes are stable keys, labels are what people read.</summary>
 public static class DocumentKinds
 {
     public const string ExperienceSheet = "fiche-capitalisation";

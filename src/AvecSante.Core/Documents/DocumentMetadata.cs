@@ -71,6 +71,6 @@ public sealed record DocumentDescription
     public int MethodFieldCount =>
         new[] { Context, Story, Obstacles, Levers, Transferability }.Count(f => !string.IsNullOrWhiteSpace(f));
 
-    /// <summary>The folded text the q filter searches: title, summary, freins and leviers (issue 7).</summary>
+    /// <summary>The folded text the q filter searches: title, summary, freins and leviers.</summary>
     public string SearchableText => SearchText.Fold(string.Join(' ', Title, Summary, Obstacles, Levers));
 }

@@ -12,7 +12,7 @@ public sealed record AlertPreferences
     /// <summary>False once the person has unsubscribed: no alert of any channel reaches them.</summary>
     public bool AlertsEnabled { get; init; } = true;
 
-    // Alerts (issue 4): every addition has a default, so records stored before them read as "everything on".
+    // Alert preferences: every addition has a default, so records stored before them read as "everything on".
 
     /// <summary>How immediate alerts reach the person: "email" (default). Empty = only digest and reminders.</summary>
     public IReadOnlyList<string> Channels { get; init; } = ["email"];
@@ -50,7 +50,7 @@ public sealed record Person
 
     public AlertPreferences Preferences { get; init; } = new();
 
-    // Membership file (issue 5). StructureName/Kind/Department above stay, derived from the first structure, for matching.
+    // Member file. StructureName/Kind/Department above stay, derived from the first structure, for matching.
 
     /// <summary>Other addresses the person uses; <see cref="Email"/> stays the one alerts go to.</summary>
     public IReadOnlyList<string> OtherEmails { get; init; } = [];

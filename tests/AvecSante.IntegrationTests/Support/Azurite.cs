@@ -28,7 +28,7 @@ public static class Azurite
     {
         var options = new TableClientOptions();
         options.Retry.MaxRetries = 0;
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(3);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
         try
         {
             await new TableServiceClient(ConnectionString, options).GetPropertiesAsync();

@@ -39,7 +39,10 @@ public sealed class TicketingApiTests : TicketingHostTests
     {
         await Host.CreateEventAsync(null, ["nantralpay", "vente-de-noel"]);
 
-        foreach (var file in Directory.GetFiles(RepositoryFiles.Path("samples", "helloasso"), "*.json"))
+        var samples = Directory.GetFiles(RepositoryFiles.Path("samples", "helloasso"), "*.json");
+        // An empty or moved folder must fail here, not pass with nothing checked.
+        Assert.True(samples.Length >= 6, $"expected the HelloAsso samples in samples/helloasso, found {samples.Length}");
+        foreach (var file in samples)
         {
             using var response = await Host.PostHelloAssoAsync(await File.ReadAllBytesAsync(file));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{Path.GetFileName(file)}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
