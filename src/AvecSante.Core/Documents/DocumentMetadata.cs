@@ -1,3 +1,4 @@
+using AvecSante.Core.Common;
 namespace AvecSante.Core.Documents;
 
 /// <summary>
@@ -72,5 +73,5 @@ public sealed record DocumentDescription
         new[] { Context, Story, Obstacles, Levers, Transferability }.Count(f => !string.IsNullOrWhiteSpace(f));
 
     /// <summary>The folded text the q filter searches: title, summary, freins and leviers.</summary>
-    public string SearchableText => SearchText.Fold(string.Join(' ', Title, Summary, Obstacles, Levers));
+    public string SearchableText => TextFolding.Fold(string.Join(' ', Title, Summary, Obstacles, Levers));
 }

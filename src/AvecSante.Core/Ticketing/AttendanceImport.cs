@@ -33,7 +33,7 @@ public static class AttendanceCsv
         {
             throw new AttendanceFileException("Le fichier est vide.");
         }
-        var headers = records[0].Fields.Select(AttendeeNameMatching.Normalize).ToList();
+        var headers = records[0].Fields.Select(TextFolding.Fold).ToList();
         var ticketColumn = headers.FindIndex(TicketHeaders.Contains);
         var attendanceColumn = headers.FindIndex(AttendanceHeaders.Contains);
         if (ticketColumn < 0 || attendanceColumn < 0)
@@ -60,7 +60,7 @@ public static class AttendanceCsv
     /// <summary>The attendance a cell says: (true|false, readable), (null, readable) when empty, (null, unreadable) otherwise.</summary>
     public static (bool? Attended, bool Readable) Value(string? cell)
     {
-        var value = AttendeeNameMatching.Normalize(cell);
+        var value = TextFolding.Fold(cell);
         if (value.Length == 0)
         {
             return (null, true);

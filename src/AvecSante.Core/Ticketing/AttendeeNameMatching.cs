@@ -13,14 +13,11 @@ public sealed record NameCandidate(string PersonId, string? FirstName, string? L
 /// </summary>
 public static class AttendeeNameMatching
 {
-    /// <summary>"Élodie-Anne  D'Arc" → "elodie anne d arc": what two spellings of one name have in common.</summary>
-    public static string Normalize(string? text) => TextFolding.Fold(text);
-
     /// <summary>The key of a full name, or null when either part is missing (a lone first name matches nobody).</summary>
     public static string? NameKey(string? firstName, string? lastName)
     {
-        var first = Normalize(firstName);
-        var last = Normalize(lastName);
+        var first = TextFolding.Fold(firstName);
+        var last = TextFolding.Fold(lastName);
         return first.Length == 0 || last.Length == 0 ? null : first + "|" + last;
     }
 
@@ -41,12 +38,12 @@ public static class AttendeeNameMatching
         {
             return null;
         }
-        var hints = structureHints.Select(Normalize).Where(h => h.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var hints = structureHints.Select(TextFolding.Fold).Where(h => h.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (hints.Count == 0)
         {
             return null;
         }
-        var matching = distinct.Where(c => hints.Any(h => SameStructure(Normalize(c.StructureName), h))).ToList();
+        var matching = distinct.Where(c => hints.Any(h => SameStructure(TextFolding.Fold(c.StructureName), h))).ToList();
         return matching.Count == 1 ? matching[0].PersonId : null;
     }
 

@@ -1,3 +1,4 @@
+using AvecSante.Core.Common;
 using System.Globalization;
 using System.Net.Mail;
 using System.Text.Json;
@@ -151,7 +152,7 @@ public static class HelloAssoNotificationReader
         {
             foreach (var field in fields.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.Object))
             {
-                var name = AttendeeNameMatching.Normalize(String(field, "name"));
+                var name = TextFolding.Fold(String(field, "name"));
                 if (String(field, "answer")?.Trim() is { Length: > 0 } answer && Email(answer) is null
                     && StructureFieldWords.Any(w => $" {name} ".Contains($" {w} ", StringComparison.Ordinal)))
                 {

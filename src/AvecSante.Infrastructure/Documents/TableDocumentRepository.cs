@@ -39,7 +39,7 @@ public sealed class TableDocumentRepository(TableStore tables, IOptions<Federati
     public string StructurePartition(string structure) => $"{Federation}~structure~{StructureKey(structure)}";
 
     /// <summary>A structure is keyed on a digest of its folded name: « MSP des Trois-Rivières » = "msp des trois rivieres".</summary>
-    public static string StructureKey(string structure) => StableKeys.Digest(SearchText.Fold(structure), 16);
+    public static string StructureKey(string structure) => StableKeys.Digest(TextFolding.Fold(structure), 16);
 
     public async Task<string> ClaimContentAsync(string sha256, string documentId, CancellationToken cancellationToken)
     {

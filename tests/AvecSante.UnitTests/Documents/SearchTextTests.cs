@@ -1,3 +1,4 @@
+using AvecSante.Core.Common;
 using AvecSante.Core.Documents;
 
 namespace AvecSante.UnitTests.Documents;
@@ -12,13 +13,13 @@ public sealed class SearchTextTests
     [InlineData("ÉTÉ à Brocéliande", "ete a broceliande")]
     public void Folding_drops_case_accents_ligatures_and_punctuation(string text, string folded)
     {
-        Assert.Equal(folded, SearchText.Fold(text));
+        Assert.Equal(folded, TextFolding.Fold(text));
     }
 
     [Fact]
     public void A_query_without_accents_finds_accented_text()
     {
-        var text = SearchText.Fold("Freins : météo bretonne ; leviers : séances en fin de journée");
+        var text = TextFolding.Fold("Freins : météo bretonne ; leviers : séances en fin de journée");
 
         Assert.True(SearchText.Matches(text, SearchText.Terms("meteo SEANCES")));
         Assert.True(SearchText.Matches(text, SearchText.Terms("Météo")));
@@ -27,7 +28,7 @@ public sealed class SearchTextTests
     [Fact]
     public void Every_word_of_the_query_must_be_found()
     {
-        var text = SearchText.Fold("Atelier tabac en MSP");
+        var text = TextFolding.Fold("Atelier tabac en MSP");
 
         Assert.False(SearchText.Matches(text, SearchText.Terms("tabac alcool")));
     }
@@ -35,7 +36,7 @@ public sealed class SearchTextTests
     [Fact]
     public void Words_match_from_their_start_not_in_their_middle()
     {
-        var text = SearchText.Fold("sevrage tabagique");
+        var text = TextFolding.Fold("sevrage tabagique");
 
         Assert.True(SearchText.Matches(text, SearchText.Terms("tabag")));
         Assert.False(SearchText.Matches(text, SearchText.Terms("agique")));

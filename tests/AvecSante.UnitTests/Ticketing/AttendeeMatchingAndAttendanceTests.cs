@@ -1,3 +1,4 @@
+using AvecSante.Core.Common;
 using System.Text;
 using System.Text.Json;
 using AvecSante.Core.Ticketing;
@@ -13,7 +14,7 @@ public sealed class AttendeeMatchingAndAttendanceTests
     [InlineData("Lætitia Bœuf", "laetitia boeuf")]
     [InlineData(null, "")]
     public void Names_are_compared_without_accents_case_or_punctuation(string? text, string expected) =>
-        Assert.Equal(expected, AttendeeNameMatching.Normalize(text));
+        Assert.Equal(expected, TextFolding.Fold(text));
 
     [Fact]
     public void A_lone_first_name_has_no_name_key() =>

@@ -1,3 +1,4 @@
+using AvecSante.Core.Common;
 using System.Globalization;
 using System.Text;
 
@@ -73,7 +74,7 @@ public static class ImportColumns
         var duplicated = new List<string>();
         for (var i = 0; i < headers.Count; i++)
         {
-            var key = Normalise(headers[i]);
+            var key = FoldedKey(headers[i]);
             var column = All.FirstOrDefault(c => c.Synonyms.Contains(key, StringComparer.Ordinal)).Column;
             if (column is null)
             {
@@ -90,24 +91,8 @@ public static class ImportColumns
         return (map, ignored, duplicated);
     }
 
-    /// <summary>Lowercase, no accents, letters and digits only: "Date d'adhésion" → "datedadhesion".</summary>
-    public static string Normalise(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && char.IsLetter(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-        }
-        return builder.ToString();
-    }
+    /// <summary>The folded text without its spaces: "Date d'adhésion" → "datedadhesion", the key two spellings share.</summary>
+    public static string FoldedKey(string text) => TextFolding.Fold(text).Replace(" ", string.Empty, StringComparison.Ordinal);
 }
 
 /// <summary>Cell values as French spreadsheets write them.</summary>
@@ -136,7 +121,7 @@ public static class FrenchCells
     public static string Number(decimal? value) =>
         value?.ToString(value == decimal.Truncate(value.Value) ? "0" : "0.00", CultureInfo.GetCultureInfo("fr-FR")) ?? string.Empty;
 
-    public static bool? YesNo(string text) => ImportColumns.Normalise(text) switch
+    public static bool? YesNo(string text) => ImportColumns.FoldedKey(text) switch
     {
         "oui" or "o" or "x" or "vrai" or "1" or "yes" or "y" or "true" => true,
         "non" or "n" or "faux" or "0" or "no" or "false" => false,
@@ -145,7 +130,7 @@ public static class FrenchCells
 
     public static string YesNo(bool value) => value ? "oui" : "non";
 
-    public static string? Kind(string text) => ImportColumns.Normalise(text) switch
+    public static string? Kind(string text) => ImportColumns.FoldedKey(text) switch
     {
         "msp" or "maisondesante" or "maisondesantepluriprofessionnelle" or "maisondesantepluriprofessionelle" => "MSP",
         "esp" or "equipedesoinsprimaires" => "ESP",
@@ -155,7 +140,7 @@ public static class FrenchCells
         _ => null,
     };
 
-    public static string? Role(string text) => ImportColumns.Normalise(text) switch
+    public static string? Role(string text) => ImportColumns.FoldedKey(text) switch
     {
         "coordinator" or "coordinatrice" or "coordinateur" or "coordination" or "coordinatricecoordinateur" => MemberRoles.Coordinator,
         "leader" or "porteur" or "porteuse" or "porteurdeprojet" or "referent" or "referente" or "responsable" => MemberRoles.Leader,
@@ -164,7 +149,7 @@ public static class FrenchCells
         _ => null,
     };
 
-    public static string? Method(string text) => ImportColumns.Normalise(text) switch
+    public static string? Method(string text) => ImportColumns.FoldedKey(text) switch
     {
         "virement" or "vir" or "virementbancaire" => "virement",
         "cheque" or "chq" => "cheque",

@@ -106,10 +106,10 @@ public sealed class MemberImporter(
     {
         var changedStructures = state.Structures.Values.Where(s => state.Touched.Contains("s:" + s.Id)).ToList();
         var changedPeople = state.People.Values.Where(p => state.Touched.Contains("p:" + p.Id)).ToList();
-        var changedFees = state.Fees.Values.Where(c => state.Touched.Contains($"c:{c.StructureId}~{c.Year}")).ToList();
+        var changedCotisations = state.Cotisations.Values.Where(c => state.Touched.Contains($"c:{c.StructureId}~{c.Year}")).ToList();
         await structures.SaveAllAsync(changedStructures, cancellationToken).ConfigureAwait(false);
         await people.SaveAllAsync(changedPeople, cancellationToken).ConfigureAwait(false);
-        await cotisations.SaveAllAsync(changedFees, cancellationToken).ConfigureAwait(false);
+        await cotisations.SaveAllAsync(changedCotisations, cancellationToken).ConfigureAwait(false);
 
         var entries = state.Audit.Select(a => a with { Actor = actor, At = now }).ToList();
         entries.Add(new AuditEntry(now, actor, "imported", "import", report.Sha256[..16], [],
@@ -126,130 +126,145 @@ public sealed class MemberImporter(
         }
 
         // Everything is checked first and staged last, so a refused line leaves nothing behind.
-        // Structure: matched by SIRET, then FINESS, then name and department.
-        MemberStructure? structureBefore = null;
-        MemberStructure? structure = null;
-        IReadOnlyList<string> structureFields = [];
-        string? structureKey = null;
-        if (parsed.Structure is { } s)
-        {
-            structureKey = s.Siret ?? s.Finess ?? "n:" + ImportColumns.Normalise(s.Name!) + "|" + s.Department;
-            if (state.StructureLines.TryGetValue(structureKey, out var earlier) && earlier.Values != s)
-            {
-                return new ImportLine(row.Line, ImportLineStatus.Rejected, $"Structure décrite différemment à la ligne {earlier.Line}.");
-            }
-            structureBefore = state.FindStructure(s);
-            structure = Merge(structureBefore, s);
-            if (structure is null)
-            {
-                return new ImportLine(row.Line, ImportLineStatus.Rejected, "Nouvelle structure sans type ou sans département : les colonnes « Type » et « Département » sont obligatoires.");
-            }
-            if (FirstError(MemberValidation.Check(structure)) is { } structureError)
-            {
-                return new ImportLine(row.Line, ImportLineStatus.Rejected, structureError);
-            }
-            structureFields = MemberChanges.Fields(structureBefore, structure);
-            structure = structureBefore is not null && structureFields.Count == 0
-                ? structureBefore
-                : structure with { CreatedAt = structureBefore?.CreatedAt ?? now, UpdatedAt = now };
-        }
+        string? rejection = null;
+        var structure = parsed.Structure is { } s ? CheckStructure(row, s, state, now, out rejection) : null;
+        var person = rejection is null && parsed.Person is { } p ? CheckPerson(row, p, structure, state, now, out rejection) : null;
+        var cotisation = rejection is null && parsed.Cotisation is { } c ? CheckCotisation(c, structure!.Value, state, now, thisYear, out rejection) : null;
+        return rejection is null
+            ? Stage(row, state, structure, person, cotisation)
+            : new ImportLine(row.Line, ImportLineStatus.Rejected, rejection);
+    }
 
-        // Person: matched by any of their addresses.
-        Person? personBefore = null;
-        Person? person = null;
-        IReadOnlyList<string> personFields = [];
-        var derivedMoved = false;
-        if (parsed.Person is { } p)
+    /// <summary>The structure as the line leaves it: matched by SIRET, then FINESS, then name and department.</summary>
+    private static StructureStep? CheckStructure(Row row, ParsedStructure s, ImportState state, DateTimeOffset now, out string? rejection)
+    {
+        rejection = null;
+        var key = s.Siret ?? s.Finess ?? "n:" + ImportColumns.FoldedKey(s.Name!) + "|" + s.Department;
+        if (state.StructureLines.TryGetValue(key, out var earlier) && earlier.Values != s)
         {
-            if (state.PersonLines.TryGetValue(p.Email!, out var earlier))
-            {
-                if (earlier.Values.StructureKey == structureKey)
-                {
-                    return new ImportLine(row.Line, ImportLineStatus.Rejected, $"Personne en double : déjà importée à la ligne {earlier.Line}.");
-                }
-                if (earlier.Values != p with { StructureKey = earlier.Values.StructureKey })
-                {
-                    return new ImportLine(row.Line, ImportLineStatus.Rejected, $"Personne en double : même adresse e-mail qu'à la ligne {earlier.Line}, avec d'autres informations.");
-                }
-            }
-            personBefore = MembersService.FindByEmail(state.People.Values, p.Email!);
-            person = Merge(personBefore, p, structure?.Id);
-            if (FirstError(MemberValidation.Check(person)) is { } personError)
-            {
-                return new ImportLine(row.Line, ImportLineStatus.Rejected, personError);
-            }
-            var known = structure is null ? state.Structures : new Dictionary<string, MemberStructure>(state.Structures, StringComparer.Ordinal) { [structure.Id] = structure };
-            person = MembersService.Derive(person, known);
-            personFields = MemberChanges.Fields(personBefore, person);
-            derivedMoved = personBefore is not null && (person.StructureName != personBefore.StructureName
-                || person.StructureKind != personBefore.StructureKind || person.Department != personBefore.Department);
-            person = personBefore is not null && personFields.Count == 0 && !derivedMoved
-                ? personBefore
-                : person with { CreatedAt = personBefore?.CreatedAt ?? now, UpdatedAt = personFields.Count > 0 ? now : personBefore?.UpdatedAt };
+            rejection = $"Structure décrite différemment à la ligne {earlier.Line}.";
+            return null;
         }
-
-        // Cotisation of the structure for a year.
-        Cotisation? feeBefore = null;
-        Cotisation? fee = null;
-        IReadOnlyList<string> feeFields = [];
-        if (parsed.Cotisation is { } c)
+        var before = state.FindStructure(s);
+        var structure = Merge(before, s);
+        if (structure is null)
         {
-            state.Fees.TryGetValue($"{structure!.Id}~{c.Year}", out feeBefore);
-            fee = new Cotisation
-            {
-                StructureId = structure.Id,
-                Year = c.Year,
-                Amount = c.Amount ?? feeBefore?.Amount ?? -1,
-                PaidOn = c.PaidOn ?? feeBefore?.PaidOn,
-                Method = c.Method ?? feeBefore?.Method,
-                NationalShare = c.NationalShare ?? feeBefore?.NationalShare,
-                RecordedAt = feeBefore?.RecordedAt ?? now,
-                Version = feeBefore?.Version,
-            };
-            if (FirstError(MemberValidation.Check(fee, thisYear)) is { } feeError)
-            {
-                return new ImportLine(row.Line, ImportLineStatus.Rejected, feeError);
-            }
-            feeFields = MemberChanges.Fields(feeBefore, fee);
+            rejection = "Nouvelle structure sans type ou sans département : les colonnes « Type » et « Département » sont obligatoires.";
+            return null;
         }
+        rejection = FirstError(MemberValidation.Check(structure));
+        if (rejection is not null)
+        {
+            return null;
+        }
+        var fields = MemberChanges.Fields(before, structure);
+        structure = before is not null && fields.Count == 0
+            ? before
+            : structure with { CreatedAt = before?.CreatedAt ?? now, UpdatedAt = now };
+        return new StructureStep(key, s, before, structure, fields);
+    }
 
-        // The line is good: stage what it changes.
+    /// <summary>The person as the line leaves them: matched by any of their addresses.</summary>
+    private static PersonStep? CheckPerson(Row row, ParsedPerson p, StructureStep? structure, ImportState state, DateTimeOffset now, out string? rejection)
+    {
+        rejection = null;
+        if (state.PersonLines.TryGetValue(p.Email!, out var earlier))
+        {
+            if (earlier.Values.StructureKey == structure?.Key)
+            {
+                rejection = $"Personne en double : déjà importée à la ligne {earlier.Line}.";
+                return null;
+            }
+            if (earlier.Values != p with { StructureKey = earlier.Values.StructureKey })
+            {
+                rejection = $"Personne en double : même adresse e-mail qu'à la ligne {earlier.Line}, avec d'autres informations.";
+                return null;
+            }
+        }
+        var before = MembersService.FindByEmail(state.People.Values, p.Email!);
+        var person = Merge(before, p, structure?.Value.Id);
+        rejection = FirstError(MemberValidation.Check(person));
+        if (rejection is not null)
+        {
+            return null;
+        }
+        var known = structure is null
+            ? state.Structures
+            : new Dictionary<string, MemberStructure>(state.Structures, StringComparer.Ordinal) { [structure.Value.Id] = structure.Value };
+        person = MembersService.Derive(person, known);
+        var fields = MemberChanges.Fields(before, person);
+        var derivedMoved = before is not null && (person.StructureName != before.StructureName
+            || person.StructureKind != before.StructureKind || person.Department != before.Department);
+        person = before is not null && fields.Count == 0 && !derivedMoved
+            ? before
+            : person with { CreatedAt = before?.CreatedAt ?? now, UpdatedAt = fields.Count > 0 ? now : before?.UpdatedAt };
+        return new PersonStep(p with { StructureKey = structure?.Key }, before, person, fields, derivedMoved);
+    }
+
+    /// <summary>The structure's cotisation of a year as the line leaves it: empty cells keep the stored values.</summary>
+    private static CotisationStep? CheckCotisation(ParsedCotisation c, MemberStructure structure, ImportState state, DateTimeOffset now, int thisYear, out string? rejection)
+    {
+        state.Cotisations.TryGetValue($"{structure.Id}~{c.Year}", out var before);
+        var cotisation = new Cotisation
+        {
+            StructureId = structure.Id,
+            Year = c.Year,
+            Amount = c.Amount ?? before?.Amount ?? -1,
+            PaidOn = c.PaidOn ?? before?.PaidOn,
+            Method = c.Method ?? before?.Method,
+            NationalShare = c.NationalShare ?? before?.NationalShare,
+            RecordedAt = before?.RecordedAt ?? now,
+            Version = before?.Version,
+        };
+        rejection = FirstError(MemberValidation.Check(cotisation, thisYear));
+        return rejection is null ? new CotisationStep(before, cotisation, MemberChanges.Fields(before, cotisation)) : null;
+    }
+
+    /// <summary>The line is good: stage what it changes, so later lines see it.</summary>
+    private static ImportLine Stage(Row row, ImportState state, StructureStep? structure, PersonStep? person, CotisationStep? cotisation)
+    {
         var changed = new List<string>();
         var created = false;
         if (structure is not null)
         {
-            state.StructureLines.TryAdd(structureKey!, (row.Line, parsed.Structure!));
-            if (structureBefore is null || structureFields.Count > 0)
+            state.StructureLines.TryAdd(structure.Key, (row.Line, structure.Parsed));
+            if (structure.Before is null || structure.Fields.Count > 0)
             {
-                created |= structureBefore is null;
-                changed.AddRange(structureFields.Select(f => "structure." + f));
-                state.Stage(structure, structureBefore is null ? "created" : "updated", structureFields);
+                created |= structure.Before is null;
+                changed.AddRange(structure.Fields.Select(f => "structure." + f));
+                state.Stage(structure.Value, structure.Before is null ? "created" : "updated", structure.Fields);
             }
         }
         if (person is not null)
         {
-            state.PersonLines.TryAdd(person.Email, (row.Line, parsed.Person! with { StructureKey = structureKey }));
-            if (personBefore is null || personFields.Count > 0)
+            state.PersonLines.TryAdd(person.Value.Email, (row.Line, person.Parsed));
+            if (person.Before is null || person.Fields.Count > 0)
             {
-                created |= personBefore is null;
-                changed.AddRange(personFields.Select(f => "person." + f));
-                state.Stage(person, personBefore is null ? "created" : "updated", personFields);
+                created |= person.Before is null;
+                changed.AddRange(person.Fields.Select(f => "person." + f));
+                state.Stage(person.Value, person.Before is null ? "created" : "updated", person.Fields);
             }
-            else if (derivedMoved)
+            else if (person.DerivedMoved)
             {
-                state.Stage(person, null, []); // only the derived matching fields moved
+                state.Stage(person.Value, null, []); // only the derived matching fields moved
             }
         }
-        if (fee is not null && (feeBefore is null || feeFields.Count > 0))
+        if (cotisation is not null && (cotisation.Before is null || cotisation.Fields.Count > 0))
         {
-            created |= feeBefore is null;
-            changed.AddRange(feeFields.Select(f => "cotisation." + f));
-            state.Stage(fee, feeBefore is null ? "created" : "updated", feeFields);
+            created |= cotisation.Before is null;
+            changed.AddRange(cotisation.Fields.Select(f => "cotisation." + f));
+            state.Stage(cotisation.Value, cotisation.Before is null ? "created" : "updated", cotisation.Fields);
         }
 
         var status = created ? ImportLineStatus.Accepted : changed.Count > 0 ? ImportLineStatus.Updated : ImportLineStatus.Unchanged;
-        return new ImportLine(row.Line, status, null, person?.Id, structure?.Id, changed);
+        return new ImportLine(row.Line, status, null, person?.Value.Id, structure?.Value.Id, changed);
     }
+
+    private sealed record StructureStep(string Key, ParsedStructure Parsed, MemberStructure? Before, MemberStructure Value, IReadOnlyList<string> Fields);
+
+    private sealed record PersonStep(ParsedPerson Parsed, Person? Before, Person Value, IReadOnlyList<string> Fields, bool DerivedMoved);
+
+    private sealed record CotisationStep(Cotisation? Before, Cotisation Value, IReadOnlyList<string> Fields);
 
     private static string? FirstError(ValidationErrors errors) =>
         errors.IsEmpty ? null : errors.ToDictionary().First().Value[0];
@@ -314,18 +329,18 @@ public sealed class MemberImporter(
     /// <summary>The stored file plus what this import changed so far, so later lines see earlier ones.</summary>
     private sealed class ImportState
     {
-        public ImportState(IReadOnlyList<MemberStructure> structures, IReadOnlyList<Person> people, IReadOnlyList<Cotisation> fees)
+        public ImportState(IReadOnlyList<MemberStructure> structures, IReadOnlyList<Person> people, IReadOnlyList<Cotisation> cotisations)
         {
             Structures = structures.ToDictionary(s => s.Id, StringComparer.Ordinal);
             People = people.ToDictionary(p => p.Id, StringComparer.Ordinal);
-            Fees = fees.ToDictionary(c => $"{c.StructureId}~{c.Year}", StringComparer.Ordinal);
+            Cotisations = cotisations.ToDictionary(c => $"{c.StructureId}~{c.Year}", StringComparer.Ordinal);
         }
 
         public Dictionary<string, MemberStructure> Structures { get; }
 
         public Dictionary<string, Person> People { get; }
 
-        public Dictionary<string, Cotisation> Fees { get; }
+        public Dictionary<string, Cotisation> Cotisations { get; }
 
         public HashSet<string> Touched { get; } = new(StringComparer.Ordinal);
 
@@ -339,7 +354,7 @@ public sealed class MemberImporter(
             (s.Siret is null ? null : Structures.Values.FirstOrDefault(x => x.Siret == s.Siret))
             ?? (s.Finess is null ? null : Structures.Values.FirstOrDefault(x => x.Finess == s.Finess))
             ?? (s.Name is null ? null : Structures.Values.FirstOrDefault(x =>
-                ImportColumns.Normalise(x.Name) == ImportColumns.Normalise(s.Name) && x.Department == (s.Department ?? x.Department)));
+                ImportColumns.FoldedKey(x.Name) == ImportColumns.FoldedKey(s.Name) && x.Department == (s.Department ?? x.Department)));
 
         public void Stage(MemberStructure structure, string? action, IReadOnlyList<string> fields)
         {
@@ -355,10 +370,10 @@ public sealed class MemberImporter(
             Record(action, "person", person.Id, fields);
         }
 
-        public void Stage(Cotisation fee, string? action, IReadOnlyList<string> fields)
+        public void Stage(Cotisation cotisation, string? action, IReadOnlyList<string> fields)
         {
-            var key = $"{fee.StructureId}~{fee.Year}";
-            Fees[key] = fee;
+            var key = $"{cotisation.StructureId}~{cotisation.Year}";
+            Cotisations[key] = cotisation;
             Touched.Add("c:" + key);
             Record(action, "cotisation", key, fields);
         }
