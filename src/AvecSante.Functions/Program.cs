@@ -1,16 +1,5 @@
-using AvecSante.Api.Composition;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
+using AvecSante.Functions;
 using Microsoft.Extensions.Hosting;
 
-// The production host. The ASP.NET Core integration hands the shared handlers an HttpRequest and executes their IResult,
-// so the functions below stay one-line bindings; everything else comes from the composition root both hosts share.
-var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-builder.Services.AddAvecSante(builder.Configuration);
-builder.Services
-    .AddApplicationInsightsTelemetryWorkerService()
-    .ConfigureFunctionsApplicationInsights();
-
-await builder.Build().RunAsync();
+// The production host: the composition lives in WorkerHost so the tests build exactly this host without starting it.
+await WorkerHost.CreateBuilder(args).Build().RunAsync();

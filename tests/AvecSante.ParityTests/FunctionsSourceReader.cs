@@ -38,8 +38,8 @@ public sealed record DeclaredFunction(
 public sealed record FunctionsSource(IReadOnlyList<DeclaredFunction> Functions, bool HasProgram, IReadOnlySet<string> ProgramInvocations);
 
 /// <summary>
-/// Reads src/AvecSante.Functions with Roslyn syntax only: that project cannot be restored here (DESIGN.md §2), so there
-/// is no semantic model; names are matched as written, which the one-line house style makes unambiguous.
+/// Reads src/AvecSante.Functions with Roslyn syntax only (what a body says is not in the SDK's metadata); names are
+/// matched as written, which the one-line house style makes unambiguous.
 /// </summary>
 public static class FunctionsSourceReader
 {

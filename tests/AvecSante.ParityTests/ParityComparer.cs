@@ -10,7 +10,7 @@ namespace AvecSante.ParityTests;
 public static class ParityComparer
 {
     public static IReadOnlyList<string> Compare(FunctionsSource source) =>
-        [.. CompareFunctions(source, FunctionCatalog.Http, FunctionCatalog.Timers), .. CompareProgram(source)];
+        CompareFunctions(source, FunctionCatalog.Http, FunctionCatalog.Timers);
 
     public static IReadOnlyList<string> CompareFunctions(FunctionsSource source, IReadOnlyList<HttpFunction> http, IReadOnlyList<TimerFunction> timers)
     {
@@ -46,25 +46,6 @@ public static class ParityComparer
             {
                 CompareTimer(expected, function, mismatches);
             }
-        }
-        return mismatches;
-    }
-
-    public static IReadOnlyList<string> CompareProgram(FunctionsSource source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        if (!source.HasProgram)
-        {
-            return [$"Program.cs: missing from {FunctionsSourceReader.ProjectPath}."];
-        }
-        var mismatches = new List<string>();
-        if (!source.ProgramInvocations.Contains("ConfigureFunctionsWebApplication"))
-        {
-            mismatches.Add("Program.cs: does not call ConfigureFunctionsWebApplication (the handlers need the ASP.NET Core integration's HttpRequest and IResult).");
-        }
-        if (!source.ProgramInvocations.Contains("AddAvecSante"))
-        {
-            mismatches.Add("Program.cs: does not call AddAvecSante (the composition root both hosts share).");
         }
         return mismatches;
     }

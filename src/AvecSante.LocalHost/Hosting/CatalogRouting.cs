@@ -14,6 +14,10 @@ public static class CatalogRouting
             var method = function.Handler.GetMethod(function.HandlerMethod, BindingFlags.Public | BindingFlags.Instance)
                 ?? throw new InvalidOperationException($"{function.Handler.Name}.{function.HandlerMethod} does not exist.");
             var routeParameters = method.GetParameters().Where(p => p.ParameterType == typeof(string)).Select(p => p.Name!).ToArray();
+            if (RouteValueMismatch(function, method) is { } mismatch)
+            {
+                throw new InvalidOperationException(mismatch);
+            }
 
             app.MapMethods("/api/" + function.Route, function.Methods, async context =>
             {
@@ -40,5 +44,20 @@ public static class CatalogRouting
                 await result.ExecuteAsync(context).ConfigureAwait(false);
             }).WithName(function.Name);
         }
+    }
+
+    /// <summary>
+    /// Route values reach handlers by parameter name (here as in the Functions host), so a name spelt differently in
+    /// the route and in the handler would arrive as null: say which, or null when they agree.
+    /// </summary>
+    public static string? RouteValueMismatch(HttpFunction function, MethodInfo handlerMethod)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(handlerMethod);
+        var route = Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory.Parse(function.Route).Parameters.Select(p => p.Name).ToList();
+        var parameters = handlerMethod.GetParameters().Where(p => p.ParameterType == typeof(string)).Select(p => p.Name!).ToList();
+        return route.SequenceEqual(parameters, StringComparer.Ordinal)
+            ? null
+            : $"{function.Name}: route \"{function.Route}\" has values [{string.Join(", ", route)}], but {function.Handler.Name}.{function.HandlerMethod} takes [{string.Join(", ", parameters)}].";
     }
 }
