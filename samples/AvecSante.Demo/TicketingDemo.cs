@@ -3,7 +3,7 @@ using System.Text.Json;
 
 /// <summary>
 /// The ticketing step of the demo: a regional day with 2 seats, a HelloAsso order of 3 registrations (one waitlisted),
-/// the same notification again (nothing new), a refund (the seat goes to the waitlist), then the emails.
+/// the same notification again (nothing new), a refund held until staff apply it (the seat goes to the waitlist), then the emails.
 /// </summary>
 internal static class TicketingDemo
 {
@@ -31,9 +31,13 @@ internal static class TicketingDemo
         Console.WriteLine($"   -> {(int)again.Status}: {again.Body.GetProperty("status").GetString()}");
         await ShowAsync(http, eventId);
 
-        Demo.Step("One registration is refunded (samples/helloasso/demo-payment-refunded.json): the seat goes to the waitlist");
+        Demo.Step("One registration is refunded (samples/helloasso/demo-payment-refunded.json): without HelloAsso API credentials nobody can confirm it, so it is held for staff");
         var refunded = await Demo.PostAsync(http, notify, refund);
-        Console.WriteLine($"   -> {(int)refunded.Status}: {refunded.Body.GetProperty("status").GetString()} {refunded.Body.GetProperty("outcome")}");
+        var heldId = refunded.Body.GetProperty("deliveryId").GetString();
+        Console.WriteLine($"   -> {(int)refunded.Status}: {refunded.Body.GetProperty("status").GetString()} (GET api/ticketing/refunds lists it)");
+        Demo.Step("A staff member checks the refund in the HelloAsso back office and applies it: the seat goes to the waitlist");
+        var applied = await Demo.PostAsync(http, $"api/ticketing/refunds/{heldId}/apply", "{}");
+        Console.WriteLine($"   -> {(int)applied.Status}: {applied.Body.GetProperty("outcome")}");
         await ShowAsync(http, eventId);
 
         Demo.Step("The dispatcher sends the confirmations (with the .ics), the waitlist notice and the freed-seat email");

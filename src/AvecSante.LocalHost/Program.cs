@@ -19,6 +19,7 @@ builder.Services.AddSingleton<SamplePeopleSeeder>();
 
 var app = builder.Build();
 app.UseStatusCodePages();
+app.UseMiddleware<AvecSante.Api.Http.RedactedRequestLogging>();
 app.MapFunctionCatalog();
 
 // Start first: settings are validated then, and a bad one stops the host with its name.

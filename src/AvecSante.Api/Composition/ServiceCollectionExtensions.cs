@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using AvecSante.Api.Calls;
 using AvecSante.Api.Documents;
 using AvecSante.Api.Health;
+using AvecSante.Api.Http;
 using AvecSante.Api.Jobs;
 using AvecSante.Api.Notifications;
 using AvecSante.Core.Calls;
@@ -22,6 +23,7 @@ using AvecSante.Infrastructure.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Api.Composition;
@@ -38,6 +40,8 @@ public static class ServiceCollectionExtensions
         AddValidatedOptions<EmailOptions, EmailOptionsValidator>(services, configuration, EmailOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
+        // ASP.NET Core's request log writes raw URLs (keys, URL secrets, signed tokens): RedactedRequestLogging replaces it.
+        services.AddLogging(logging => logging.AddFilter(RedactedRequestLogging.HostingCategory, LogLevel.Warning));
 
         // Storage: a connection string locally (Azurite), the service URI and a managed identity on Azure.
         services.AddSingleton(sp => CreateTableService(sp.GetRequiredService<IOptions<StorageOptions>>().Value, retries: 3, timeout: TimeSpan.FromSeconds(30)));

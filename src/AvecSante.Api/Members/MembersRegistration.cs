@@ -29,6 +29,7 @@ public static class MembersRegistration
         // Holders of personal data: GDPR export and erasure ask each of them (other capabilities may add theirs).
         services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<BlobImportArchive>());
         services.AddSingleton<IPersonalDataHolder>(sp => new OutboxPersonalData(sp.GetRequiredService<IOutboxStore>()));
+        services.AddSingleton<IPersonalDataHolder, AvecSante.Infrastructure.Email.LocalOutboxPersonalData>();
 
         services.AddSingleton(sp => new MembersService(
             sp.GetRequiredService<IStructureRepository>(),

@@ -62,6 +62,29 @@ public sealed partial class PersonalDataHandlers(
         return TypedResults.Ok(summary);
     }
 
+    /// <summary>
+    /// POST /api/members/erasures {"email": "…"}: erasure by address, for someone in the member file or in no file at all
+    /// (a HelloAsso buyer, a webhook attendee). The address travels in the body, so no request log sees it. 200 with
+    /// the counts (all zero when nothing was held).
+    /// </summary>
+    public async Task<IResult> EraseByEmailAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ErasureRequest>(request, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var email = body!.Email?.Trim();
+        if (email is not { Length: > 3 and <= 254 } || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+        {
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "Certaines informations sont manquantes ou incorrectes.", "Champs à corriger : email.",
+                new Dictionary<string, string[]> { ["email"] = ["une adresse électronique valide est obligatoire"] });
+        }
+        var summary = await personalData.EraseByEmailAsync(email, CallerIdentity.Of(request), "demande d'effacement (adresse)", cancellationToken).ConfigureAwait(false);
+        LogErased(summary.PersonId);
+        return TypedResults.Ok(summary);
+    }
+
     /// <summary>POST /api/members/purge?dryRun=true|false: who the retention rules erase (by default only the report).</summary>
     public async Task<IResult> PurgeAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -163,3 +186,6 @@ public sealed partial class PersonalDataHandlers(
     [LoggerMessage(Level = LogLevel.Warning, Message = "GDPR erasure of person {PersonId}")]
     private partial void LogErased(string personId);
 }
+
+/// <summary>Body of POST /api/members/erasures.</summary>
+public sealed record ErasureRequest(string? Email);

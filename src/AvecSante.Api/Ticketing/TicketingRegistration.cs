@@ -34,6 +34,8 @@ public static class TicketingRegistration
 
         services.AddSingleton<EventsHandlers>();
         services.AddSingleton<TicketingHandlers>();
+        services.AddSingleton<HeldRefunds>();
+        services.AddSingleton<HeldRefundsHandlers>();
         services.AddSingleton<SweepTicketingInboxJob>();
         services.AddHttpClient(nameof(HelloAssoApiClient));
         // One client for the process, so its token cache lives as long as the process.

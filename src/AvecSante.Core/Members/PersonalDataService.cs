@@ -70,6 +70,35 @@ public sealed class PersonalDataService(
     }
 
     /// <summary>
+    /// Erasure by email address: the person of the member file who has it (then everything the person erasure reaches),
+    /// or else someone in no file (a HelloAsso buyer, a webhook attendee), whose tickets, emails, raw payloads, archives
+    /// and local files are found by that address. The audit trail keeps a digest of the address, never the address.
+    /// </summary>
+    public async Task<ErasureSummary> EraseByEmailAsync(string email, string actor, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        var address = email.Trim();
+        if (MembersService.FindByEmail(await people.ListAllAsync(cancellationToken).ConfigureAwait(false), address) is { } known)
+        {
+            var summary = await EraseAsync(known.Id, actor, reason, cancellationToken).ConfigureAwait(false);
+            if (summary is not null)
+            {
+                return summary;
+            }
+        }
+        var subjectId = "email-" + StableKeys.Digest(address.ToLowerInvariant(), 16);
+        var subject = new Person { Id = subjectId, FirstName = string.Empty, LastName = string.Empty, Email = address };
+        var erased = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var holder in holders)
+        {
+            erased[holder.Section] = await holder.EraseAsync(subject, cancellationToken).ConfigureAwait(false);
+        }
+        erased["people"] = 0;
+        await audit.RecordAsync(new AuditEntry(clock.GetUtcNow(), actor, "erased", "address", subjectId, ["*"], reason), cancellationToken).ConfigureAwait(false);
+        return new ErasureSummary(subjectId, erased);
+    }
+
+    /// <summary>
     /// Who the retention rules say to erase today: people all of whose structures left more than
     /// <see cref="RetentionRules.MonthsAfterStructureLeft"/> months ago, and contacts without a structure whose last real
     /// contact (or creation) is older than <see cref="RetentionRules.MonthsAfterLastContact"/> months (the CNIL's usual

@@ -60,4 +60,10 @@ public interface IOutboxStore
     /// not sent yet; kind, subject, status and dates stay, so the counts of sends stay right. Returns how many.
     /// </summary>
     Task<int> ErasePersonalDataAsync(string recipientId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// GDPR erasure by address (compared without case), whatever the recipient id: ticket emails planned before the
+    /// attendee was linked to a person carry an "attendee-…" id. Blanks as <see cref="ErasePersonalDataAsync"/> does.
+    /// </summary>
+    Task<int> ErasePersonalDataByAddressAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken);
 }

@@ -126,7 +126,7 @@ public static class HelloAssoNotificationReader
         }
         return lines.Count == 0
             ? TicketingCommand.Ignore("Payment", $"paiement {state} sans article", formSlug)
-            : new TicketingCommand("Payment", TicketingAction.Cancel, formSlug, null, lines);
+            : new TicketingCommand("Payment", TicketingAction.Cancel, formSlug, null, lines) { OrderId = orderId };
     }
 
     private static string? CustomFieldEmail(JsonElement item)

@@ -15,10 +15,10 @@ public interface ITicketStore
     Task<(Ticket Ticket, bool Created)> EnsureAsync(Event value, Ticket draft, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Cancels the ticket and frees its seat. When the ticket is unknown (the refund overtook the order) a cancelled
-    /// placeholder is stored, so the late order cannot take a seat.
+    /// Cancels the ticket and frees its seat. An unknown ticket is left unknown (<see cref="TicketChange.Unknown"/>): a
+    /// refund that overtakes its order is confirmed through the API or held for staff, never stored as a placeholder.
     /// </summary>
-    Task<TicketChange> CancelAsync(Event value, string ticketKey, Ticket placeholder, CancellationToken cancellationToken);
+    Task<TicketChange> CancelAsync(Event value, string ticketKey, CancellationToken cancellationToken);
 
     /// <summary>Gives free seats to the waitlist in FIFO order; returns the tickets promoted now or left with an offer to send.</summary>
     Task<IReadOnlyList<Ticket>> PromoteWaitlistAsync(Event value, CancellationToken cancellationToken);

@@ -9,6 +9,9 @@ public enum InboxStatus
 
     /// <summary>Gave up after too many attempts; kept for a person to look at.</summary>
     Failed,
+
+    /// <summary>A refund nobody could confirm (no HelloAsso API credentials): kept for staff to apply or dismiss.</summary>
+    Held,
 }
 
 /// <summary>A received notification: which raw payload (Blob) it is, and how far its processing went.</summary>
@@ -75,4 +78,7 @@ public interface ITicketingInbox
 
     /// <summary>Every record of the inbox (GDPR erasure reads the raw payloads they name).</summary>
     Task<IReadOnlyList<InboxRecord>> ListAllAsync(CancellationToken cancellationToken);
+
+    /// <summary>The records in one status (the refunds held for staff), oldest first.</summary>
+    Task<IReadOnlyList<InboxRecord>> ListByStatusAsync(InboxStatus status, CancellationToken cancellationToken);
 }

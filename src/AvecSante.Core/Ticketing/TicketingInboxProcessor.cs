@@ -17,6 +17,9 @@ public enum DeliveryResultKind
 
     /// <summary>Claimed and archived, but processing failed: the sweeper finishes it.</summary>
     Accepted,
+
+    /// <summary>A refund that could not be confirmed: kept for staff (GET /api/ticketing/refunds), nothing cancelled.</summary>
+    Held,
 }
 
 public sealed record DeliveryReceipt(DeliveryResultKind Kind, string InboxId, TicketingOutcome? Outcome);
@@ -118,7 +121,12 @@ public sealed partial class TicketingInboxProcessor(
         TicketingOutcome outcome;
         try
         {
-            var trusted = await ReReadOrderAsync(record, command, cancellationToken).ConfigureAwait(false);
+            if (await TrustedCommandAsync(record, command, cancellationToken).ConfigureAwait(false) is not { } trusted)
+            {
+                await inbox.CompleteAsync(record.Id, InboxStatus.Held, "remboursement non confirmé : en attente de vérification par l'équipe", cancellationToken).ConfigureAwait(false);
+                LogRefundHeld(record.Id, command.OrderId);
+                return new DeliveryReceipt(DeliveryResultKind.Held, record.Id, null);
+            }
             outcome = await service.ExecuteAsync(trusted, record.Id, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -144,6 +152,55 @@ public sealed partial class TicketingInboxProcessor(
             LogProcessingFailed(ex, record.Id);
         }
         return new DeliveryReceipt(status == InboxStatus.Ignored ? DeliveryResultKind.Ignored : DeliveryResultKind.Processed, record.Id, outcome);
+    }
+
+    /// <summary>
+    /// What of a notification may be acted on. HelloAsso notifications are unsigned for ordinary associations and the
+    /// URL secret can leak, so: an Order is re-read from the API when credentials are set, and without them it may
+    /// create tickets but never cancel one; a refund cancels only what the API confirms, and is held for staff (null)
+    /// when there are no credentials to ask with.
+    /// </summary>
+    private async Task<TicketingCommand?> TrustedCommandAsync(InboxRecord record, TicketingCommand command, CancellationToken cancellationToken)
+    {
+        if (record.Source != TicketSources.HelloAsso)
+        {
+            return command;
+        }
+        if (command.NotificationType == "Order")
+        {
+            return orders.IsConfigured ? await ReReadOrderAsync(record, command, cancellationToken).ConfigureAwait(false) : WithoutCancellations(record, command);
+        }
+        if (command.Action != TicketingAction.Cancel)
+        {
+            return command;
+        }
+        if (!orders.IsConfigured || command.OrderId is not { } orderId)
+        {
+            return null;
+        }
+        var order = await orders.GetOrderAsync(orderId, cancellationToken).ConfigureAwait(false);
+        if (order is not { } found)
+        {
+            LogOrderUnknown(record.Id, orderId);
+            return TicketingCommand.Ignore("Payment", "remboursement d'une commande inconnue de l'API HelloAsso", command.FormSlug) with { OrderId = orderId };
+        }
+        var confirmed = HelloAssoRefundConfirmation.Confirm(command, found);
+        LogRefundConfirmed(record.Id, orderId, command.Lines.Count, confirmed.Lines.Count);
+        return confirmed;
+    }
+
+    /// <summary>An unconfirmed Order keeps its registrations; its cancelled items wait for a confirmed refund.</summary>
+    private TicketingCommand WithoutCancellations(InboxRecord record, TicketingCommand command)
+    {
+        var kept = command.Lines.Where(l => !l.Cancelled).ToList();
+        if (kept.Count == command.Lines.Count)
+        {
+            return command;
+        }
+        LogCancellationsDropped(record.Id, command.Lines.Count - kept.Count);
+        return kept.Count == 0
+            ? TicketingCommand.Ignore("Order", "commande non confirmée dont les billets sont annulés : rien à créer", command.FormSlug) with { OrderId = command.OrderId }
+            : command with { Lines = kept };
     }
 
     /// <summary>
@@ -192,6 +249,15 @@ public sealed partial class TicketingInboxProcessor(
 
     [LoggerMessage(EventId = 3116, Level = LogLevel.Information, Message = "Ticketing delivery {InboxId}: order {OrderId} re-read from the HelloAsso API ({NotifiedLines} ticket lines notified, {ApiLines} in the API's order)")]
     private partial void LogOrderReRead(string inboxId, string orderId, int notifiedLines, int apiLines);
+
+    [LoggerMessage(EventId = 3117, Level = LogLevel.Warning, Message = "Ticketing delivery {InboxId}: refund of order {OrderId} cannot be confirmed (no HelloAsso API credentials or no order id); held for staff")]
+    private partial void LogRefundHeld(string inboxId, string? orderId);
+
+    [LoggerMessage(EventId = 3118, Level = LogLevel.Information, Message = "Ticketing delivery {InboxId}: refund of order {OrderId} checked with the HelloAsso API ({NotifiedLines} items notified, {ConfirmedLines} confirmed void)")]
+    private partial void LogRefundConfirmed(string inboxId, string orderId, int notifiedLines, int confirmedLines);
+
+    [LoggerMessage(EventId = 3119, Level = LogLevel.Warning, Message = "Ticketing delivery {InboxId}: {Count} cancelled item(s) of an unconfirmed order ignored")]
+    private partial void LogCancellationsDropped(string inboxId, int count);
 
     [LoggerMessage(EventId = 3113, Level = LogLevel.Error, Message = "Ticketing delivery {InboxId} abandoned after {Attempts} attempts")]
     private partial void LogGaveUp(string inboxId, int attempts);

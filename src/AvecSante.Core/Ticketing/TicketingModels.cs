@@ -123,6 +123,9 @@ public enum TicketChange
     AlreadyKnown,
     Cancelled,
     AlreadyCancelled,
+
+    /// <summary>A cancellation for a ticket never stored: nothing is written (no placeholder a forged refund could plant).</summary>
+    Unknown,
 }
 
 public sealed record TicketingOutcome(

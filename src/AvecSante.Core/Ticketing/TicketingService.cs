@@ -48,7 +48,7 @@ public sealed partial class TicketingService(
             var draft = await DraftAsync(value, line, now, cancellationToken).ConfigureAwait(false);
             if (command.Action == TicketingAction.Cancel || line.Cancelled)
             {
-                var change = await tickets.CancelAsync(value, draft.Key, draft, cancellationToken).ConfigureAwait(false);
+                var change = await tickets.CancelAsync(value, draft.Key, cancellationToken).ConfigureAwait(false);
                 if (change == TicketChange.Cancelled)
                 {
                     cancelled++;

@@ -37,6 +37,9 @@ public sealed class MembersFunctions(MembersHandlers members, MemberFilesHandler
     [Function("ExportPersonData")]
     public Task<IResult> ExportPersonData([HttpTrigger(AuthorizationLevel.Function, "get", Route = "members/people/{id}/export")] HttpRequest req, string id, CancellationToken cancellationToken) => personalData.ExportPersonAsync(req, id, cancellationToken);
 
+    [Function("EraseByEmail")]
+    public Task<IResult> EraseByEmail([HttpTrigger(AuthorizationLevel.Function, "post", Route = "members/erasures")] HttpRequest req, CancellationToken cancellationToken) => personalData.EraseByEmailAsync(req, cancellationToken);
+
     [Function("ErasePerson")]
     public Task<IResult> ErasePerson([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "members/people/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) => personalData.ErasePersonAsync(req, id, cancellationToken);
 

@@ -102,8 +102,10 @@ public sealed class BlobImportArchive(BlobStore blobs, IOptions<FederationOption
     {
         var compare = CultureInfo.GetCultureInfo("fr-FR").CompareInfo;
         const CompareOptions loose = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;
-        return new[] { person.Email }.Concat(person.OtherEmails).Any(e => line.Contains(e, StringComparison.OrdinalIgnoreCase))
-            || (compare.IndexOf(line, person.LastName, loose) >= 0 && compare.IndexOf(line, person.FirstName, loose) >= 0);
+        // An erasure by address alone has no names: an empty name would match every line.
+        return new[] { person.Email }.Concat(person.OtherEmails).Any(e => !string.IsNullOrWhiteSpace(e) && line.Contains(e, StringComparison.OrdinalIgnoreCase))
+            || (!string.IsNullOrWhiteSpace(person.FirstName) && !string.IsNullOrWhiteSpace(person.LastName)
+                && compare.IndexOf(line, person.LastName, loose) >= 0 && compare.IndexOf(line, person.FirstName, loose) >= 0);
     }
 
     private async IAsyncEnumerable<(string Name, List<string> Lines, ETag ETag)> ArchivesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

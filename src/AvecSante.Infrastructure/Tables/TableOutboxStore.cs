@@ -123,23 +123,52 @@ public sealed partial class TableOutboxStore(TableStore tables, IOptions<Federat
         var filter = TableClient.CreateQueryFilter($"RecipientId eq {recipientId}");
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            e["ToAddress"] = string.Empty;
-            e["ToName"] = string.Empty;
-            e["TextBody"] = string.Empty;
-            e["HtmlBody"] = string.Empty;
-            e.Remove("Attachments");
-            e.Remove("Substitutions"); // first name and signed links of alerts
-            e.Remove("Payload");
-            if (e.GetString("Status") is nameof(OutboxStatus.Pending) or nameof(OutboxStatus.Sending))
-            {
-                e["Status"] = nameof(OutboxStatus.Failed);
-                e["LastError"] = "Destinataire effacé (RGPD) : envoi annulé.";
-            }
-            // Replace under ETag.All: an erasure must win over a dispatcher's lease.
-            await table.UpdateEntityAsync(e, ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await BlankAsync(table, e, cancellationToken).ConfigureAwait(false);
             erased++;
         }
         return erased;
+    }
+
+    public async Task<int> ErasePersonalDataByAddressAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(addresses);
+        var wanted = new HashSet<string>(addresses.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()), StringComparer.OrdinalIgnoreCase);
+        if (wanted.Count == 0)
+        {
+            return 0;
+        }
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var erased = 0;
+        // A whole-table scan (addresses are not keys, and case differs between senders): rare, like every erasure.
+        var filter = TableClient.CreateQueryFilter($"ToAddress gt {string.Empty}");
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (wanted.Contains(e.GetString("ToAddress")?.Trim() ?? string.Empty))
+            {
+                await BlankAsync(table, e, cancellationToken).ConfigureAwait(false);
+                erased++;
+            }
+        }
+        return erased;
+    }
+
+    /// <summary>Blanks a message's personal data; kind, subject, status and dates stay for the counts.</summary>
+    private static async Task BlankAsync(TableClient table, TableEntity e, CancellationToken cancellationToken)
+    {
+        e["ToAddress"] = string.Empty;
+        e["ToName"] = string.Empty;
+        e["TextBody"] = string.Empty;
+        e["HtmlBody"] = string.Empty;
+        e.Remove("Attachments");
+        e.Remove("Substitutions"); // first name and signed links of alerts
+        e.Remove("Payload");
+        if (e.GetString("Status") is nameof(OutboxStatus.Pending) or nameof(OutboxStatus.Sending))
+        {
+            e["Status"] = nameof(OutboxStatus.Failed);
+            e["LastError"] = "Destinataire effacé (RGPD) : envoi annulé.";
+        }
+        // Replace under ETag.All: an erasure must win over a dispatcher's lease.
+        await table.UpdateEntityAsync(e, ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     private IEnumerable<string> RecentPartitions()

@@ -124,15 +124,14 @@ public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptio
         throw new InvalidOperationException($"Ticket {draft.Key}: too much contention on event {value.Id}.");
     }
 
-    public async Task<TicketChange> CancelAsync(Event value, string ticketKey, Ticket placeholder, CancellationToken cancellationToken)
+    public async Task<TicketChange> CancelAsync(Event value, string ticketKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(value);
-        ArgumentNullException.ThrowIfNull(placeholder);
         var gate = Gate(Partition(value.Id));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await CancelCoreAsync(value, ticketKey, placeholder, cancellationToken).ConfigureAwait(false);
+            return await CancelCoreAsync(value, ticketKey, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -140,7 +139,7 @@ public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptio
         }
     }
 
-    private async Task<TicketChange> CancelCoreAsync(Event value, string ticketKey, Ticket placeholder, CancellationToken cancellationToken)
+    private async Task<TicketChange> CancelCoreAsync(Event value, string ticketKey, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
         var partition = Partition(value.Id);
@@ -151,16 +150,7 @@ public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptio
             var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, Row(ticketKey), cancellationToken: cancellationToken).ConfigureAwait(false);
             if (!found.HasValue)
             {
-                // The refund overtook the order: a cancelled ticket now makes the late order a no-op.
-                try
-                {
-                    await table.AddEntityAsync(ToEntity(partition, placeholder with { Status = TicketStatus.Cancelled, CancelledAt = now }), cancellationToken).ConfigureAwait(false);
-                    return TicketChange.Cancelled;
-                }
-                catch (RequestFailedException ex) when (TableStore.IsConflict(ex))
-                {
-                    continue;
-                }
+                return TicketChange.Unknown;
             }
             var entity = found.Value!;
             var ticket = FromEntity(entity);

@@ -129,6 +129,13 @@ public sealed class TableTicketingInbox(TableStore tables, IOptions<FederationOp
         return records.OrderBy(r => r.ReceivedAt).ToList();
     }
 
+    public async Task<IReadOnlyList<InboxRecord>> ListByStatusAsync(InboxStatus status, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {"r~"} and RowKey lt {"r~~"} and Status eq {status.ToString()}");
+        var records = await tables.QueryAsync(TableName, filter, FromEntity, cancellationToken).ConfigureAwait(false);
+        return records.OrderBy(r => r.ReceivedAt).ToList();
+    }
+
     private static InboxRecord FromEntity(TableEntity e) => new()
     {
         Id = e.RowKey[2..],

@@ -56,12 +56,20 @@ public sealed partial class TicketingPersonalData(
         ArgumentNullException.ThrowIfNull(person);
         var emails = Emails(person);
         var ticketsErased = 0;
+        string? firstName = NullIfBlank(person.FirstName), lastName = NullIfBlank(person.LastName);
         foreach (var value in await events.ListAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (firstName is null || lastName is null)
+            {
+                // Erasure by address (an attendee who is in no file): the names the tickets give find the raw payloads.
+                var named = (await tickets.ListForPersonAsync(value.Id, person.Id, emails, cancellationToken).ConfigureAwait(false))
+                    .FirstOrDefault(t => NullIfBlank(t.Attendee.FirstName) is not null && NullIfBlank(t.Attendee.LastName) is not null);
+                (firstName, lastName) = named is null ? (firstName, lastName) : (named.Attendee.FirstName, named.Attendee.LastName);
+            }
             ticketsErased += await tickets.EraseAttendeeAsync(value.Id, person.Id, emails, cancellationToken).ConfigureAwait(false);
         }
 
-        var terms = PersonalTerms.Of(person.Email, person.OtherEmails, person.FirstName, person.LastName);
+        var terms = PersonalTerms.Of(person.Email, person.OtherEmails, firstName, lastName);
         var payloadsRedacted = 0;
         var records = await inbox.ListAllAsync(cancellationToken).ConfigureAwait(false);
         // Notifications and submissions as received, then the attendance sheets staff imported (names and emails too).
@@ -76,6 +84,8 @@ public sealed partial class TicketingPersonalData(
         LogErased(person.Id, ticketsErased, payloadsRedacted);
         return ticketsErased + payloadsRedacted;
     }
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     private static List<string> Emails(Person person) =>
         PersonalTerms.Of(person.Email, person.OtherEmails, null, null).Emails.ToList();

@@ -40,6 +40,8 @@ internal sealed class MemoryOutbox : IOutboxStore
         Task.FromResult<IReadOnlyList<OutboxMessage>>(All.Where(m => m.RecipientId == recipientId).ToList());
 
     public Task<int> ErasePersonalDataAsync(string recipientId, CancellationToken cancellationToken) => Task.FromResult(0);
+
+    public Task<int> ErasePersonalDataByAddressAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken) => Task.FromResult(0);
 }
 
 internal sealed class MemoryPeople(params Person[] people) : IPeopleDirectory
