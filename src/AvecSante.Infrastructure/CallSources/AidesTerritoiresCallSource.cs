@@ -136,6 +136,7 @@ public sealed class AidesTerritoiresCallSource(string name, CallSourceOptions op
             StructuredDeadline = deadline,
             PublishedOn = Updated(aid) is { } created ? DateOnly.FromDateTime(created.UtcDateTime) : null,
             FunderHint = financers.FirstOrDefault() ?? options.Funder,
+            Trust = options.Trust ?? Core.Calls.SourceTrustLevel.Aggregator,
         };
     }
 

@@ -71,6 +71,7 @@ public sealed class ListingCallSource(string name, CallSourceOptions options, Po
             PublishedOn = Date(Get(row, "date_publication")),
             StructuredDeadline = deadline,
             FunderHint = funder,
+            Trust = options.Trust ?? Core.Calls.SourceTrustLevel.Aggregator,
         };
     }
 

@@ -170,9 +170,11 @@ public sealed class PoliteHttp(HttpClient http, IOptions<CallsOptions> options, 
         try
         {
             var interval = TimeSpan.FromMilliseconds(options.Value.MinMillisecondsBetweenRequests);
-            if (LastRequestAt.TryGetValue(host, out var last) && clock.GetUtcNow() - last < interval)
+            // Never longer than one interval, even when the last request's instant is ahead of this clock.
+            var wait = LastRequestAt.TryGetValue(host, out var last) ? TimeSpan.FromTicks(Math.Min((interval - (clock.GetUtcNow() - last)).Ticks, interval.Ticks)) : TimeSpan.Zero;
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(interval - (clock.GetUtcNow() - last), clock, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
             }
             LastRequestAt[host] = clock.GetUtcNow();
             if (request.Headers.UserAgent.Count == 0)

@@ -71,6 +71,7 @@ public sealed class RssCallSource(string name, CallSourceOptions options, Polite
                 Url = item.Link,
                 PublishedOn = item.Published is { } p ? DateOnly.FromDateTime(ParisTime.ToParis(p).DateTime) : null,
                 FunderHint = options.Funder,
+                Trust = options.Trust ?? Core.Calls.SourceTrustLevel.FunderSite,
             });
         }
         return new SourceBatch(candidates, null, Warning: SourceWarnings.LinksElsewhere(elsewhere));

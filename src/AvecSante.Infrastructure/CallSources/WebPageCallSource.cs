@@ -51,6 +51,7 @@ public sealed class WebPageCallSource(string name, CallSourceOptions options, Po
                 Text = PageText.CallHtml(page.Content!, options.ContentSelector),
                 Url = link,
                 FunderHint = options.Funder,
+                Trust = options.Trust ?? Core.Calls.SourceTrustLevel.FunderSite,
             });
         }
         return new SourceBatch(candidates, null, Warning: SourceWarnings.LinksElsewhere(elsewhere));
