@@ -40,6 +40,7 @@ dotnet build samples/AvecSante.Demo -nologo -v quiet
 # The demo's call sources: synthetic pages served by the demo itself on 127.0.0.1:7072 (samples/sources/README.md).
 demo_sources=(
   "Calls__MinMillisecondsBetweenRequests=0"
+  "Calls__AllowLoopbackSources=true"
   "Calls__Sources__demo-ars-bretagne__Kind=WebPage"
   "Calls__Sources__demo-ars-bretagne__Url=http://127.0.0.1:7072/ars/appels.html"
   "Calls__Sources__demo-ars-bretagne__Funder=ARS Bretagne"

@@ -117,6 +117,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Alerts__LinkSigningKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=AlertsLinkSigningKey)' }
         { name: 'Alerts__PublicBaseUrl', value: publicBaseUrl }
         { name: 'Reports__LinkBaseUrl', value: '${publicBaseUrl}api/' }
+        // Call sources are read on public addresses only (loopback is for the local demo and tests).
+        { name: 'Calls__AllowLoopbackSources', value: 'false' }
         // Every timer's NCRONTAB (UTC), as in local.settings.sample.json: a TimerTrigger without its setting is not indexed.
         { name: 'Schedules__DispatchNotifications', value: '0 */1 * * * *' }
         { name: 'Schedules__IngestCalls', value: '0 0 * * * *' }

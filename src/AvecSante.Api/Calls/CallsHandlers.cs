@@ -82,7 +82,8 @@ public sealed record CallResponse(
     string Status,
     string Source,
     bool? Created = null,
-    int? AlertsPlanned = null)
+    int? AlertsPlanned = null,
+    IReadOnlyList<CallDisagreement>? Disagreements = null)
 {
     public static CallResponse From(CallForProjects call, bool? created = null, int? alertsPlanned = null)
     {
@@ -102,6 +103,7 @@ public sealed record CallResponse(
             call.Status.ToString().ToLowerInvariant(),
             call.Source,
             created,
-            alertsPlanned);
+            alertsPlanned,
+            call.Disagreements);
     }
 }

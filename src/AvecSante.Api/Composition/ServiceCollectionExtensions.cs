@@ -63,12 +63,9 @@ public static class ServiceCollectionExtensions
         // Calls for projects: sources from settings, read politely; ingestion and its health.
         services.AddOptions<CallsOptions>().Bind(configuration.GetSection(CallsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CallsOptions>>(new CallsOptionsValidator(configuration.GetSection(CallsOptions.Section)));
-        // One long-lived client for the sources; pooled connections are renewed so DNS changes are seen.
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PoliteHttp>(sp, new HttpClient(new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
-            AutomaticDecompression = System.Net.DecompressionMethods.All,
-        })));
+        // One long-lived client for the sources, connecting to public addresses only (checked at connect time).
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PoliteHttp>(sp, new HttpClient(
+            SourceConnections.CreateHandler(sp.GetRequiredService<IOptions<CallsOptions>>().Value))));
         services.AddSingleton<ICallSourceCatalog, ConfiguredCallSources>();
         AddValidatedOptions<GraphOptions, GraphOptionsValidator>(services, configuration, GraphOptions.Section);
         services.AddSingleton(sp => new TenantGraph(sp.GetRequiredService<IOptions<GraphOptions>>(), new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) })));

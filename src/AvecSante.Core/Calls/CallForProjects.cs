@@ -63,6 +63,9 @@ public sealed record CallForProjects
     /// <summary>What changed in the call since it was first seen, oldest first.</summary>
     public IReadOnlyList<CallChange> History { get; init; } = [];
 
+    /// <summary>What sources below the call's originating source said and were not believed (<see cref="SourceTrust"/>).</summary>
+    public IReadOnlyList<CallDisagreement> Disagreements { get; init; } = [];
+
     public DateTimeOffset? UpdatedAt { get; init; }
 
     /// <summary>Opaque concurrency token of the stored record (an ETag); null before it is stored.</summary>
@@ -74,3 +77,6 @@ public sealed record CallSighting(string Source, string? Url, DateTimeOffset Fir
 
 /// <summary>One change of a known call: deadline moved, status changed, substance rewritten.</summary>
 public sealed record CallChange(DateTimeOffset At, string Field, string? From, string? To, string Source);
+
+/// <summary>A lower-trust source said otherwise about a field of the call: <c>Theirs</c> was not kept, <c>Kept</c> was.</summary>
+public sealed record CallDisagreement(DateTimeOffset At, string Source, string Field, string? Theirs, string? Kept);

@@ -85,7 +85,7 @@ public static class CallSubmissionValidator
             StructureKinds = kinds,
             Summary = summary,
             Status = deadline is { } end && end <= now ? CallStatus.Closed : CallStatus.Open,
-            Source = "manual",
+            Source = SourceTrust.Staff,
             CreatedAt = now,
         });
     }

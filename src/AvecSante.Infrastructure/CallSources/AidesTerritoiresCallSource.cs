@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using AvecSante.Core.Calls.Ingestion;
@@ -26,9 +25,12 @@ public sealed class AidesTerritoiresCallSource(string name, CallSourceOptions op
     public async Task<SourceBatch> FetchAsync(string? cursor, CancellationToken cancellationToken)
     {
         var baseUrl = options.Url ?? new Uri("https://aides-territoires.beta.gouv.fr/");
+        // The token goes to the API's own host only, whatever "next" the API answers.
+        var hosts = new SourceHosts(baseUrl, allowedHosts: null);
         var startedAt = clock.GetUtcNow();
+        string? warning = null;
         DateTimeOffset? since = DateTimeOffset.TryParse(cursor, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var c) ? c.AddDays(-1) : null;
-        var token = await TokenAsync(baseUrl, cancellationToken).ConfigureAwait(false);
+        var token = await TokenAsync(baseUrl, hosts, cancellationToken).ConfigureAwait(false);
 
         var candidates = new List<CallCandidate>();
         var rejected = 0;
@@ -38,12 +40,12 @@ public sealed class AidesTerritoiresCallSource(string name, CallSourceOptions op
             using var request = new HttpRequestMessage(HttpMethod.Get, next);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            using var response = await http.SendPolitelyAsync(request, cancellationToken, cancellationToken).ConfigureAwait(false);
+            using var response = await http.SendPolitelyAsync(request, hosts, cancellationToken, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 throw new HttpRequestException($"aides-territoires answered {(int)response.StatusCode}", null, response.StatusCode);
             }
-            using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken: cancellationToken).ConfigureAwait(false);
+            using var json = JsonDocument.Parse(await http.ReadCappedAsync(response.Content, cancellationToken).ConfigureAwait(false));
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
             {
@@ -62,12 +64,17 @@ public sealed class AidesTerritoiresCallSource(string name, CallSourceOptions op
                 }
                 candidates.Add(ToCandidate(aid, baseUrl));
             }
-            next = root.TryGetProperty("next", out var n) && n.ValueKind == JsonValueKind.String && Uri.TryCreate(n.GetString(), UriKind.Absolute, out var nextUrl) ? nextUrl : null;
+            next = root.TryGetProperty("next", out var n) && n.ValueKind == JsonValueKind.String && Uri.TryCreate(baseUrl, n.GetString(), out var nextUrl) ? nextUrl : null;
+            if (next is not null && (!hosts.Allows(next) || next.Scheme != baseUrl.Scheme))
+            {
+                warning = "La page suivante des résultats pointait hors de l'API d'aides-territoires : elle n'a pas été lue.";
+                next = null;
+            }
         }
-        return new SourceBatch(candidates, startedAt.ToString("O", CultureInfo.InvariantCulture), rejected);
+        return new SourceBatch(candidates, startedAt.ToString("O", CultureInfo.InvariantCulture), rejected, warning);
     }
 
-    private async Task<string> TokenAsync(Uri baseUrl, CancellationToken cancellationToken)
+    private async Task<string> TokenAsync(Uri baseUrl, SourceHosts hosts, CancellationToken cancellationToken)
     {
         if (_token is not null && clock.GetUtcNow() < _tokenExpiresAt)
         {
@@ -79,12 +86,12 @@ public sealed class AidesTerritoiresCallSource(string name, CallSourceOptions op
         }
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, "api/connexion/"));
         request.Headers.Add("X-AUTH-TOKEN", options.ApiKey);
-        using var response = await http.SendPolitelyAsync(request, cancellationToken, cancellationToken).ConfigureAwait(false);
+        using var response = await http.SendPolitelyAsync(request, hosts, cancellationToken, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw new HttpRequestException($"aides-territoires refused the API key ({(int)response.StatusCode})", null, response.StatusCode);
         }
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken).ConfigureAwait(false);
+        var body = JsonSerializer.Deserialize<JsonElement>(await http.ReadCappedAsync(response.Content, cancellationToken).ConfigureAwait(false));
         _token = body.TryGetProperty("token", out var t) && t.GetString() is { Length: > 0 } value
             ? value
             : throw new FormatException("aides-territoires answered the key exchange without a token.");
@@ -129,6 +136,7 @@ public sealed class AidesTerritoiresCallSource(string name, CallSourceOptions op
             StructuredDeadline = deadline,
             PublishedOn = Updated(aid) is { } created ? DateOnly.FromDateTime(created.UtcDateTime) : null,
             FunderHint = financers.FirstOrDefault() ?? options.Funder,
+            Trust = options.Trust ?? Core.Calls.SourceTrustLevel.Aggregator,
         };
     }
 

@@ -1,3 +1,5 @@
+using AvecSante.Core.Calls;
+
 namespace AvecSante.Infrastructure.CallSources;
 
 /// <summary>Section "Calls": how sources are read, and the sources themselves ("Calls:Sources:{name}:…").</summary>
@@ -12,6 +14,12 @@ public sealed class CallsOptions
 
     /// <summary>At most one request per host in this many milliseconds.</summary>
     public int MinMillisecondsBetweenRequests { get; set; } = 1000;
+
+    /// <summary>Largest answer read from a source, after decompression, in bytes; a larger one fails the source.</summary>
+    public int MaxResponseBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Lets sources be read on 127.0.0.1 (the demo's and tests' synthetic sources). Never on Azure.</summary>
+    public bool AllowLoopbackSources { get; set; }
 
     public Dictionary<string, CallSourceOptions> Sources { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
@@ -38,6 +46,15 @@ public sealed class CallSourceOptions
 
     /// <summary>The listing page, the feed, or the API base (https://aides-territoires.beta.gouv.fr).</summary>
     public Uri? Url { get; set; }
+
+    /// <summary>
+    /// Other hosts this source may be read from besides its own address's (comma-separated, "host" or "host:port"):
+    /// a feed whose items link to another site of the same funder.
+    /// </summary>
+    public string? AllowedHosts { get; set; }
+
+    /// <summary>How far this source is believed about a call it did not bring first (empty = by kind).</summary>
+    public SourceTrustLevel? Trust { get; set; }
 
     /// <summary>Funder to assume when the text names none (e.g. "ARS Bretagne" for the ARS site).</summary>
     public string? Funder { get; set; }

@@ -20,7 +20,7 @@ public sealed class ListingCallSource(string name, CallSourceOptions options, Po
     public async Task<SourceBatch> FetchAsync(string? cursor, CancellationToken cancellationToken)
     {
         var url = options.Url ?? throw new InvalidOperationException($"Setting 'Calls:Sources:{name}:Url' is missing.");
-        var page = await http.GetAsync(url, cancellationToken).ConfigureAwait(false);
+        var page = await http.GetAsync(url, SourceHosts.For(options), cancellationToken).ConfigureAwait(false);
         if (page.NotModified)
         {
             return new SourceBatch([], cursor);
@@ -71,6 +71,7 @@ public sealed class ListingCallSource(string name, CallSourceOptions options, Po
             PublishedOn = Date(Get(row, "date_publication")),
             StructuredDeadline = deadline,
             FunderHint = funder,
+            Trust = options.Trust ?? Core.Calls.SourceTrustLevel.Aggregator,
         };
     }
 

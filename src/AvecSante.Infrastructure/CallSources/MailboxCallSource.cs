@@ -87,6 +87,7 @@ public sealed class MailboxCallSource(string name, CallSourceOptions options, Te
                 Sender = message.From?.EmailAddress?.Address,
                 PublishedOn = message.ReceivedDateTime is { } received ? DateOnly.FromDateTime(received.UtcDateTime) : null,
                 FunderHint = options.Funder,
+                Trust = options.Trust ?? Core.Calls.SourceTrustLevel.FunderSite,
             });
 
             if (processedId is not null)

@@ -11,6 +11,11 @@ public sealed class RssCallSource(string name, CallSourceOptions options, Polite
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
+    /// <summary>No DTD is read (no entity expansion, nothing fetched by the parser).</summary>
+    private static readonly XmlReaderSettings NoDtd = new() { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreWhitespace = true };
+
+    private readonly SourceHosts _hosts = SourceHosts.For(options);
+
     public string Name => name;
 
     public string Kind => nameof(CallSourceKind.Rss);
@@ -18,7 +23,7 @@ public sealed class RssCallSource(string name, CallSourceOptions options, Polite
     public async Task<SourceBatch> FetchAsync(string? cursor, CancellationToken cancellationToken)
     {
         var feedUrl = options.Url ?? throw new InvalidOperationException($"Setting 'Calls:Sources:{name}:Url' is missing.");
-        var feed = await http.GetAsync(feedUrl, cancellationToken).ConfigureAwait(false);
+        var feed = await http.GetAsync(feedUrl, _hosts, cancellationToken).ConfigureAwait(false);
         if (feed.NotModified)
         {
             return new SourceBatch([], cursor);
@@ -27,7 +32,8 @@ public sealed class RssCallSource(string name, CallSourceOptions options, Polite
         XDocument xml;
         try
         {
-            xml = XDocument.Parse(feed.Content!);
+            using var reader = XmlReader.Create(new StringReader(feed.Content!), NoDtd);
+            xml = XDocument.Load(reader);
         }
         catch (XmlException ex)
         {
@@ -40,12 +46,17 @@ public sealed class RssCallSource(string name, CallSourceOptions options, Polite
         }
 
         var candidates = new List<CallCandidate>();
+        var elsewhere = 0;
         foreach (var item in items)
         {
             var text = $"<h1>{System.Net.WebUtility.HtmlEncode(item.Title)}</h1>\n{item.Description}";
-            if (options.FollowLinks && item.Link is not null)
+            if (options.FollowLinks && item.Link is not null && !_hosts.Allows(item.Link))
             {
-                var page = await http.GetAsync(item.Link, cancellationToken).ConfigureAwait(false);
+                elsewhere++; // the item's own text is kept; a page on another site is not fetched
+            }
+            else if (options.FollowLinks && item.Link is not null)
+            {
+                var page = await http.GetAsync(item.Link, _hosts, cancellationToken).ConfigureAwait(false);
                 if (page.NotModified)
                 {
                     continue;
@@ -60,9 +71,10 @@ public sealed class RssCallSource(string name, CallSourceOptions options, Polite
                 Url = item.Link,
                 PublishedOn = item.Published is { } p ? DateOnly.FromDateTime(ParisTime.ToParis(p).DateTime) : null,
                 FunderHint = options.Funder,
+                Trust = options.Trust ?? Core.Calls.SourceTrustLevel.FunderSite,
             });
         }
-        return new SourceBatch(candidates, null);
+        return new SourceBatch(candidates, null, Warning: SourceWarnings.LinksElsewhere(elsewhere));
     }
 
     private sealed record FeedItem(string Title, Uri? Link, string Description, DateTimeOffset? Published);

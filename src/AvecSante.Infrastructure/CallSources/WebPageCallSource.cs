@@ -9,6 +9,8 @@ namespace AvecSante.Infrastructure.CallSources;
 /// </summary>
 public sealed class WebPageCallSource(string name, CallSourceOptions options, PoliteHttp http) : ICallSource
 {
+    private readonly SourceHosts _hosts = SourceHosts.For(options);
+
     public string Name => name;
 
     public string Kind => nameof(CallSourceKind.WebPage);
@@ -17,7 +19,7 @@ public sealed class WebPageCallSource(string name, CallSourceOptions options, Po
     {
         var listingUrl = options.Url ?? throw new InvalidOperationException($"Setting 'Calls:Sources:{name}:Url' is missing.");
         // The listing is read every time: a call page may change while the listing does not.
-        var listing = await http.GetAsync(listingUrl, conditional: false, configure: null, cancellationToken).ConfigureAwait(false);
+        var listing = await http.GetAsync(listingUrl, _hosts, conditional: false, configure: null, cancellationToken).ConfigureAwait(false);
         var parser = new HtmlParser();
         using var document = await parser.ParseDocumentAsync(listing.Content!, cancellationToken).ConfigureAwait(false);
         var links = document.QuerySelectorAll(options.ItemSelector)
@@ -26,9 +28,11 @@ public sealed class WebPageCallSource(string name, CallSourceOptions options, Po
             .Where(href => !string.IsNullOrWhiteSpace(href) && Uri.TryCreate(listingUrl, href, out _))
             .Select(href => new Uri(listingUrl, href))
             .Distinct()
-            .Take(options.MaxItems)
             .ToList();
-        if (links.Count == 0)
+        // Links to other sites are not read: a listing must not make the back office fetch what it names.
+        var elsewhere = links.RemoveAll(link => !_hosts.Allows(link));
+        links = links.Take(options.MaxItems).ToList();
+        if (links.Count == 0 && elsewhere == 0)
         {
             throw new FormatException($"The listing {listingUrl} has no item matching '{options.ItemSelector}' with a link '{options.LinkSelector}'.");
         }
@@ -36,7 +40,7 @@ public sealed class WebPageCallSource(string name, CallSourceOptions options, Po
         var candidates = new List<CallCandidate>();
         foreach (var link in links)
         {
-            var page = await http.GetAsync(link, cancellationToken).ConfigureAwait(false);
+            var page = await http.GetAsync(link, _hosts, cancellationToken).ConfigureAwait(false);
             if (page.NotModified)
             {
                 continue;
@@ -47,9 +51,10 @@ public sealed class WebPageCallSource(string name, CallSourceOptions options, Po
                 Text = PageText.CallHtml(page.Content!, options.ContentSelector),
                 Url = link,
                 FunderHint = options.Funder,
+                Trust = options.Trust ?? Core.Calls.SourceTrustLevel.FunderSite,
             });
         }
-        return new SourceBatch(candidates, null);
+        return new SourceBatch(candidates, null, Warning: SourceWarnings.LinksElsewhere(elsewhere));
     }
 }
 

@@ -119,6 +119,7 @@ public sealed class TableCallRepository(TableStore tables, IOptions<FederationOp
         ["AmountEuros"] = call.AmountEuros is { } amount ? (double)amount : null,
         ["Sightings"] = JsonSerializer.Serialize(call.Sightings),
         ["History"] = JsonSerializer.Serialize(call.History),
+        ["Disagreements"] = call.Disagreements.Count > 0 ? JsonSerializer.Serialize(call.Disagreements) : null,
         ["UpdatedAt"] = call.UpdatedAt,
     };
 
@@ -145,6 +146,7 @@ public sealed class TableCallRepository(TableStore tables, IOptions<FederationOp
         AmountEuros = e.GetDouble("AmountEuros") is { } amount ? (decimal)amount : null,
         Sightings = Read<List<CallSighting>>(e, "Sightings") ?? [],
         History = Read<List<CallChange>>(e, "History") ?? [],
+        Disagreements = Read<List<CallDisagreement>>(e, "Disagreements") ?? [],
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt"),
         Version = e.ETag.ToString(),
     };

@@ -146,6 +146,42 @@ public sealed class CallIngestionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_feed_item_linking_to_a_staff_entered_call_cannot_move_its_deadline_and_staff_see_the_disagreement()
+    {
+        Serve("/rss.xml", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0"><channel><title>Flux (synthétique)</title>
+              <item><title>Appel à projets prévention des chutes des personnes âgées</title>
+                <link>https://www.example.org/ars/chutes</link>
+                <description>&lt;p&gt;Appel à projets ouvert aux MSP du Morbihan. Date limite de dépôt : 2 janvier 2027.&lt;/p&gt;</description></item>
+            </channel></rss>
+            """, "application/rss+xml");
+        Source("some-feed", "Rss", "/rss.xml");
+
+        using var client = _host.CreateAdminClient();
+        using var submitted = await client.PostAsJsonAsync(new Uri("/api/calls", UriKind.Relative), new
+        {
+            title = "Appel à projets prévention des chutes des personnes âgées",
+            funder = "ARS Bretagne",
+            url = "https://www.example.org/ars/chutes",
+            deadline = "2027-06-30",
+            themes = new[] { "vieillissement" },
+            departments = new[] { "56" },
+        });
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        var run = await IngestAsync(client);
+        var call = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/calls/{id}", UriKind.Relative));
+
+        Assert.Equal(0, run.GetProperty("sources")[0].GetProperty("changed").GetInt32());
+        Assert.StartsWith("2027-06-30", call.GetProperty("deadlineParis").GetString(), StringComparison.Ordinal);
+        var disagreement = Assert.Single(call.GetProperty("disagreements").EnumerateArray());
+        Assert.Equal("some-feed", disagreement.GetProperty("source").GetString());
+        Assert.StartsWith("2027-01-02", disagreement.GetProperty("theirs").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_source_answering_500_timing_out_or_returning_garbage_shows_in_sources_and_the_run_goes_on()
     {
         _sources.Given(Request.Create().WithPath("/broken").UsingGet()).RespondWith(Response.Create().WithStatusCode(500));

@@ -49,6 +49,7 @@ public sealed class LocalHostFactory : WebApplicationFactory<Program>
             ["Schedules:SweepTicketingInbox"] = string.Empty, // tests run the ticketing sweeper themselves
             ["Schedules:PurgeMemberData"] = string.Empty, // tests call the purge themselves
             ["Demo:PeopleFile"] = string.Empty,
+            ["Calls:AllowLoopbackSources"] = "true", // sources are served by WireMock on 127.0.0.1
         };
         foreach (var (key, value) in Settings)
         {

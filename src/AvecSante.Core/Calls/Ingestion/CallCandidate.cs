@@ -25,6 +25,9 @@ public sealed record CallCandidate
 
     /// <summary>The source's default funder (a CPAM mailbox, the ARS site), used when the text names none.</summary>
     public string? FunderHint { get; init; }
+
+    /// <summary>How far the source is believed about calls it did not bring first (a funder's site, an aggregator).</summary>
+    public SourceTrustLevel Trust { get; init; } = SourceTrustLevel.Aggregator;
 }
 
 /// <summary>What one run of a source brought: candidates, and where to start next time.</summary>

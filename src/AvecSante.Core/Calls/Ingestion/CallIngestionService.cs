@@ -138,7 +138,7 @@ public sealed partial class CallIngestionService(
                 continue; // stored meanwhile by a concurrent run: merge into it
             }
 
-            var (merged, changes, touched) = CallRecordFactory.Merge(match, incoming, now);
+            var (merged, changes, touched) = CallRecordFactory.Merge(match, incoming, candidate.Trust, now);
             if (!touched)
             {
                 return Outcome.Unchanged;

@@ -78,12 +78,18 @@ public static class CallRecordFactory
 
     /// <summary>
     /// Merges a new sighting into the known call, recording what changed. <c>Touched</c> is false when the sighting
-    /// brings nothing new (no change, a source already listed): then nothing needs writing.
+    /// brings nothing new (no change, a source already listed): then nothing needs writing. A source below the call's
+    /// originating one (<see cref="SourceTrust"/>) changes no deadline, title or status: what it says otherwise is
+    /// recorded as a disagreement for staff.
     /// </summary>
-    public static (CallForProjects Merged, IReadOnlyList<CallChange> Changes, bool Touched) Merge(CallForProjects known, CallForProjects incoming, DateTimeOffset now)
+    public static (CallForProjects Merged, IReadOnlyList<CallChange> Changes, bool Touched) Merge(CallForProjects known, CallForProjects incoming, SourceTrustLevel incomingTrust, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(known);
         ArgumentNullException.ThrowIfNull(incoming);
+        if (!SourceTrust.MayChange(known, incoming.Source, incomingTrust))
+        {
+            return MergeSighting(known, incoming, now);
+        }
         var changes = new List<CallChange>();
         void Compare(string field, string? from, string? to)
         {
@@ -131,6 +137,43 @@ public static class CallRecordFactory
             UpdatedAt = now,
         };
         return (merged, changes, changes.Count > 0 || sightings.Count != known.Sightings.Count);
+    }
+
+    /// <summary>A lower-trust sighting: the source is listed, its themes and places added, its other claims recorded.</summary>
+    private static (CallForProjects, IReadOnlyList<CallChange>, bool) MergeSighting(CallForProjects known, CallForProjects incoming, DateTimeOffset now)
+    {
+        var disagreements = known.Disagreements.ToList();
+        void Disagree(string field, string? theirs, string? kept)
+        {
+            if (theirs is not null && !string.Equals(theirs, kept, StringComparison.Ordinal)
+                && !disagreements.Any(d => d.Source == incoming.Source && d.Field == field && d.Theirs == theirs))
+            {
+                disagreements.Add(new CallDisagreement(now, incoming.Source, field, theirs, kept));
+            }
+        }
+        Disagree("deadline", Format(incoming.Deadline), Format(known.Deadline));
+        if (incoming.IsRolling != known.IsRolling)
+        {
+            Disagree("rolling", incoming.IsRolling ? "au fil de l'eau" : "date limite", known.IsRolling ? "au fil de l'eau" : "date limite");
+        }
+        var sightings = known.Sightings.ToList();
+        foreach (var seen in incoming.Sightings.Where(i => !sightings.Any(s => s.Source == i.Source && s.Url == i.Url)))
+        {
+            sightings.Add(seen with { FirstSeenAt = now });
+        }
+        var merged = known with
+        {
+            Summary = known.Summary ?? incoming.Summary,
+            Themes = known.Themes.Union(incoming.Themes).ToList(),
+            Departments = known.Departments.Union(incoming.Departments).ToList(),
+            StructureKinds = known.StructureKinds.Union(incoming.StructureKinds).ToList(),
+            AmountEuros = known.AmountEuros ?? incoming.AmountEuros,
+            Sightings = sightings,
+            Disagreements = disagreements.TakeLast(MaxHistory).ToList(),
+            UpdatedAt = now,
+        };
+        var touched = sightings.Count != known.Sightings.Count || disagreements.Count != known.Disagreements.Count;
+        return (touched ? merged : known, [], touched);
     }
 
     private static DateOnly? DeadlineDay(CallForProjects call) =>

@@ -38,18 +38,54 @@ public sealed class CallRecordFactoryTests
     }
 
     [Fact]
-    public void A_moved_deadline_is_recorded_as_a_change_and_a_new_source_as_a_sighting()
+    public void A_deadline_moved_by_the_originating_source_is_recorded_as_a_change()
     {
         var known = Call("a", "Prévention des addictions");
-        var moved = Call("a", "Prévention des addictions", deadline: new DateTimeOffset(2027, 2, 13, 12, 0, 0, TimeSpan.FromHours(1)), source: "ars-rss");
+        var moved = Call("a", "Prévention des addictions", deadline: new DateTimeOffset(2027, 2, 13, 12, 0, 0, TimeSpan.FromHours(1)));
 
-        var (merged, changes, touched) = CallRecordFactory.Merge(known, moved, Now);
+        var (merged, changes, touched) = CallRecordFactory.Merge(known, moved, SourceTrustLevel.Aggregator, Now);
 
         Assert.True(touched);
         var change = Assert.Single(changes);
         Assert.Equal(("deadline", "2027-01-30T12:00+01:00", "2027-02-13T12:00+01:00"), (change.Field, change.From, change.To));
-        Assert.Equal(["listing", "ars-rss"], merged.Sightings.Select(s => s.Source));
+        Assert.Equal(moved.Deadline, merged.Deadline);
         Assert.Single(merged.History);
+    }
+
+    [Theory]
+    [InlineData("listing", SourceTrustLevel.FunderSite)]
+    [InlineData("manual", SourceTrustLevel.FunderSite)]
+    [InlineData("manual", SourceTrustLevel.Aggregator)]
+    public void A_source_below_the_originating_one_adds_a_sighting_and_a_disagreement_and_moves_nothing(string origin, SourceTrustLevel incomingTrust)
+    {
+        var known = Call("a", "Prévention des addictions", source: origin);
+        var moved = Call("a", "Prévention des addictions (flux)", deadline: new DateTimeOffset(2027, 1, 2, 12, 0, 0, TimeSpan.FromHours(1)), source: "ars-rss")
+            with { Status = CallStatus.Closed };
+
+        var (merged, changes, touched) = CallRecordFactory.Merge(known, moved, incomingTrust, Now);
+        var (again, _, touchedAgain) = CallRecordFactory.Merge(merged, moved, incomingTrust, Now);
+
+        Assert.True(touched);
+        Assert.Empty(changes);
+        Assert.Equal((known.Deadline, known.Title, known.Status), (merged.Deadline, merged.Title, merged.Status));
+        Assert.Equal([origin, "ars-rss"], merged.Sightings.Select(s => s.Source));
+        var disagreement = Assert.Single(merged.Disagreements);
+        Assert.Equal(("ars-rss", "deadline", "2027-01-02T12:00+01:00", "2027-01-30T12:00+01:00"), (disagreement.Source, disagreement.Field, disagreement.Theirs, disagreement.Kept));
+        Assert.False(touchedAgain); // the same claim again is not recorded twice
+        Assert.Single(again.Disagreements);
+    }
+
+    [Fact]
+    public void The_trust_order_is_staff_then_the_originating_source_then_funder_sites_then_aggregators()
+    {
+        var byListing = Call("a", "Prévention des addictions", source: "listing");
+
+        Assert.Equal(SourceTrustLevel.Staff, SourceTrust.Of(byListing, SourceTrust.Staff, SourceTrustLevel.Aggregator));
+        Assert.Equal(SourceTrustLevel.OriginatingSource, SourceTrust.Of(byListing, "listing", SourceTrustLevel.Aggregator));
+        Assert.Equal(SourceTrustLevel.FunderSite, SourceTrust.Of(byListing, "ars-rss", SourceTrustLevel.FunderSite));
+        Assert.Equal(SourceTrustLevel.Aggregator, SourceTrust.Of(byListing, "carenews", SourceTrustLevel.Aggregator));
+        Assert.True(SourceTrust.MayChange(byListing, SourceTrust.Staff, SourceTrustLevel.Aggregator));
+        Assert.False(SourceTrust.MayChange(byListing with { Source = SourceTrust.Staff }, "listing", SourceTrustLevel.FunderSite));
     }
 
     [Fact]
@@ -58,7 +94,7 @@ public sealed class CallRecordFactoryTests
         var known = Call("a", "Santé mentale des jeunes") with { Summary = "L'appel complet, lu sur le site de l'ARS." };
         var teaser = Call("a", "AAP Santé mentale des jeunes (flux)", source: "ars-rss") with { Summary = "Deux lignes du flux.", Deadline = null };
 
-        var (merged, changes, touched) = CallRecordFactory.Merge(known, teaser, Now);
+        var (merged, changes, touched) = CallRecordFactory.Merge(known, teaser, SourceTrustLevel.FunderSite, Now);
 
         Assert.Empty(changes);
         Assert.True(touched);
@@ -72,7 +108,7 @@ public sealed class CallRecordFactoryTests
     {
         var known = Call("a", "Prévention des addictions");
 
-        var (_, changes, touched) = CallRecordFactory.Merge(known, known, Now);
+        var (_, changes, touched) = CallRecordFactory.Merge(known, known, SourceTrustLevel.Aggregator, Now);
 
         Assert.Empty(changes);
         Assert.False(touched);
@@ -83,7 +119,7 @@ public sealed class CallRecordFactoryTests
     {
         var known = Call("a", "Prévention des addictions");
 
-        var (merged, changes, _) = CallRecordFactory.Merge(known, known with { Deadline = null }, Now);
+        var (merged, changes, _) = CallRecordFactory.Merge(known, known with { Deadline = null }, SourceTrustLevel.Aggregator, Now);
 
         Assert.Equal(known.Deadline, merged.Deadline);
         Assert.Empty(changes);
