@@ -6,6 +6,7 @@ using AvecSante.Api.Jobs;
 using AvecSante.Api.Members;
 using AvecSante.Api.Notifications;
 using AvecSante.Api.Reports;
+using AvecSante.Api.Space;
 using AvecSante.Api.Ticketing;
 
 namespace AvecSante.Api;
@@ -77,6 +78,7 @@ public static class FunctionCatalog
         new("ListMemberAudit", ["GET"], "members/audit", FunctionAccess.Function, typeof(MembersHandlers), nameof(MembersHandlers.ListAuditAsync)),
         new("CompileAnnualReportNow", ["POST"], "reports/annual/{year}", FunctionAccess.Function, typeof(ReportsHandlers), nameof(ReportsHandlers.CompileAsync)),
         new("GetAnnualReport", ["GET"], "reports/annual/{year}", FunctionAccess.Function, typeof(ReportsHandlers), nameof(ReportsHandlers.GetAsync)),
+        new("SpaceCalendarFeed", ["GET"], "espace/agenda/{token}", FunctionAccess.Anonymous, typeof(CalendarFeedHandlers), nameof(CalendarFeedHandlers.FeedAsync)),
         new("DownloadAnnualReport", ["GET"], "reports/annual/{year}/{format}", FunctionAccess.Function, typeof(ReportsHandlers), nameof(ReportsHandlers.DownloadAsync)),
     ];
 
