@@ -102,6 +102,9 @@ public static class ServiceCollectionExtensions
         // Alerts to coordinators: preferences, signed links, channels (SendGrid, Graph mail and calendar, Teams), reminders, digest (in Api/Notifications).
         AlertsRegistration.AddAlerts(services, configuration);
 
+        // Pages: layout, stylesheet, form tokens and sessions shared by the console and the space (in Api/Web).
+        Web.WebRegistration.AddWeb(services, configuration);
+
         // Handlers and jobs, as the function catalogue names them.
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<CallsHandlers>();
