@@ -105,6 +105,9 @@ public static class ServiceCollectionExtensions
         // Coordinators' space: sign-in by emailed link, sessions, personal calendar feed (in Api/Space).
         Space.SpaceRegistration.AddSpace(services, configuration);
 
+        // Pages: layout, stylesheet, form tokens and sessions shared by the console and the space (in Api/Web).
+        Web.WebRegistration.AddWeb(services, configuration);
+
         // Handlers and jobs, as the function catalogue names them.
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<CallsHandlers>();
