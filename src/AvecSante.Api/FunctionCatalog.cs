@@ -6,7 +6,9 @@ using AvecSante.Api.Jobs;
 using AvecSante.Api.Members;
 using AvecSante.Api.Notifications;
 using AvecSante.Api.Reports;
+using AvecSante.Api.Space;
 using AvecSante.Api.Ticketing;
+using AvecSante.Api.Web;
 
 namespace AvecSante.Api;
 
@@ -81,7 +83,11 @@ public static class FunctionCatalog
         new("ListMemberAudit", ["GET"], "members/audit", FunctionAccess.Function, typeof(MembersHandlers), nameof(MembersHandlers.ListAuditAsync)),
         new("CompileAnnualReportNow", ["POST"], "reports/annual/{year}", FunctionAccess.Function, typeof(ReportsHandlers), nameof(ReportsHandlers.CompileAsync)),
         new("GetAnnualReport", ["GET"], "reports/annual/{year}", FunctionAccess.Function, typeof(ReportsHandlers), nameof(ReportsHandlers.GetAsync)),
+        new("SpaceCalendarFeed", ["GET"], "espace/agenda/{token}", FunctionAccess.Anonymous, typeof(CalendarFeedHandlers), nameof(CalendarFeedHandlers.FeedAsync)),
         new("DownloadAnnualReport", ["GET"], "reports/annual/{year}/{format}", FunctionAccess.Function, typeof(ReportsHandlers), nameof(ReportsHandlers.DownloadAsync)),
+        // Pages for people: Anonymous to the host, because the app itself signs people in (console: staff; espace: link
+        // sessions) and each page handler refuses who is not. Routes "console/…" and "espace/…" (served at /api/…).
+        new("WebStylesheet", ["GET"], "web/site.css", FunctionAccess.Anonymous, typeof(WebAssetsHandler), nameof(WebAssetsHandler.StylesheetAsync)),
     ];
 
     public static IReadOnlyList<TimerFunction> Timers { get; } =

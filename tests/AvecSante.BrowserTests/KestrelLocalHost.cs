@@ -17,8 +17,12 @@ public sealed class KestrelLocalHost : WebApplicationFactory<Program>
 
     public string OutboxPath { get; } = Path.Combine(Path.GetTempPath(), "avecsante-browser", Guid.NewGuid().ToString("N"));
 
-    public KestrelLocalHost()
+    private readonly Action<IWebHostBuilder>? _configure;
+
+    /// <param name="configure">More set-up for one test class (settings, services, extra endpoints), applied last.</param>
+    public KestrelLocalHost(Action<IWebHostBuilder>? configure = null)
     {
+        _configure = configure;
         UseKestrel(0);
     }
 
@@ -58,6 +62,7 @@ public sealed class KestrelLocalHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        _configure?.Invoke(builder);
     }
 
     protected override void Dispose(bool disposing)

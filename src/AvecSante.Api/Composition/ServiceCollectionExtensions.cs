@@ -102,6 +102,12 @@ public static class ServiceCollectionExtensions
         // Alerts to coordinators: preferences, signed links, channels (SendGrid, Graph mail and calendar, Teams), reminders, digest (in Api/Notifications).
         AlertsRegistration.AddAlerts(services, configuration);
 
+        // Coordinators' space: sign-in by emailed link, sessions, personal calendar feed (in Api/Space).
+        Space.SpaceRegistration.AddSpace(services, configuration);
+
+        // Pages: layout, stylesheet, form tokens and sessions shared by the console and the space (in Api/Web).
+        Web.WebRegistration.AddWeb(services, configuration);
+
         // Handlers and jobs, as the function catalogue names them.
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<CallsHandlers>();

@@ -105,12 +105,16 @@ public static class MemberRoles
     public const string Board = "board";
     public const string Staff = "staff";
 
+    /// <summary>Set by staff: may enter the coordinators' space without being a coordinator or leader of a member.</summary>
+    public const string SpaceAccess = "espace";
+
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [Coordinator] = "Coordinatrice / coordinateur",
         [Leader] = "Leader / porteur de projet",
         [Board] = "Membre du conseil d'administration",
         [Staff] = "Salarié·e de la fédération",
+        [SpaceAccess] = "Accès à l'espace des coordinateurs",
     };
 
     public static bool IsKnown(string? code) => code is not null && Labels.ContainsKey(code);

@@ -67,7 +67,8 @@ public static class CallChangedComposer
             .AppendLine(CultureInfo.InvariantCulture, $"{heading} : {call.Title} ({call.Funder}).")
             .AppendLine()
             .AppendLine(what)
-            .AppendLine(call.Url is null ? "Lien : non communiqué" : $"Lien : {call.Url}");
+            .AppendLine(call.Url is null ? "Lien : non communiqué" : $"Lien : {call.Url}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Dans l'espace des coordinateurs : {NewCallAlertComposer.SpaceCall(call)}");
         var whatHtml = string.Join("<br>", what.Split('\n').Select(H));
         var link = call.Url is null ? string.Empty : $"<p><a href=\"{H(call.Url.ToString())}\">Lire l&#39;appel « {H(call.Title)} » sur le site du financeur</a></p>";
         var html = Html(subject, $"""
@@ -75,6 +76,7 @@ public static class CallChangedComposer
             <h2>{H(call.Title)} ({H(call.Funder)})</h2>
             <p>{whatHtml}</p>
             {link}
+            <p><a href="{NewCallAlertComposer.SpaceCall(call)}">Voir l&#39;appel dans l&#39;espace des coordinateurs</a></p>
             """, $"Vous recevez ce message car : {EmailTokens.ReasonHtml}.");
         IReadOnlyList<EmailAttachment>? attachments = meaning.Kind != CallChangeKind.Cancelled && call.Deadline is not null ? [DeadlineCalendar.Attachment(call, now)] : null;
         return new EmailContent(string.Empty, string.Empty, subject, Text(body.ToString(), $"Vous recevez ce message car : {EmailTokens.Reason}."), html, attachments);
@@ -94,13 +96,15 @@ public static class ReminderComposer
             .AppendLine(CultureInfo.InvariantCulture, $"Plus que {daysLeft} jours pour déposer votre dossier : {call.Title} ({call.Funder}).")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Date limite : {deadline}")
-            .AppendLine(call.Url is null ? "Lien : non communiqué" : $"Lien : {call.Url}");
+            .AppendLine(call.Url is null ? "Lien : non communiqué" : $"Lien : {call.Url}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Dans l'espace des coordinateurs : {NewCallAlertComposer.SpaceCall(call)}");
         var link = call.Url is null ? string.Empty : $"<p><a href=\"{H(call.Url.ToString())}\">Lire l&#39;appel « {H(call.Title)} » sur le site du financeur</a></p>";
         var html = Html(subject, $"""
             <h1>Plus que {daysLeft} jours : {H(call.Title)}</h1>
             <p>Financeur : <strong>{H(call.Funder)}</strong></p>
             <p>Date limite : <strong>{H(deadline)}</strong></p>
             {link}
+            <p><a href="{NewCallAlertComposer.SpaceCall(call)}">Voir l&#39;appel dans l&#39;espace des coordinateurs</a></p>
             """, $"Vous recevez ce rappel car : {EmailTokens.ReasonHtml}.");
         return new EmailContent(string.Empty, string.Empty, subject, Text(body.ToString(), $"Vous recevez ce rappel car : {EmailTokens.Reason}."), html);
     }
@@ -148,14 +152,15 @@ public static class DigestComposer
         foreach (var call in calls.Take(MaxPerSection))
         {
             var deadline = NewCallAlertComposer.DescribeDeadline(call.Deadline, now);
-            text.AppendLine(CultureInfo.InvariantCulture, $"- {call.Title} ({call.Funder}) — date limite : {deadline}{(call.Url is null ? string.Empty : " — " + call.Url)}");
-            var title = call.Url is null ? H(call.Title) : $"<a href=\"{H(call.Url.ToString())}\">{H(call.Title)}</a>";
-            html.AppendLine(CultureInfo.InvariantCulture, $"<li>{title} ({H(call.Funder)}) — date limite : {H(deadline)}</li>");
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {call.Title} ({call.Funder}) — date limite : {deadline} — {NewCallAlertComposer.SpaceCall(call)}");
+            var title = $"<a href=\"{NewCallAlertComposer.SpaceCall(call)}\">{H(call.Title)}</a>";
+            var source = call.Url is null ? string.Empty : $" (<a href=\"{H(call.Url.ToString())}\">source</a>)";
+            html.AppendLine(CultureInfo.InvariantCulture, $"<li>{title} ({H(call.Funder)}) — date limite : {H(deadline)}{source}</li>");
         }
         html.AppendLine("</ul>");
         if (calls.Count > MaxPerSection)
         {
-            var more = $"… et {calls.Count - MaxPerSection} autre(s) : voir la liste complète auprès de la fédération.";
+            var more = $"… et {calls.Count - MaxPerSection} autre(s) : voir la liste complète dans l'espace des coordinateurs.";
             text.AppendLine(more);
             html.AppendLine(CultureInfo.InvariantCulture, $"<p>{H(more)}</p>");
         }

@@ -19,6 +19,9 @@ public static class EmailTokens
     public const string PreferencesUrl = "%%lien_preferences%%";
     public const string UnsubscribeUrl = "%%lien_desabonnement%%";
 
+    /// <summary>The coordinators' space (no trailing '/'): templates append "/appels/{id}" or "/bibliotheque/{id}".</summary>
+    public const string SpaceUrl = "%%lien_espace%%";
+
     public static Dictionary<string, string> For(Person person, string? reason, SignedLinks? links)
     {
         ArgumentNullException.ThrowIfNull(person);
@@ -31,6 +34,7 @@ public static class EmailTokens
             [ReasonHtml] = Common.Html.Encode(reason),
             [PreferencesUrl] = preferences,
             [UnsubscribeUrl] = links?.UnsubscribeUrl(person.Id).ToString() ?? "#",
+            [SpaceUrl] = links is null ? "#" : new Space.SpaceAddresses(links.PublicBaseUrl).Board.ToString(),
         };
     }
 }

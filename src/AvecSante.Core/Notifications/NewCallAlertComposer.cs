@@ -37,17 +37,18 @@ public static class NewCallAlertComposer
             .AppendLine(CultureInfo.InvariantCulture, $"{call.Funder} publie un appel : {call.Title}")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Date limite : {deadline}")
-            .AppendLine(call.Url is null ? "Lien : non communiqué" : $"Lien : {call.Url}");
+            .AppendLine(call.Url is null ? "Lien : non communiqué" : $"Lien : {call.Url}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Dans l'espace des coordinateurs : {SpaceCall(call)}");
         if (call.Summary is not null)
         {
             body.AppendLine().AppendLine(call.Summary);
         }
         if (sheets.Count > 0)
         {
-            body.AppendLine().AppendLine("Des équipes ont partagé leur expérience sur ce thème (demandez la fiche à la fédération) :");
+            body.AppendLine().AppendLine("Des équipes ont partagé leur expérience sur ce thème :");
             foreach (var sheet in sheets)
             {
-                body.AppendLine(CultureInfo.InvariantCulture, $"- « {sheet.Title} »{SheetOrigin(sheet)}");
+                body.AppendLine(CultureInfo.InvariantCulture, $"- « {sheet.Title} »{SheetOrigin(sheet)} : {SpaceSheet(sheet)}");
             }
         }
         if (call.Deadline is not null)
@@ -61,13 +62,14 @@ public static class NewCallAlertComposer
         var summary = call.Summary is null ? string.Empty : $"<p>{H(call.Summary)}</p>";
         var sheetsHtml = sheets.Count == 0 ? string.Empty :
             "<h2>Des équipes ont partagé leur expérience sur ce thème</h2>\n<ul>\n"
-            + string.Concat(sheets.Select(s => $"<li>« {H(s.Title)} »{H(SheetOrigin(s))}</li>\n"))
-            + "</ul>\n<p>Demandez la fiche à la fédération.</p>";
+            + string.Concat(sheets.Select(s => $"<li><a href=\"{SpaceSheet(s)}\">« {H(s.Title)} »</a>{H(SheetOrigin(s))}</li>\n"))
+            + "</ul>";
         var html = Html(subject, $"""
             <h1>{H(call.Title)}</h1>
             <p>Financeur : <strong>{H(call.Funder)}</strong></p>
             <p>Date limite : <strong>{H(deadline)}</strong></p>
             {link}
+            <p><a href="{SpaceCall(call)}">Voir l&#39;appel dans l&#39;espace des coordinateurs</a></p>
             {summary}
             {sheetsHtml}
             """, $"Vous recevez cet appel car : {EmailTokens.ReasonHtml}.");
@@ -76,6 +78,11 @@ public static class NewCallAlertComposer
         IReadOnlyList<EmailAttachment>? attachments = call.Deadline is null ? null : [DeadlineCalendar.Attachment(call, now)];
         return new EmailContent(string.Empty, string.Empty, subject, text, html, attachments);
     }
+
+    /// <summary>The call's page in the space, behind the recipient's own space address (a token, see <see cref="EmailTokens.SpaceUrl"/>).</summary>
+    internal static string SpaceCall(CallForProjects call) => $"{EmailTokens.SpaceUrl}/appels/{Uri.EscapeDataString(call.Id)}";
+
+    private static string SpaceSheet(DocumentSummary sheet) => $"{EmailTokens.SpaceUrl}/bibliotheque/{Uri.EscapeDataString(sheet.Id)}";
 
     private static string SheetOrigin(DocumentSummary sheet) =>
         (sheet.Structure, sheet.Year) switch

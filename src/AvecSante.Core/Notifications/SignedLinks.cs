@@ -8,6 +8,9 @@ public enum LinkPurpose
 {
     Preferences,
     Unsubscribe,
+
+    /// <summary>The coordinators' space sign-in link: short-lived, and single-use by a claim its redeemer keeps.</summary>
+    SpaceSignIn,
 }
 
 public enum LinkProblem
@@ -33,13 +36,17 @@ public sealed record LinkSettings(byte[] SigningKey, Uri PublicBaseUrl, TimeSpan
 /// </summary>
 public sealed class SignedLinks(LinkSettings settings, TimeProvider clock)
 {
-    public string CreateToken(string personId, LinkPurpose purpose)
+    /// <param name="validity">How long the link works; null: the settings' validity (the links of alerts).</param>
+    public string CreateToken(string personId, LinkPurpose purpose, TimeSpan? validity = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(personId);
-        var expires = (clock.GetUtcNow() + settings.Validity).ToUnixTimeSeconds();
+        var expires = (clock.GetUtcNow() + (validity ?? settings.Validity)).ToUnixTimeSeconds();
         var payload = Encoding.UTF8.GetBytes(string.Join('|', Code(purpose), personId, expires.ToString(CultureInfo.InvariantCulture)));
         return Base64Url(payload) + "." + Base64Url(Sign(payload));
     }
+
+    /// <summary>Where the app is reached from a mail client (ends with '/').</summary>
+    public Uri PublicBaseUrl => settings.PublicBaseUrl;
 
     public Uri PreferencesUrl(string personId) => new(settings.PublicBaseUrl, "api/preferences/" + CreateToken(personId, LinkPurpose.Preferences));
 
@@ -78,7 +85,12 @@ public sealed class SignedLinks(LinkSettings settings, TimeProvider clock)
     }
 
     // Purposes are signed too, so an unsubscribe token cannot open the preferences page and the other way round.
-    private static string Code(LinkPurpose purpose) => purpose == LinkPurpose.Preferences ? "p" : "u";
+    private static string Code(LinkPurpose purpose) => purpose switch
+    {
+        LinkPurpose.Preferences => "p",
+        LinkPurpose.SpaceSignIn => "s",
+        _ => "u",
+    };
 
     private byte[] Sign(byte[] payload) => HMACSHA256.HashData(settings.SigningKey, payload);
 

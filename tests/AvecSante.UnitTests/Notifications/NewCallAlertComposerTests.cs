@@ -46,4 +46,39 @@ public sealed class NewCallAlertComposerTests
         Assert.Contains("<h1>Santé &lt;mentale&gt; &amp; jeunes</h1>", email.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("href=\"https://example.org/appel?a=1&amp;b=2\"", email.HtmlBody, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_alert_opens_the_call_in_the_space_and_links_each_related_sheet_there()
+    {
+        var call = new CallForProjects { Id = "c-42", Title = "Appel fictif", Funder = "CPAM 29", Source = "manual", Themes = ["addictions"] };
+        var sheet = new AvecSante.Core.Documents.DocumentSummary
+        {
+            Id = "d-7", Title = "Souffle libre", Kind = "fiche-capitalisation", Structure = "MSP fictive", Year = 2025,
+            VersionCount = 1, ContentType = "application/pdf", FileName = "f.pdf", Size = 1, Sha256 = "x", CreatedAt = Now, UpdatedAt = Now,
+        };
+        var links = new SignedLinks(new LinkSettings(new byte[32], new Uri("https://alertes.example.org/"), TimeSpan.FromDays(9)), TimeProvider.System);
+        var person = new Person { Id = "p1", FirstName = "Yann", LastName = "Exemple", Email = "yann@example.org" };
+
+        var email = NewCallAlertComposer.Template(call, Now, [sheet]).Render(EmailTokens.For(person, "thème Addictions", links));
+
+        Assert.Contains("Dans l'espace des coordinateurs : https://alertes.example.org/api/espace/appels/c-42", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("- « Souffle libre » — MSP fictive, 2025 : https://alertes.example.org/api/espace/bibliotheque/d-7", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://alertes.example.org/api/espace/appels/c-42\">Voir l&#39;appel dans l&#39;espace des coordinateurs</a>", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://alertes.example.org/api/espace/bibliotheque/d-7\">« Souffle libre »</a>", email.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("%%", email.HtmlBody + email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reminders_and_the_digest_open_each_call_in_the_space()
+    {
+        var call = new CallForProjects { Id = "c-42", Title = "Appel fictif", Funder = "CPAM 29", Source = "manual", Deadline = Now.AddDays(7) };
+
+        var reminder = ReminderComposer.Template(call, 7, Now);
+        var digest = DigestComposer.Template([call], [call], new DateOnly(2026, 11, 23), Now);
+
+        Assert.Contains(EmailTokens.SpaceUrl + "/appels/c-42", reminder.TextBody, StringComparison.Ordinal);
+        Assert.Contains("href=\"" + EmailTokens.SpaceUrl + "/appels/c-42\"", reminder.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains(EmailTokens.SpaceUrl + "/appels/c-42", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("href=\"" + EmailTokens.SpaceUrl + "/appels/c-42\"", digest.HtmlBody, StringComparison.Ordinal);
+    }
 }
