@@ -84,13 +84,9 @@ public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptio
 
             var seats = _counters.TryGetValue(partition, out var known)
                 ? known
-                : await ReadCounterAsync(table, partition, cancellationToken).ConfigureAwait(false) ?? new SeatCounter(0, 0, 1, 0, null);
-            var ticket = seats.Confirmed < capacity
-                ? draft with { Status = TicketStatus.Confirmed }
-                : draft with { Status = TicketStatus.Waitlisted, WaitlistSequence = seats.NextSequence };
-            var updated = ticket.Status == TicketStatus.Confirmed
-                ? seats with { Confirmed = seats.Confirmed + 1 }
-                : seats with { Waitlisted = seats.Waitlisted + 1, NextSequence = seats.NextSequence + 1 };
+                : await ReadCounterAsync(table, partition, cancellationToken).ConfigureAwait(false) ?? new SeatCounter(SeatLedger.Empty, null);
+            var (ticket, admitted) = seats.Seats.Admit(draft, capacity);
+            var updated = seats with { Seats = admitted };
             List<TableTransactionAction> actions =
             [
                 updated.Write(partition),
@@ -162,10 +158,7 @@ public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptio
             List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, cancelled, entity.ETag)];
             if (value.Capacity is not null && await ReadCounterAsync(table, partition, cancellationToken).ConfigureAwait(false) is { } seats)
             {
-                var freed = ticket.Status == TicketStatus.Confirmed
-                    ? seats with { Confirmed = Math.Max(0, seats.Confirmed - 1), OffersPending = Math.Max(0, seats.OffersPending - (ticket.OfferPending ? 1 : 0)) }
-                    : seats with { Waitlisted = Math.Max(0, seats.Waitlisted - 1) };
-                actions.Add(freed.Write(partition));
+                actions.Add((seats with { Seats = seats.Seats.Release(ticket) }).Write(partition));
             }
             if (await TrySubmitAsync(table, actions, attempt, cancellationToken).ConfigureAwait(false))
             {
@@ -205,7 +198,7 @@ public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptio
             _counters.TryRemove(partition, out _);
             // The counter says whether there is anything to do: no partition scan on the common path.
             var seats = await ReadCounterAsync(table, partition, cancellationToken).ConfigureAwait(false);
-            if (seats is null || (seats.OffersPending == 0 && (seats.Waitlisted == 0 || seats.Confirmed >= capacity)))
+            if (seats is null || !seats.Seats.HasPromotionWork(capacity))
             {
                 return result;
             }
@@ -223,12 +216,12 @@ public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptio
             {
                 return result;
             }
-            if (seats.Confirmed >= capacity)
+            if (!seats.Seats.HasFreeSeat(capacity))
             {
                 return result;
             }
-            var promoted = head.Ticket with { Status = TicketStatus.Confirmed, PromotedAt = now, OfferPending = true };
-            var taken = seats with { Confirmed = seats.Confirmed + 1, Waitlisted = Math.Max(0, seats.Waitlisted - 1), OffersPending = seats.OffersPending + 1 };
+            var (promoted, promotedSeats) = seats.Seats.Promote(head.Ticket, now);
+            var taken = seats with { Seats = promotedSeats };
             List<TableTransactionAction> actions =
             [
                 taken.Write(partition),
@@ -263,7 +256,7 @@ public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptio
                 List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateMerge, update, found.Value.ETag)];
                 if (await ReadCounterAsync(table, partition, cancellationToken).ConfigureAwait(false) is { } seats)
                 {
-                    actions.Add((seats with { OffersPending = Math.Max(0, seats.OffersPending - 1) }).Write(partition));
+                    actions.Add((seats with { Seats = seats.Seats.OfferPlanned() }).Write(partition));
                 }
                 if (await TrySubmitAsync(table, actions, attempt, cancellationToken).ConfigureAwait(false))
                 {
@@ -404,21 +397,21 @@ public sealed class TableTicketStore(TableStore tables, IOptions<FederationOptio
             return null;
         }
         var e = found.Value!;
-        return new SeatCounter(e.GetInt32("Confirmed") ?? 0, e.GetInt32("Waitlisted") ?? 0, e.GetInt64("NextSequence") ?? 1, e.GetInt32("OffersPending") ?? 0, e.ETag);
+        return new SeatCounter(new SeatLedger(e.GetInt32("Confirmed") ?? 0, e.GetInt32("Waitlisted") ?? 0, e.GetInt64("NextSequence") ?? 1, e.GetInt32("OffersPending") ?? 0), e.ETag);
     }
 
-    /// <summary>The seats of an event: confirmed, waitlisted, next waitlist number, promotions whose email is not planned yet.</summary>
-    private sealed record SeatCounter(int Confirmed, int Waitlisted, long NextSequence, int OffersPending, ETag? ETag)
+    /// <summary>An event's seat ledger as stored: one row beside its tickets, with the ETag it was read with.</summary>
+    private sealed record SeatCounter(SeatLedger Seats, ETag? ETag)
     {
         /// <summary>Added when new, replaced under the ETag it was read with otherwise (412 = someone changed it).</summary>
         public TableTransactionAction Write(string partition)
         {
             var entity = new TableEntity(partition, CounterRow)
             {
-                ["Confirmed"] = Confirmed,
-                ["Waitlisted"] = Waitlisted,
-                ["NextSequence"] = NextSequence,
-                ["OffersPending"] = OffersPending,
+                ["Confirmed"] = Seats.Confirmed,
+                ["Waitlisted"] = Seats.Waitlisted,
+                ["NextSequence"] = Seats.NextSequence,
+                ["OffersPending"] = Seats.OffersPending,
             };
             return ETag is { } etag
                 ? new(TableTransactionActionType.UpdateReplace, entity, etag)
