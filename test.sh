@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Passes every test: installs what the tests need (Azurite from npm), starts it on its own ports (10100-10102, so a
-# running ./run.sh is not disturbed) with a fresh data folder, runs the whole suite, stops everything.
+# running ./run.sh is not disturbed) with a fresh data folder, builds the solution (the Functions app included, Release,
+# warnings as errors) and its deployable zip, runs the whole suite, stops everything.
 # Exits non-zero on any failure. AVECSANTE_TEST_PORT moves Azurite (blob port; queue and table follow) so that two
 # checkouts can run their suites side by side.
 set -euo pipefail
@@ -32,6 +33,8 @@ AVECSANTE_TEST_STORAGE=$(azurite_connection_string "$port")
 
 say "Building"
 dotnet build AvecSante.Functions.sln -c Release -nologo -v quiet
+# The deployable zip, checked for what the Functions host needs (functions.metadata, extensions.json, worker.config.json).
+scripts/publish-functions.sh
 say "Running the tests"
 mkdir -p .local
 set +e

@@ -1,8 +1,9 @@
 // AvecSante.Functions on Azure: Flex Consumption (Linux, .NET 10 isolated), storage reached with the app's managed
 // identity (no keys in settings), Key Vault for the SendGrid key and the link-signing key, Application Insights.
-// Deploy: az deployment group create -g <group> -f infra/main.bicep -p name=avecsante-bretagne emailFromAddress=… publicBaseUrl=https://…/
+// Deploy: `azd up` (azure.yaml, parameters in main.parameters.json), or
+// az deployment group create -g <group> -f infra/main.bicep -p name=avecsante-bretagne emailFromAddress=… publicBaseUrl=https://…/
 // Key Vault secrets to set before the app starts: SendGridApiKey, AlertsLinkSigningKey (≥ 32 characters).
-// Not validated on the development machines (no Azure CLI there); `az bicep build -f infra/main.bicep` checks it.
+// The tests build this file with the Bicep CLI (InfraTests): no error, no warning.
 
 @description('Short name, lowercase; resource names derive from it.')
 @minLength(3)
@@ -23,7 +24,8 @@ param publicBaseUrl string
 @description('SendGrid API base URL; the EU host keeps data in the EU.')
 param sendGridBaseUrl string = 'https://api.eu.sendgrid.com'
 
-var storageName = take(replace('st${name}', '-', ''), 24)
+// A storage account name is global: the resource group's hash keeps it unique (and long enough, whatever the name).
+var storageName = take('st${replace(name, '-', '')}${uniqueString(resourceGroup().id)}', 24)
 var deploymentContainer = 'app-package'
 
 resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
@@ -86,6 +88,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   name: 'func-${name}'
   location: location
   kind: 'functionapp,linux'
+  tags: { 'azd-service-name': 'api' } // how `azd deploy` finds the app to deploy azure.yaml's service "api" to
   identity: { type: 'SystemAssigned' }
   properties: {
     serverFarmId: plan.id

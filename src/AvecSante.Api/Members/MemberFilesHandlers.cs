@@ -36,11 +36,24 @@ public sealed partial class MemberFilesHandlers(
         {
             return TooLarge(max);
         }
+        // The server's own limit (Kestrel: 30 MB by default) must never answer before the setting does.
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = max + Documents.DocumentsHandlers.FormOverheadBytes;
+        }
         byte[] content;
         string? fileName = null;
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return TooLarge(max);
+            }
             if (form.Files.Count == 0)
             {
                 return Problems.Of(StatusCodes.Status400BadRequest, "Aucun fichier dans le formulaire.", "Joignez le fichier CSV des adhérents.");

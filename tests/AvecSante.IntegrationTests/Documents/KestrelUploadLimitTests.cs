@@ -18,6 +18,7 @@ public sealed class KestrelUploadLimitTests : IAsyncLifetime, IDisposable
     {
         await Azurite.EnsureReachableAsync();
         _host.Settings["Documents:MaxUploadBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _host.Settings["Members:ImportMaxBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _host.UseKestrel(0);
         _host.StartServer();
     }
@@ -52,5 +53,21 @@ public sealed class KestrelUploadLimitTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var problem = await Uploads.ProblemAsync(response);
         Assert.Equal("Le fichier est trop volumineux.", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_chunked_member_import_beyond_its_setting_gets_our_413_problem_not_Kestrels()
+    {
+        using var client = _host.CreateAdminClient();
+        using var form = Uploads.Form(new byte[Limit + (1024 * 1024)], "adherents.csv", metadata: null, contentType: "text/csv");
+        form.Headers.ContentLength = null;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/members/import", UriKind.Relative)) { Content = form };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = await Uploads.ProblemAsync(response);
+        Assert.Contains("Members:ImportMaxBytes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }
