@@ -24,6 +24,8 @@ public sealed record CallAmount(decimal Euros, AmountKind Kind, string Evidence)
 /// </summary>
 public static partial class AmountExtractor
 {
+    private const int SentenceReach = 400;
+
     /// <param name="text">The call's text.</param>
     /// <param name="callYear">The year of this edition (deadline or publication): sums tied to an earlier year are past budgets.</param>
     public static CallAmount? Extract(string text, int? callYear = null)
@@ -44,8 +46,9 @@ public static partial class AmountExtractor
             {
                 s++;
             }
-            var start = s > 0 ? sentences[s - 1].Index + sentences[s - 1].Length : 0;
-            var end = s < sentences.Count ? sentences[s].Index + 1 : folded.Length;
+            // The sentence, within bounds: a page with no full stop must not make every sum read the whole page.
+            var start = Math.Max(s > 0 ? sentences[s - 1].Index + sentences[s - 1].Length : 0, match.Index - SentenceReach);
+            var end = Math.Min(s < sentences.Count ? sentences[s].Index + 1 : folded.Length, match.Index + match.Length + SentenceReach);
             end = Math.Max(end, match.Index + match.Length);
             var sentence = folded[start..end];
             var before = folded[Math.Max(start, match.Index - 80)..match.Index];
@@ -120,37 +123,37 @@ public static partial class AmountExtractor
         return value;
     }
 
-    [GeneratedRegex(@"(?<![\d.,])(?<int>\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(?<dec>\d{1,2}))?\s*(?<unit>k\s?€|keur\b|k ?euros?\b|m\s?€|meur\b|millions? d'euros|milliards? d'euros|€|euros?\b|eur\b)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"(?<![\d.,])(?<int>\d{1,3}(?:[ .]\d{3}){1,4}|\d{1,15})(?:,(?<dec>\d{1,2}))?\s{0,3}(?<unit>k\s?€|keur\b|k ?euros?\b|m\s?€|meur\b|millions? d'euros|milliards? d'euros|€|euros?\b|eur\b)", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex Money();
 
     // Sentences only: PDF text breaks lines (and blank lines) inside sentences, and "AAP 2025… a financé X €" must stay whole.
-    [GeneratedRegex(@"[.!?](?=\s|\p{Lu})|;", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[.!?](?=\s|\p{Lu})|;", RegexOptions.CultureInvariant, FrenchText.MatchTimeoutMilliseconds)]
     private static partial Regex Boundary();
 
-    [GeneratedRegex(@"redevance|loyer|chiffre d'affaires|capital|revenus?|frais de (?:dossier|participation|inscription)|cotisation|tarif|prix (?:de vente|d'entree)|superieur(?:e|s)? (?:ou egal )?a\s*$|\bminimum (?:de )?\s*$|\bau moins\s*$|\bplancher|\bseuil|\bbilletterie", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"redevance|loyer|chiffre d'affaires|capital|revenus?|frais de (?:dossier|participation|inscription)|cotisation|tarif|prix (?:de vente|d'entree)|superieur(?:e|s)? (?:ou egal )?a\s{0,3}$|\bminimum (?:de )?\s{0,3}$|\bau moins\s{0,3}$|\bplancher|\bseuil|\bbilletterie", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex NotFunding();
 
-    [GeneratedRegex(@"\A\s*(?:/|par (?:m|jour|mois|an|nuit|personne|participant|repas|place))|\A\s*(?:du|le|au) m", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\A\s*(?:/|par (?:m|jour|mois|an|nuit|personne|participant|repas|place))|\A\s*(?:du|le|au) m", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex NotFundingAfter();
 
-    [GeneratedRegex(@"enveloppe|montant (?:global|total)|\bau total\b|\btotal de\b|\bbudget (?:global|total|de l'appel|alloue|consacre)|\bdote(?:e)? de\b|\bdotation|\bfonds de\b|\breparti|\bmobilise", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"enveloppe|montant (?:global|total)|\bau total\b|\btotal de\b|\bbudget (?:global|total|de l'appel|alloue|consacre)|\bdote(?:e)? de\b|\bdotation|\bfonds de\b|\breparti|\bmobilise", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex TotalCue();
 
-    [GeneratedRegex(@"maximum|maximal|plafon|jusqu'a|au plus\b|dans la limite de|ne (?:pourra|peut) (?:pas )?depasser|n'excedant pas", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"maximum|maximal|plafon|jusqu'a|au plus\b|dans la limite de|ne (?:pourra|peut) (?:pas )?depasser|n'excedant pas", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex MaximumCue();
 
-    [GeneratedRegex(@"\A\s*(?:maximum\s*)?(?:par (?:projet|structure|porteur|action|laureat|candidat|dossier|an))", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\A\s*(?:maximum\s*)?(?:par (?:projet|structure|porteur|action|laureat|candidat|dossier|an))", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex PerProject();
 
-    [GeneratedRegex(@"subvention|financ|aide|soutien|prise en charge|dotation|enveloppe|budget|laureat|prix", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"subvention|financ|aide|soutien|prise en charge|dotation|enveloppe|budget|laureat|prix", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex FundingWord();
 
-    [GeneratedRegex(@"\bcette annee\b|\bcette edition\b|\bpour (?:la|cette) (?:presente )?edition\b|\bsera de\b|\bseront de\b|\best de\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bcette annee\b|\bcette edition\b|\bpour (?:la|cette) (?:presente )?edition\b|\bsera de\b|\bseront de\b|\best de\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex CurrentEdition();
 
-    [GeneratedRegex(@"derniere edition|editions? (?:precedentes?|anterieures?|passees?)|precedente edition|l'an (?:dernier|passe)|l'annee (?:derniere|passee)|s'echelonnaient|ont fait l'objet|ont ete (?:attribue|alloue|verse|accorde)|a ete (?:attribue|alloue|verse|accorde)|avaient ete|ont beneficie|a permis de financer|ont permis", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"derniere edition|editions? (?:precedentes?|anterieures?|passees?)|precedente edition|l'an (?:dernier|passe)|l'annee (?:derniere|passee)|s'echelonnaient|ont fait l'objet|ont ete (?:attribue|alloue|verse|accorde)|a ete (?:attribue|alloue|verse|accorde)|avaient ete|ont beneficie|a permis de financer|ont permis", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex PastEdition();
 
-    [GeneratedRegex(@"\b(?:aap|appel a projets|edition|en|campagne|session|exercice)\s+(?<y>20\d\d)\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\b(?:aap|appel a projets|edition|en|campagne|session|exercice)\s+(?<y>20\d\d)\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex YearTag();
 }

@@ -172,12 +172,12 @@ public static partial class CallDocumentReader
 
     private static CallDocument ReadHtml(string html, out string foldedBody)
     {
-        var title = HtmlText.Title(html);
-        var body = CutChrome(HtmlText.ToText(HtmlText.MainContent(html)));
+        var page = HtmlText.Read(html);
+        var body = CutChrome(page.Text);
         foldedBody = FrenchText.Fold(body);
         return new CallDocument
         {
-            Title = CleanTitle(title ?? FirstLine(body)),
+            Title = CleanTitle(page.Title ?? FirstLine(body)),
             Body = body,
             PublishedOn = FindMarkedDate(foldedBody, PublishedMarker()),
             UpdatedOn = FindMarkedDate(foldedBody, UpdatedMarker()),
@@ -273,36 +273,36 @@ public static partial class CallDocumentReader
         return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
     }
 
-    [GeneratedRegex(@"\A\s*TITRE:", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A\s*TITRE:", RegexOptions.CultureInvariant, FrenchText.MatchTimeoutMilliseconds)]
     private static partial Regex ScraperHeader();
 
-    [GeneratedRegex(@"^(?<k>TITRE|URL|DATE_LIMITE):[ \t]*(?<v>.*)$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<k>TITRE|URL|DATE_LIMITE):[ \t]*(?<v>.*)$", RegexOptions.Multiline | RegexOptions.CultureInvariant, FrenchText.MatchTimeoutMilliseconds)]
     private static partial Regex HeaderLine();
 
-    [GeneratedRegex(@"^--- CONTENU PDF \((?<n>[^)\n]*)\) ---[ \t]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^--- CONTENU PDF \((?<n>[^)\n]*)\) ---[ \t]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, FrenchText.MatchTimeoutMilliseconds)]
     private static partial Regex AttachmentHeader();
 
-    [GeneratedRegex(@"^(?<l>TITRE|RESUME(?: \(chapo\))?|OBJECTIF|QUI PEUT EN BENEFICIER|DEMARCHES|CONTACT|DESCRIPTION):[ \t]?", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<l>TITRE|RESUME(?: \(chapo\))?|OBJECTIF|QUI PEUT EN BENEFICIER|DEMARCHES|CONTACT|DESCRIPTION):[ \t]?", RegexOptions.Multiline | RegexOptions.CultureInvariant, FrenchText.MatchTimeoutMilliseconds)]
     private static partial Regex SectionLabel();
 
-    [GeneratedRegex(@"<(?:html|body|head|!doctype)\b|<(?:p|div|h1|h2|article|section)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<(?:html|body|head|!doctype)\b|<(?:p|div|h1|h2|article|section)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, FrenchText.MatchTimeoutMilliseconds)]
     private static partial Regex HtmlDocument();
 
-    [GeneratedRegex(@"^[ \t]*(?<k>Objet|Subject|De|From|Expéditeur)[ \t]*:[ \t]*(?<v>.+)$", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[ \t]*(?<k>Objet|Subject|De|From|Expéditeur)[ \t]*:[ \t]*(?<v>.+)$", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, FrenchText.MatchTimeoutMilliseconds)]
     private static partial Regex MailHeader();
 
-    [GeneratedRegex(@"\bvotre avis nous interesse|\ba lire aussi\b|\bpartager la page\b|\bpartager sur facebook\b|\bsur le meme sujet\b|\bdans la meme rubrique\b|\barticles similaires\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bvotre avis nous interesse|\ba lire aussi\b|\bpartager la page\b|\bpartager sur facebook\b|\bsur le meme sujet\b|\bdans la meme rubrique\b|\barticles similaires\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex ChromeMarker();
 
-    [GeneratedRegex(@"^\s*(?:TITRE\s*:|Objet\s*:|Subject\s*:|(?:TR|Fwd?|RE)\s*:\s*)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:TITRE\s*:|Objet\s*:|Subject\s*:|(?:TR|Fwd?|RE)\s*:\s*)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, FrenchText.MatchTimeoutMilliseconds)]
     private static partial Regex TitlePrefix();
 
-    [GeneratedRegex(@"\b(?:publie(?:e)?|date de publication|mis(?:e)? en ligne)\s*(?:le|:)?\s*(?<d>[0-3]?\d)[/.](?<m>[01]?\d)[/.](?<y>(?:19|20)\d{2}|\d{2})\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\b(?:publie(?:e)?|date de publication|mis(?:e)? en ligne)\s{0,3}(?:le|:)?\s{0,3}(?<d>[0-3]?\d)[/.](?<m>[01]?\d)[/.](?<y>(?:19|20)\d{2}|\d{2})\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex PublishedMarker();
 
-    [GeneratedRegex(@"\bmis(?:e)? a jour\s*(?:le|:)?\s*(?<d>[0-3]?\d)[/.](?<m>[01]?\d)[/.](?<y>(?:19|20)\d{2}|\d{2})\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bmis(?:e)? a jour\s{0,3}(?:le|:)?\s{0,3}(?<d>[0-3]?\d)[/.](?<m>[01]?\d)[/.](?<y>(?:19|20)\d{2}|\d{2})\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex UpdatedMarker();
 
-    [GeneratedRegex(@"\b(?:aap|appel|reglement|cahier[ _-]des[ _-]charges|cadre[ _-]reglementaire|cahier|modalites|dossier[ _-]de[ _-]candidature)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\b(?:aap|appel|reglement|cahier[ _-]des[ _-]charges|cadre[ _-]reglementaire|cahier|modalites|dossier[ _-]de[ _-]candidature)", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     internal static partial Regex CallDocumentNamePattern();
 }

@@ -73,18 +73,18 @@ public static partial class CallKindClassifier
         }
     }
 
-    [GeneratedRegex(@"(?<ami>\bappels? a manifestations? d'interet\b|\bami\b)|(?<aac>\bappels? a candidatures?\b|\baac\b)|(?<apr>\bappels? a propositions?\b)|(?<aap>\bappels? a projets?\b|\baap\b)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"(?<ami>\bappels? a manifestations? d'interet\b|\bami\b)|(?<aac>\bappels? a candidatures?\b|\baac\b)|(?<apr>\bappels? a propositions?\b)|(?<aap>\bappels? a projets?\b|\baap\b)", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex KindPhrase();
 
-    [GeneratedRegex(@"\bchallenge\b|\bconcours\b|\btrophees?\b|\bprix\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bchallenge\b|\bconcours\b|\btrophees?\b|\bprix\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex Competition();
 
-    [GeneratedRegex(@"\bresultats? de l'appel\b|\blaureats? (?:de l'appel|retenus|\d{4})\b|\bliste des laureats\b|\bretour sur\b|\bcompte[ -]rendu\b|\bactualite\b|\bnewsletter\b|\blettre d'information\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bresultats? de l'appel\b|\blaureats? (?:de l'appel|retenus|\d{4})\b|\bliste des laureats\b|\bretour sur\b|\bcompte[ -]rendu\b|\bactualite\b|\bnewsletter\b|\blettre d'information\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex NewsTitle();
 
-    [GeneratedRegex(@"\boccupation (?:temporaire )?du domaine public\b|\bredevances?\b|\bemplacements? commercia|\bmanifestation d'interet concurrente\b|\bmise en concurrence\b|\bkiosques?\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\boccupation (?:temporaire )?du domaine public\b|\bredevances?\b|\bemplacements? commercia|\bmanifestation d'interet concurrente\b|\bmise en concurrence\b|\bkiosques?\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex OccupationCue();
 
-    [GeneratedRegex(@"\bsubventions?\b|\bfinancements?\b|\bfinance(?:r|s|es|ra|ront)?\b|\bcofinanc|\baides? financieres?\b|\bdotation\b|\bdote(?:e)? de\b|\benveloppe\b|\bsoutien financier\b|\bprise en charge des depenses\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bsubventions?\b|\bfinancements?\b|\bfinance(?:r|s|es|ra|ront)?\b|\bcofinanc|\baides? financieres?\b|\bdotation\b|\bdote(?:e)? de\b|\benveloppe\b|\bsoutien financier\b|\bprise en charge des depenses\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex FundingCue();
 }

@@ -66,9 +66,23 @@ public static partial class CallTextNormaliser
 {
     private const int SummaryLength = 400;
 
+    /// <summary>
+    /// The most characters of a page read (a call page's text is 2-20 K, with its PDF text up to 400 K); the rest is
+    /// ignored, so no input makes the work unbounded.
+    /// </summary>
+    public const int MaxInputLength = 500_000;
+
     public static NormalisedCall Normalise(string rawTextOrHtml, Uri? sourceUrl, string? sender, DateOnly? publishedOn, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(rawTextOrHtml);
+        if (rawTextOrHtml.Length > MaxInputLength)
+        {
+            rawTextOrHtml = rawTextOrHtml[..MaxInputLength];
+        }
+        if (sender is { Length: > 1000 })
+        {
+            sender = sender[..1000];
+        }
         var document = CallDocumentReader.Read(rawTextOrHtml, out var foldedBody);
         var url = sourceUrl ?? document.Url;
         var published = publishedOn ?? document.PublishedOn;
@@ -89,22 +103,23 @@ public static partial class CallTextNormaliser
                 texts.Add(attachment.Text);
             }
         }
-        var deadline = DeadlineExtractor.Extract(texts, new DeadlineHints
+        var hints = new DeadlineHints
         {
             PublishedOn = published ?? document.UpdatedOn,
             StructuredDate = document.StructuredDeadline,
             Reference = now,
-        }, foldedAnalysed);
+        };
+        var deadline = OrNotFound(() => DeadlineExtractor.Extract(texts, hints, foldedAnalysed), DeadlineResult.None);
 
-        var funder = FunderClassifier.Classify(url, sender ?? document.Sender, document.Title, foldedTitle, document.Body, foldedBody);
+        var funder = OrNotFound(() => FunderClassifier.Classify(url, sender ?? document.Sender, document.Title, foldedTitle, document.Body, foldedBody), Funder.Unknown);
         var kind = CallKindClassifier.ClassifyFolded(foldedTitle, foldedBody);
         var callYear = deadline.Deadline?.Year ?? published?.Year ?? document.UpdatedOn?.Year ?? now.Year;
-        var amount = AmountExtractor.Extract(analysed, foldedAnalysed, callYear);
+        var amount = OrNotFound(() => AmountExtractor.Extract(analysed, foldedAnalysed, callYear), null);
         if (amount is null)
         {
             foreach (var attachment in callDocuments)
             {
-                amount ??= AmountExtractor.Extract(attachment.Text, callYear);
+                amount ??= OrNotFound(() => AmountExtractor.Extract(attachment.Text, callYear), null);
             }
         }
 
@@ -127,11 +142,27 @@ public static partial class CallTextNormaliser
             StructuredDeadline = document.StructuredDeadline,
             PublishedOn = published,
             UpdatedOn = document.UpdatedOn,
-            Themes = ThemeTagger.Tag(analysed, foldedAnalysed),
-            StructureKinds = StructureKindDetector.Detect(document.Body, foldedBody, document.Eligibility),
-            Departments = DepartmentDetector.DetectFolded(foldedAnalysed, funder),
+            Themes = OrNotFound(() => ThemeTagger.Tag(analysed, foldedAnalysed), []),
+            StructureKinds = OrNotFound(() => StructureKindDetector.Detect(document.Body, foldedBody, document.Eligibility), []),
+            Departments = OrNotFound(() => DepartmentDetector.DetectFolded(foldedAnalysed, funder), []),
             Amount = amount,
         };
+    }
+
+    /// <summary>
+    /// A pattern that ran out of time (<see cref="FrenchText.MatchTimeoutMilliseconds"/>) found nothing: the field is
+    /// left empty (and the call held for review) rather than the whole call lost or the run stalled.
+    /// </summary>
+    private static T OrNotFound<T>(Func<T> read, T notFound)
+    {
+        try
+        {
+            return read();
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return notFound;
+        }
     }
 
     /// <summary>
@@ -179,9 +210,9 @@ public static partial class CallTextNormaliser
         return squeezed[..(space > 0 ? space : SummaryLength)] + "…";
     }
 
-    [GeneratedRegex(@"\bRevenir en haut\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bRevenir en haut\b", RegexOptions.CultureInvariant, FrenchText.MatchTimeoutMilliseconds)]
     private static partial Regex BackToTop();
 
-    [GeneratedRegex(@"\bCrédit photo\s*:[^.]{0,80}?(?=\s(?:Sommaire|[A-Z]))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bCrédit photo\s*:[^.]{0,80}?(?=\s(?:Sommaire|[A-Z]))", RegexOptions.CultureInvariant, FrenchText.MatchTimeoutMilliseconds)]
     private static partial Regex PhotoCredit();
 }

@@ -22,6 +22,12 @@ public static partial class DeadlineExtractor
     private static readonly TimeOnly EndOfDay = new(23, 59);
     private const int WindowLength = 100;
 
+    /// <summary>How far after a date its time or "inclus" is looked for: a bounded window keeps the scan linear.</summary>
+    private const int AfterDateLength = 80;
+
+    /// <summary>The most dates read in one text: the work per date is bounded, and so is their number.</summary>
+    private const int MaxMentions = 1000;
+
     public static DeadlineResult Extract(string text) => Extract(text, new DeadlineHints());
 
     public static DeadlineResult Extract(string text, DeadlineHints hints)
@@ -372,6 +378,11 @@ public static partial class DeadlineExtractor
             });
         }
         mentions.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        if (mentions.Count > MaxMentions)
+        {
+            // A call gives tens of dates, a programme a few hundred: past that, the rest of the text is not read.
+            mentions.RemoveRange(MaxMentions, mentions.Count - MaxMentions);
+        }
         var kept = new List<Mention>(mentions.Count);
         foreach (var m in mentions)
         {
@@ -379,7 +390,7 @@ public static partial class DeadlineExtractor
             {
                 continue;
             }
-            var time = TimeAfter().Match(folded, m.DateEnd);
+            var time = TimeAfter().Match(folded, m.DateEnd, Math.Min(AfterDateLength, folded.Length - m.DateEnd));
             m.End = m.DateEnd;
             if (time.Success)
             {
@@ -390,7 +401,7 @@ public static partial class DeadlineExtractor
             }
             else
             {
-                var inclusive = Inclusive().Match(folded, m.DateEnd);
+                var inclusive = Inclusive().Match(folded, m.DateEnd, Math.Min(AfterDateLength, folded.Length - m.DateEnd));
                 if (inclusive.Success)
                 {
                     m.End = inclusive.Index + inclusive.Length;
@@ -408,7 +419,7 @@ public static partial class DeadlineExtractor
         {
             var first = mentions[i - 1];
             var second = mentions[i];
-            if (first.RangeEnd || !RangeConnector().IsMatch(folded.AsSpan(first.End, second.Start - first.End)))
+            if (first.RangeEnd || second.Start - first.End > 30 || !RangeConnector().IsMatch(folded.AsSpan(first.End, second.Start - first.End)))
             {
                 continue;
             }
@@ -553,72 +564,72 @@ public static partial class DeadlineExtractor
 
     // All patterns but Boundary run on folded text (lower case, no accents, ASCII apostrophes and spaces), hence FoldedOptions.
 
-    [GeneratedRegex(@"(?<!\w)(?<day>[0-3]?\d)(?:\s?(?:er|eme|e)(?!\w))?\s*(?<month>janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|janv\.|fevr?\.|avr\.|juil\.|sept\.|oct\.|nov\.|dec\.)(?:\s+(?<year>(?:19|20)\d\d|[2-3]\d)(?![\d:]|\s*h\b|\s*h\d))?(?!\w)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"(?<!\w)(?<day>[0-3]?\d)(?:\s?(?:er|eme|e)(?!\w))?\s{0,3}(?<month>janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|janv\.|fevr?\.|avr\.|juil\.|sept\.|oct\.|nov\.|dec\.)(?:\s{1,3}(?<year>(?:19|20)\d\d|[2-3]\d)(?![\d:]|\s{0,3}h\b|\s{0,3}h\d))?(?!\w)", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex WrittenDate();
 
-    [GeneratedRegex(@"(?<![\w/.])(?<day>[0-3]?\d)[/.](?<month>[01]?\d)[/.](?<year>(?:19|20)\d\d|\d\d)(?![\w/]|\.\d)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"(?<![\w/.])(?<day>[0-3]?\d)[/.](?<month>[01]?\d)[/.](?<year>(?:19|20)\d\d|\d\d)(?![\w/]|\.\d)", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex NumericDate();
 
-    [GeneratedRegex(@"(?<!\w)(?<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+\z", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"(?<!\w)(?<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s{1,3}\z", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex WeekdayEnding();
 
-    [GeneratedRegex(@"(?<![\w-])(?<year>20\d\d)-(?<month>[01]\d)-(?<day>[0-3]\d)(?![\w-])", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"(?<![\w-])(?<year>20\d\d)-(?<month>[01]\d)-(?<day>[0-3]\d)(?![\w-])", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"\G(?:\s*\(?\s*inclus(?:e|es)?\s*\)?)?\s*[,-]?\s*\(?\s*(?:(?:a|avant|jusqu'a)\s+)?(?:(?<h>[01]?\d|2[0-3])\s*(?:h|heures?)\s*(?<mi>[0-5]\d)?(?!\d)|(?<h>[01]?\d|2[0-3]):(?<mi>[0-5]\d)|(?<noon>midi)(?!\w)|(?<midnight>minuit)(?!\w))\)?(?:\s*\(\s*heure (?:de paris|francaise|locale|de france metropolitaine)\s*\))?", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\G(?:\s{0,3}\(?\s{0,3}inclus(?:e|es)?\s{0,3}\)?)?\s{0,3}[,-]?\s{0,3}\(?\s{0,3}(?:(?:a|avant|jusqu'a)\s{1,3})?(?:(?<h>[01]?\d|2[0-3])\s{0,3}(?:h|heures?)\s{0,3}(?<mi>[0-5]\d)?(?!\d)|(?<h>[01]?\d|2[0-3]):(?<mi>[0-5]\d)|(?<noon>midi)(?!\w)|(?<midnight>minuit)(?!\w))\)?(?:\s{0,3}\(\s{0,3}heure (?:de paris|francaise|locale|de france metropolitaine)\s*\))?", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex TimeAfter();
 
-    [GeneratedRegex(@"\G\s*\(?\s*inclus(?:e|es)?\s*\)?", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\G\s{0,3}\(?\s{0,3}inclus(?:e|es)?\s{0,3}\)?", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex Inclusive();
 
-    [GeneratedRegex(@"[.!?](?=\s|\p{Lu})|;|\n[ \t\u00A0]*\n", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[.!?](?=\s|\p{Lu})|;|\n[ \t\u00A0]*\n", RegexOptions.CultureInvariant, FrenchText.MatchTimeoutMilliseconds)]
     private static partial Regex Boundary();
 
-    [GeneratedRegex(@"\bdates?[ -]limites?\b|\bdate de (?:cloture|fin)\b|\bclotur|\bdelai (?:maximal|maximum|de reponse|de depot|de rigueur)\b|\bechean|\bau[ -]dela de la date\b|\bdate butoir\b|\blimite de (?:depot|reception|remise|transmission|candidature)|\bfin (?:de depot|des depots|des candidatures|de l'appel|des inscriptions)\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bdates?[ -]limites?\b|\bdate de (?:cloture|fin)\b|\bclotur|\bdelai (?:maximal|maximum|de reponse|de depot|de rigueur)\b|\bechean|\bau[ -]dela de la date\b|\bdate butoir\b|\blimite de (?:depot|reception|remise|transmission|candidature)|\bfin (?:de depot|des depots|des candidatures|de l'appel|des inscriptions)\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex StrongCue();
 
-    [GeneratedRegex(@"\bau plus tard\b|\bjusqu'?(?:au|a|aux)\b|\bd'ici (?:au|le|a)\b|\bouvert(?:e|es|s)? jusqu", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bau plus tard\b|\bjusqu'?(?:au|a|aux)\b|\bd'ici (?:au|le|a)\b|\bouvert(?:e|es|s)? jusqu", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex UntilCue();
 
-    [GeneratedRegex(@"\b(?:depots?|remise|envois?|reception|retours?|transmission)s? des (?:dossiers|candidatures|projets|propositions|reponses|demandes)(?: de candidature)?\s*:?\s*(?:le|au|avant le)?\s*$|\bavant\b|\bpour le\b|\b(?:deposer|envoyer|renvoyer|transmettre|adresser|remettre|retourner|deposes?|deposees?|envoyes?|envoyees?|transmis(?:es?)?|remis(?:es?)?|retournes?|attendu(?:e|es|s)?|recu(?:e|es|s)?)\s+(?:le|au)\s*$", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\b(?:depots?|remise|envois?|reception|retours?|transmission)s? des (?:dossiers|candidatures|projets|propositions|reponses|demandes)(?: de candidature)?\s{0,3}:?\s{0,3}(?:le|au|avant le)?\s{0,3}$|\bavant\b|\bpour le\b|\b(?:deposer|envoyer|renvoyer|transmettre|adresser|remettre|retourner|deposes?|deposees?|envoyes?|envoyees?|transmis(?:es?)?|remis(?:es?)?|retournes?|attendu(?:e|es|s)?|recu(?:e|es|s)?)\s{1,3}(?:le|au)\s{0,3}$", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex BeforeCue();
 
-    [GeneratedRegex(@"lettres? d'intention|intentions? de (?:candidat|candidature|depot|repondre)|note d'intention|pre-?inscri|inscription prealable|pre-?candidature|pre-?depot|webinaires?|webinars?|reunions? d'information|sessions? d'information|seances? d'information|information collective|reunion de presentation|prise de contact|prendre contact|questions? (?:peuvent|doivent|sont|seront|a poser|jusqu)|poser (?:vos|des|les|toutes? (?:vos )?)questions|foire aux questions", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"lettres? d'intention|intentions? de (?:candidat|candidature|depot|repondre)|note d'intention|pre-?inscri|inscription prealable|pre-?candidature|pre-?depot|webinaires?|webinars?|reunions? d'information|sessions? d'information|seances? d'information|information collective|reunion de presentation|prise de contact|prendre contact|questions? (?:peuvent|doivent|sont|seront|a poser|jusqu)|poser (?:vos|des|les|toutes? (?:vos )?)questions|foire aux questions", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex IntermediateCue();
 
-    [GeneratedRegex(@"\A\s*[),:-]?\s*(?:\(|pour (?:la |le |les |l')?|:)?\s*(?:lettres? d'intention|intentions? de|note d'intention|pre-?inscri|inscription prealable|pre-?candidature|webinaire|webinar|reunions? d'information|sessions? d'information|seances? d'information|prise de contact)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\A\s*[),:-]?\s*(?:\(|pour (?:la |le |les |l')?|:)?\s*(?:lettres? d'intention|intentions? de|note d'intention|pre-?inscri|inscription prealable|pre-?candidature|webinaire|webinar|reunions? d'information|sessions? d'information|seances? d'information|prise de contact)", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex IntermediateAfter();
 
-    [GeneratedRegex(@"\bouverture\b|\bouvert(?:e|es|s)? (?:le|a partir|des)\b|\ba partir d[ue]\b|\ba compter d[ue]\b|\bdes le\b|\bdepuis le\b|\blance(?:e|es|ment)? le\b|\bpublie(?:e|es)?\b|\bmis(?:e)? a jour\b|\bmise en ligne\b|\bdebut (?:de depot|des depots|des candidatures|des inscriptions)\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bouverture\b|\bouvert(?:e|es|s)? (?:le|a partir|des)\b|\ba partir d[ue]\b|\ba compter d[ue]\b|\bdes le\b|\bdepuis le\b|\blance(?:e|es|ment)? le\b|\bpublie(?:e|es)?\b|\bmis(?:e)? a jour\b|\bmise en ligne\b|\bdebut (?:de depot|des depots|des candidatures|des inscriptions)\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex OpeningCue();
 
-    [GeneratedRegex(@"\bresultats?\b|\bnotifi|\bjury\b|\blaureats?\b|\bcomite\b|\bcommission\b|\baudition|\bversement|\bconventionnement|\bdemarr|\bdebut de l'action|\brealise|\bmis(?:e)? en oeuvre|\bse derouler|\bderoulera|\bentree en vigueur|\bloi\b|\barrete\b|\bdecret\b|\bdeliber|\bconseil (?:de paris|regional|municipal|departemental|d'administration)\b|\bexercice\b|\bevenement\b|\bmanifestation (?:aura|se tiendra)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bresultats?\b|\bnotifi|\bjury\b|\blaureats?\b|\bcomite\b|\bcommission\b|\baudition|\bversement|\bconventionnement|\bdemarr|\bdebut de l'action|\brealise|\bmis(?:e)? en oeuvre|\bse derouler|\bderoulera|\bentree en vigueur|\bloi\b|\barrete\b|\bdecret\b|\bdeliber|\bconseil (?:de paris|regional|municipal|departemental|d'administration)\b|\bexercice\b|\bevenement\b|\bmanifestation (?:aura|se tiendra)", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex OtherCue();
 
-    [GeneratedRegex(@"candidat|dossier|depos|depot|soumettre|soumission|envoy|renvoy|transmettre|transmission|postuler|inscri|reponse|repondre|ouvert|demande", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"candidat|dossier|depos|depot|soumettre|soumission|envoy|renvoy|transmettre|transmission|postuler|inscri|reponse|repondre|ouvert|demande", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex SubmissionWord();
 
-    [GeneratedRegex(@"\bsous reserve\b|\beventuel(?:le)?\b|\bsi (?:les|des) credits\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bsous reserve\b|\beventuel(?:le)?\b|\bsi (?:les|des) credits\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex Conditional();
 
-    [GeneratedRegex(@"\bsessions?\b|\bvagues?\b|\breleves?\b|\btours?\b|pour (?:une presentation|un passage|examen)|\bcp (?:de|du)\b|\bcommission permanente\b|\bcomite\b|\bcampagne\b|\bappel n", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bsessions?\b|\bvagues?\b|\breleves?\b|\btours?\b|pour (?:une presentation|un passage|examen)|\bcp (?:de|du)\b|\bcommission permanente\b|\bcomite\b|\bcampagne\b|\bappel n", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex SessionCue();
 
-    [GeneratedRegex(@"(?<c22>\bcotes[ -]d'armor\b|\(22\)|\bdepartement 22\b)|(?<c29>\bfinistere\b|\(29\)|\bdepartement 29\b)|(?<c35>\bille[ -]et[ -]vilaine\b|\(35\)|\bdepartement 35\b)|(?<c56>\bmorbihan\b|\(56\)|\bdepartement 56\b)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"(?<c22>\bcotes[ -]d'armor\b|\(22\)|\bdepartement 22\b)|(?<c29>\bfinistere\b|\(29\)|\bdepartement 29\b)|(?<c35>\bille[ -]et[ -]vilaine\b|\(35\)|\bdepartement 35\b)|(?<c56>\bmorbihan\b|\(56\)|\bdepartement 56\b)", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex DepartmentCue();
 
-    [GeneratedRegex(@"\A\s*(?:au|a|jusqu'au|jusqu'a|-|et le|et)\s*\z", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\A\s*(?:au|a|jusqu'au|jusqu'a|-|et le|et)\s*\z", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex RangeConnector();
 
-    [GeneratedRegex(@"\bet(?: le)?\s*\z", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bet(?: le)?\s*\z", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex EtConnector();
 
-    [GeneratedRegex(@"(?:\bdu|\bdepuis le|\bentre le|\bde|\bdes le)\s*\z", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"(?:\bdu|\bdepuis le|\bentre le|\bde|\bdes le)\s*\z", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex RangeOpener();
 
-    [GeneratedRegex(@"\bau fil de l'eau\b|\btout au long de l'annee\b|\btoute l'annee\b|\bsans date limite\b|\bpas de date limite\b|\baucune date limite\b|\ben continu\b|\bappel (?:a projets )?permanent\b|\bdepot permanent\b|\bde (?:maniere|facon) permanente\b|\ba tout moment\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bau fil de l'eau\b|\btout au long de l'annee\b|\btoute l'annee\b|\bsans date limite\b|\bpas de date limite\b|\baucune date limite\b|\ben continu\b|\bappel (?:a projets )?permanent\b|\bdepot permanent\b|\bde (?:maniere|facon) permanente\b|\ba tout moment\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex RollingCue();
 
-    [GeneratedRegex(@"\b(?:publie(?:e)?|date de publication|mis(?:e)? en ligne|mis(?:e)? a jour)\s*(?:le|:)?\s*(?<day>[0-3]?\d)[/.](?<month>[01]?\d)[/.](?<year>(?:19|20)\d\d|\d\d)\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\b(?:publie(?:e)?|date de publication|mis(?:e)? en ligne|mis(?:e)? a jour)\s{0,3}(?:le|:)?\s{0,3}(?<day>[0-3]?\d)[/.](?<month>[01]?\d)[/.](?<year>(?:19|20)\d\d|\d\d)\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex PublicationMarker();
 }

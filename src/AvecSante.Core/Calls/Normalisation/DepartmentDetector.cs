@@ -43,12 +43,12 @@ public static partial class DepartmentDetector
         return [.. Departments.Labels.Keys.Where(found.Contains)];
     }
 
-    [GeneratedRegex(@"(?<c22>\bcotes[ -]d'armor\b)|(?<c29>\bfinistere\b)|(?<c35>\bille[ -]et[ -]vilaine\b)|(?<c56>\bmorbihan\b)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"(?<c22>\bcotes[ -]d'armor\b)|(?<c29>\bfinistere\b)|(?<c35>\bille[ -]et[ -]vilaine\b)|(?<c56>\bmorbihan\b)", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex Department();
 
-    [GeneratedRegex(@"\bbretagne\b|\bbreton(?:ne)?s?\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bbretagne\b|\bbreton(?:ne)?s?\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex Brittany();
 
-    [GeneratedRegex(@"\bappels? (?:a projets|a candidatures|a manifestation d'interet) nationa|\bau niveau national\b|\ba l'echelle nationale\b|\bsur l'ensemble du territoire national\b|\bfrance entiere\b|\btoute la france\b|\bdans toute la france\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bappels? (?:a projets|a candidatures|a manifestation d'interet) nationa|\bau niveau national\b|\ba l'echelle nationale\b|\bsur l'ensemble du territoire national\b|\bfrance entiere\b|\btoute la france\b|\bdans toute la france\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex National();
 }

@@ -25,6 +25,13 @@ internal static class FrenchText
     /// </summary>
     public const string FoldedCulture = "tr-TR";
 
+    /// <summary>
+    /// Every pattern of the normaliser reads text from outside; each is written to run in linear time, and this bound
+    /// is the safety net should one not: a match that runs out of time throws, and the normaliser treats the field it
+    /// was reading as not found (see <see cref="CallTextNormaliser"/>).
+    /// </summary>
+    public const int MatchTimeoutMilliseconds = 2000;
+
     private static readonly char[] FoldTable = BuildFoldTable();
 
     /// <summary>Lower case, no accents, every space (U+00A0, U+202F…) a plain space, typographic quotes and dashes ASCII.</summary>

@@ -187,36 +187,36 @@ public static partial class FunderClassifier
         return match.Groups["c22"].Success ? "22" : match.Groups["c29"].Success ? "29" : match.Groups["c35"].Success ? "35" : "56";
     }
 
-    [GeneratedRegex(@"@(?<d>[a-z0-9.-]+)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"@(?<d>[a-z0-9.-]+)", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex EmailDomain();
 
-    [GeneratedRegex(@"\bars bretagne\b|\bagence regionale de sante (?:de |en )?bretagne\b|\bars de bretagne\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bars bretagne\b|\bagence regionale de sante (?:de |en )?bretagne\b|\bars de bretagne\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex ArsText();
 
-    [GeneratedRegex(@"\bcpam\b|\bcaisses? primaires? d'assurance maladie\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bcpam\b|\bcaisses? primaires? d'assurance maladie\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex CpamText();
 
-    [GeneratedRegex(@"(?:\bcpam\b|caisses? primaires? d'assurance maladie)[^.\n]{0,25}?(?:(?<c22>cotes[ -]d'armor|\b22\b|saint[ -]brieuc)|(?<c29>finistere|\b29\b|quimper|brest)|(?<c35>ille[ -]et[ -]vilaine|\b35\b|rennes)|(?<c56>morbihan|\b56\b|vannes|lorient))", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"(?:\bcpam\b|caisses? primaires? d'assurance maladie)[^.\n]{0,25}?(?:(?<c22>cotes[ -]d'armor|\b22\b|saint[ -]brieuc)|(?<c29>finistere|\b29\b|quimper|brest)|(?<c35>ille[ -]et[ -]vilaine|\b35\b|rennes)|(?<c56>morbihan|\b56\b|vannes|lorient))", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex CpamDepartmentText();
 
-    [GeneratedRegex(@"(?<c22>cotes-d-?armor)|(?<c29>finistere)|(?<c35>ille-et-vilaine)|(?<c56>morbihan)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"(?<c22>cotes-d-?armor)|(?<c29>finistere)|(?<c35>ille-et-vilaine)|(?<c56>morbihan)", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex PathDepartment();
 
-    [GeneratedRegex(@"\bsante publique france\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bsante publique france\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex SpfText();
 
-    [GeneratedRegex(@"\bfondation de france\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bfondation de france\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex FdfText();
 
-    [GeneratedRegex(@"\bregion bretagne\b|\bconseil regional de bretagne\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bregion bretagne\b|\bconseil regional de bretagne\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex RegionBretagneText();
 
-    [GeneratedRegex(@"\bmsa\b|\bmutualite sociale agricole\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bmsa\b|\bmutualite sociale agricole\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex MsaText();
 
-    [GeneratedRegex(@"\bharmonie mutuelle\b|\bmgen\b|\bmutualite francaise(?: bretagne)?\b|\bgroupe vyv\b|\bmutuelle [a-z]+(?: [a-z]+)?", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bharmonie mutuelle\b|\bmgen\b|\bmutualite francaise(?: bretagne)?\b|\bgroupe vyv\b|\bmutuelle [a-z]+(?: [a-z]+)?", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex MutuelleText();
 
-    [GeneratedRegex(@"\b(?:region (?:ile-de-france|[a-z]+(?:-[a-z]+)*)|ville de [a-z]+(?:[ -][a-z]+)*?(?=\W)|prefecture (?:de la |du |des |de l'|d')[a-z]+(?:-[a-z]+)*|departement (?:de la |du |des |de l'|d')[a-z]+(?:-[a-z]+)*|conseil departemental (?:de la |du |des |de l'|d')[a-z]+(?:-[a-z]+)*)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\b(?:region (?:ile-de-france|[a-z]+(?:-[a-z]+)*)|ville de [a-z]+(?:[ -][a-z]+)*?(?=\W)|prefecture (?:de la |du |des |de l'|d')[a-z]+(?:-[a-z]+)*|departement (?:de la |du |des |de l'|d')[a-z]+(?:-[a-z]+)*|conseil departemental (?:de la |du |des |de l'|d')[a-z]+(?:-[a-z]+)*)", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex NamedBody();
 }

@@ -60,13 +60,13 @@ public static partial class StructureKindDetector
         return string.Join("\n", parts);
     }
 
-    [GeneratedRegex(@"(?<MSP>\bmaisons? de sante|\bmsp\b)|(?<ESP>\bequipes? de soins primaires|\besp\b)|(?<CPTS>\bcpts\b|\bcommunautes? professionnelles? territoriales? de sante)|(?<CDS>\bcentres? de sante\b|\bcds\b)|(?<ASSOCIATION>\bassociations?\b|\bloi (?:de )?1901\b)|(?<COLLECTIVITE>\bcollectivites?\b|\bcommunes?\b|\bepci\b|\bintercommunalites?\b|\bmunicipalites?\b|\bconseils? departementa)|(?<ETABLISSEMENT>\betablissements? (?:de sante|sanitaires?|medico-sociaux|medico-social|hospitaliers?|et services medico)|\besms[s]?\b|\behpad\b|\bhopita(?:l|ux)\b|\bcentres? hospitaliers?\b|\bchu\b)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"(?<MSP>\bmaisons? de sante|\bmsp\b)|(?<ESP>\bequipes? de soins primaires|\besp\b)|(?<CPTS>\bcpts\b|\bcommunautes? professionnelles? territoriales? de sante)|(?<CDS>\bcentres? de sante\b|\bcds\b)|(?<ASSOCIATION>\bassociations?\b|\bloi (?:de )?1901\b)|(?<COLLECTIVITE>\bcollectivites?\b|\bcommunes?\b|\bepci\b|\bintercommunalites?\b|\bmunicipalites?\b|\bconseils? departementa)|(?<ETABLISSEMENT>\betablissements? (?:de sante|sanitaires?|medico-sociaux|medico-social|hospitaliers?|et services medico)|\besms[s]?\b|\behpad\b|\bhopita(?:l|ux)\b|\bcentres? hospitaliers?\b|\bchu\b)", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex Kind();
 
-    [GeneratedRegex(@"eligib|s'adresse|destine|a destination d|peuvent (?:candidater|repondre|deposer|postuler|beneficier|presenter)|porteurs? de projets?|beneficiaires?|ouvert aux|qui peut|pour qui|sont concerne|structures? candidates?|peut etre porte", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"eligib|s'adresse|destine|a destination d|peuvent (?:candidater|repondre|deposer|postuler|beneficier|presenter)|porteurs? de projets?|beneficiaires?|ouvert aux|qui peut|pour qui|sont concerne|structures? candidates?|peut etre porte", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex EligibilityCue();
 
     // Single line breaks are not boundaries: pasted mails and PDF text break lines inside sentences.
-    [GeneratedRegex(@"[.!?](?=\s|\p{Lu})|;|\n[ \t]*\n", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[.!?](?=\s|\p{Lu})|;|\n[ \t]*\n", RegexOptions.CultureInvariant, FrenchText.MatchTimeoutMilliseconds)]
     private static partial Regex Boundary();
 }

@@ -131,19 +131,19 @@ public static partial class ThemeTagger
         @"|(?<etp>\beducation therapeutique|\bprogrammes? d'etp\b)" +
         @"|(?<coordinated>\bexercice (?:coordonne|pluriprofessionnel)|\bcoordination (?:des soins|pluriprofessionnelle)|\bprotocoles? de cooperation|\bcreation (?:d'une |de |des )?(?:msp|maisons? de sante|cpts|centres? de sante))" +
         @"|(?<access>\bacces aux soins|\bdeserts? medicaux|\bdesert medical|\boffre de soins|\bdemographie medicale|\bprofessionnels de sante liberaux|\binstallation des (?:medecins|professionnels de sante)|\bzones? sous-dotees?|\bzones? d'intervention prioritaire)",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, FrenchText.MatchTimeoutMilliseconds)]
     private static partial Regex Keyword();
 
-    [GeneratedRegex(@"(?<pps>\bpromotion de la sante|\bprevention (?:en |de la )?sante\b|\beducation (?:pour|a) la sante)|\bprevention\b|\bpreventi(?:f|ve|ves|fs)\b|\bprevenir\b", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"(?<pps>\bpromotion de la sante|\bprevention (?:en |de la )?sante\b|\beducation (?:pour|a) la sante)|\bprevention\b|\bpreventi(?:f|ve|ves|fs)\b|\bprevenir\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex PreventionWord();
 
-    [GeneratedRegex(@"\A\s*(?:\)|-)?\s*(?:des?|du|de la|de l'|d'|contre (?:les?|la|l')?)?\s*(?:phenomenes? de |risques? d'|actes? de |situations? de )?(?:rixes?|difficultes|defaillances?|entreprises?|delinquance|inondations?|crues?|risques (?:d'inondation|naturels|technologiques|professionnels)|radicalisation|armes?|dechets?|expulsions?|discriminations?|violences (?:urbaines|sexistes)|incendies?|conflits?|impayes|surendettement|faillites?|(?:mandat|procedures?) ad hoc|conciliation|amiables?|ruptures?|fraudes?|corruption|harcelement scolaire|decrochage|securite|specialisee|situationnelle|routiere)", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\A\s*(?:\)|-)?\s*(?:des?|du|de la|de l'|d'|contre (?:les?|la|l')?)?\s*(?:phenomenes? de |risques? d'|actes? de |situations? de )?(?:rixes?|difficultes|defaillances?|entreprises?|delinquance|inondations?|crues?|risques (?:d'inondation|naturels|technologiques|professionnels)|radicalisation|armes?|dechets?|expulsions?|discriminations?|violences (?:urbaines|sexistes)|incendies?|conflits?|impayes|surendettement|faillites?|(?:mandat|procedures?) ad hoc|conciliation|amiables?|ruptures?|fraudes?|corruption|harcelement scolaire|decrochage|securite|specialisee|situationnelle|routiere)", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex NonHealthObject();
 
-    [GeneratedRegex(@"(?:procedures? (?:amiables? )?(?:de )?|cheque |plan de |mandat ad hoc ou |strategie parisienne de |mois (?:parisien )?de (?:la )?)\s*\z", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"(?:procedures? (?:amiables? )?(?:de )?|cheque |plan de |mandat ad hoc ou |strategie parisienne de |mois (?:parisien )?de (?:la )?)\s*\z", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex NonHealthBefore();
 
-    [GeneratedRegex(@"sante|maladie|addict|tabac|alcool|cancer|chute|autonomie|conduites? a risques?|suicide|vaccin|infection|obesite|psych|sexuel|nutrition|bucco|iatrogen|ecrans|drogue|substances|produits psychoactifs|soins|perinatal|grossesse|vih|\bist\b|hygiene|epuisement|burn|dependance|perte", FrenchText.FoldedOptions, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"sante|maladie|addict|tabac|alcool|cancer|chute|autonomie|conduites? a risques?|suicide|vaccin|infection|obesite|psych|sexuel|nutrition|bucco|iatrogen|ecrans|drogue|substances|produits psychoactifs|soins|perinatal|grossesse|vih|\bist\b|hygiene|epuisement|burn|dependance|perte", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex HealthObject();
 
     /// <summary>Plain words, no anchors: a multi-string search (it was a regex alternation of the same words) is enough and faster.</summary>
@@ -151,6 +151,6 @@ public static partial class ThemeTagger
         ["sante", "addict", "tabac", "alcool", "cancer", "vaccin", "psych", "sexual", "nutrition", "autonomie", "chronique", "maladie", "soins"],
         StringComparison.Ordinal);
 
-    [GeneratedRegex(@"(?:Sous-direction|Direction|Service|Mission|Bureau|Pôle|Délégation)\b[^.;:\n]{0,40}\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:Sous-direction|Direction|Service|Mission|Bureau|Pôle|Délégation)\b[^.;:\n]{0,40}\z", RegexOptions.CultureInvariant, FrenchText.MatchTimeoutMilliseconds)]
     private static partial Regex OrganisationBefore();
 }
