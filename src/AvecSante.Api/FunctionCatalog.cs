@@ -95,6 +95,7 @@ public static class FunctionCatalog
         new("SweepTicketingInbox", "Schedules:SweepTicketingInbox", typeof(SweepTicketingInboxJob)),
         new("ReconcileTicketing", "Schedules:ReconcileTicketing", typeof(ReconcileTicketingJob)),
         new("PurgeMemberData", "Schedules:PurgeMemberData", typeof(PurgeMemberDataJob)),
+        new("PurgeExpiredData", "Schedules:PurgeExpiredData", typeof(PurgeExpiredDataJob)),
         new("SendRenewalReminders", "Schedules:SendRenewalReminders", typeof(SendRenewalRemindersJob)),
         new("CompileAnnualReport", "Schedules:CompileAnnualReport", typeof(CompileAnnualReportJob)),
         new("CloseOutboxMonths", "Schedules:CloseOutboxMonths", typeof(CloseOutboxMonthsJob)),
