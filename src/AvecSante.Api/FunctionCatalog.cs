@@ -73,6 +73,7 @@ public static class FunctionCatalog
         new("UpdateMemberPerson", ["PUT"], "members/people/{id}", FunctionAccess.Function, typeof(MembersHandlers), nameof(MembersHandlers.UpdatePersonAsync)),
         new("ExportPersonData", ["GET"], "members/people/{id}/export", FunctionAccess.Function, typeof(PersonalDataHandlers), nameof(PersonalDataHandlers.ExportPersonAsync)),
         new("ErasePerson", ["DELETE"], "members/people/{id}", FunctionAccess.Function, typeof(PersonalDataHandlers), nameof(PersonalDataHandlers.ErasePersonAsync)),
+        new("RevokePersonLinks", ["POST"], "members/people/{id}/links/revoke", FunctionAccess.Function, typeof(LinkRevocationHandlers), nameof(LinkRevocationHandlers.RevokeAsync)),
         new("EraseByEmail", ["POST"], "members/erasures", FunctionAccess.Function, typeof(PersonalDataHandlers), nameof(PersonalDataHandlers.EraseByEmailAsync)),
         new("PurgeMemberDataNow", ["POST"], "members/purge", FunctionAccess.Function, typeof(PersonalDataHandlers), nameof(PersonalDataHandlers.PurgeAsync)),
         new("SendRenewalRemindersNow", ["POST"], "members/renewal-reminders", FunctionAccess.Function, typeof(RenewalRemindersHandlers), nameof(RenewalRemindersHandlers.RunAsync)),
