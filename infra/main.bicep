@@ -129,6 +129,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Schedules__SweepTicketingInbox', value: '0 */5 * * * *' }
         { name: 'Schedules__ReconcileTicketing', value: '0 30 4 * * *' }
         { name: 'Schedules__PurgeMemberData', value: '0 30 2 * * *' }
+        { name: 'Schedules__PurgeExpiredData', value: '0 50 2 * * *' }
         { name: 'Schedules__SendRenewalReminders', value: '0 0 * * * *' }
         { name: 'Schedules__SendReminders', value: '0 0 * * * *' }
         { name: 'Schedules__SendDigest', value: '0 0 * * * *' }

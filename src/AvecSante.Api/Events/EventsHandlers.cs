@@ -269,20 +269,8 @@ public static class RegistrationsCsv
                 t.StructureName ?? string.Empty, t.TierName ?? string.Empty, (t.AmountCents / 100m).ToString("0.00", French), attended,
                 t.OrderId ?? string.Empty, t.Source,
             ];
-            csv.Append(string.Join(';', cells.Select(Cell))).Append("\r\n");
+            csv.Append(CsvText.Line(cells)).Append("\r\n");
         }
         return csv.ToString();
-    }
-
-    /// <summary>Quotes when needed, and defuses cells a spreadsheet would run as a formula.</summary>
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-        return value.IndexOfAny([';', '"', '\r', '\n']) >= 0
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
     }
 }

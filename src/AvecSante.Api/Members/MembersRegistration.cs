@@ -45,6 +45,12 @@ public static class MembersRegistration
         services.AddSingleton<MemberFilesHandlers>();
         services.AddSingleton<PersonalDataHandlers>();
         services.AddSingleton<PurgeMemberDataJob>();
+        // Data kept only while it serves, each store purging its own (Retention:… days).
+        services.AddOptions<AvecSante.Infrastructure.Options.RetentionOptions>().Bind(configuration.GetSection(AvecSante.Infrastructure.Options.RetentionOptions.Section));
+        services.AddSingleton<IExpiringData, OutboxBodyRetention>();
+        services.AddSingleton<IExpiringData, AvecSante.Infrastructure.Ticketing.RawPayloadRetention>();
+        services.AddSingleton<IExpiringData, AvecSante.Infrastructure.CallSources.MailboxArchiveRetention>();
+        services.AddSingleton<PurgeExpiredDataJob>();
 
         // Renewal reminders (January, then in grace) through the outbox; IOutboxStore, IAlertStateStore and AlertRouting come from AddAlerts.
         services.AddSingleton(sp => new RenewalReminderPlanner(

@@ -23,6 +23,10 @@ public static class AlertsRegistration
         services.AddSingleton(sp => new SignedLinks(
             sp.GetRequiredService<IOptions<AlertsOptions>>().Value.ToLinkSettings(RandomNumberGenerator.GetBytes(32)),
             sp.GetRequiredService<TimeProvider>()));
+        // Per-person link versions: staff or the person void every preferences link issued so far.
+        services.AddSingleton<ILinkVersions, TableLinkVersions>();
+        services.AddSingleton<RevocableLinks>();
+        services.AddSingleton<LinkRevocationHandlers>();
         services.AddSingleton(sp => new AlertRouting(sp.GetRequiredService<IOptions<AlertsOptions>>().Value.TenantDomainList, sp.GetRequiredService<SignedLinks>()));
         services.AddSingleton<IAlertStateStore, TableAlertStateStore>();
 

@@ -11,7 +11,7 @@ namespace AvecSante.Api.Notifications;
 /// GET|POST /api/preferences/{token} and POST /api/unsubscribe/{token}: public, reached from the signed links of every
 /// alert. The token names the person; nothing else in the request can change whom a page acts for.
 /// </summary>
-public sealed partial class PreferencesHandlers(SignedLinks links, IPeopleDirectory people, ILogger<PreferencesHandlers> logger)
+public sealed partial class PreferencesHandlers(SignedLinks links, RevocableLinks revocable, IPeopleDirectory people, ILogger<PreferencesHandlers> logger)
 {
     /// <summary>GET /api/preferences/{token}: the form, filled with what the person receives today.</summary>
     public async Task<IResult> ShowAsync(HttpRequest request, string token, CancellationToken cancellationToken)
@@ -34,6 +34,13 @@ public sealed partial class PreferencesHandlers(SignedLinks links, IPeopleDirect
             return PreferencesPage.NotAForm();
         }
         var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        if (form["action"] == "revoke")
+        {
+            // The person voids every preferences link sent so far, this one included (a forwarded email).
+            await revocable.RevokeAsync(person!.Id, cancellationToken).ConfigureAwait(false);
+            LogRevoked(person.Id);
+            return PreferencesPage.LinksRevoked();
+        }
         // Checkboxes: only known values count; anything else in the form is ignored, never stored.
         var offsets = form["offset"].Select(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : -1)
             .Where(PreferencesPage.OfferedOffsets.Contains).Distinct().OrderDescending().ToList();
@@ -73,12 +80,15 @@ public sealed partial class PreferencesHandlers(SignedLinks links, IPeopleDirect
             }
             LogUnsubscribed(person.Id);
         }
-        return PreferencesPage.Unsubscribed(person);
+        return PreferencesPage.Unsubscribed();
     }
 
     private async Task<(Person? Person, IResult? Problem)> ResolveAsync(string token, LinkPurpose purpose, CancellationToken cancellationToken)
     {
-        var check = links.Verify(token, purpose);
+        // Preferences links act for the person: revocable. Unsubscribe links only stop alerts: they keep working.
+        var check = purpose == LinkPurpose.Preferences
+            ? await revocable.VerifyAsync(token, purpose, cancellationToken).ConfigureAwait(false)
+            : links.Verify(token, purpose);
         if (!check.IsValid)
         {
             LogRefused(check.Problem);
@@ -96,6 +106,9 @@ public sealed partial class PreferencesHandlers(SignedLinks links, IPeopleDirect
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Person {PersonId} unsubscribed from every alert")]
     private partial void LogUnsubscribed(string personId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Person {PersonId} revoked their preferences links")]
+    private partial void LogRevoked(string personId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A preferences link was refused: {Problem}")]
     private partial void LogRefused(LinkProblem problem);

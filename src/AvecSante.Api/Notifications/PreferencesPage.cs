@@ -77,17 +77,35 @@ internal static class PreferencesPage
         body.AppendLine(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/api/unsubscribe/{H(unsubscribeToken)}\">");
         body.AppendLine("<p><button type=\"submit\">Me désabonner de toutes les alertes</button></p>");
         body.AppendLine("</form>");
+
+        body.AppendLine("<h2 id=\"revocation\">Ce lien a été transféré ?</h2>");
+        body.AppendLine("<p>Les liens de nos emails ouvrent cette page sans mot de passe. Si un email a été transféré, désactivez-les : un nouveau lien arrivera avec la prochaine alerte.</p>");
+        body.AppendLine(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/api/preferences/{H(preferencesToken)}\">");
+        body.AppendLine("<p><button type=\"submit\" name=\"action\" value=\"revoke\">Désactiver tous mes liens de préférences</button></p>");
+        body.AppendLine("</form>");
         return Page(StatusCodes.Status200OK, "Mes alertes — AVECsanté Bretagne", body.ToString());
     }
 
-    public static IResult Unsubscribed(Person person) => Page(StatusCodes.Status200OK, "Désabonnement confirmé — AVECsanté Bretagne", $"""
+    /// <summary>No name, no address: whoever holds a forwarded unsubscribe link learns nothing about the person.</summary>
+    public static IResult Unsubscribed() => Page(StatusCodes.Status200OK, "Désabonnement confirmé — AVECsanté Bretagne", """
         <h1>Désabonnement confirmé</h1>
-        <p role="status">{H(person.FirstName)}, vous ne recevrez plus d&#39;alertes sur les appels à projets, à partir du prochain envoi.</p>
+        <p role="status">Vous ne recevrez plus d&#39;alertes sur les appels à projets, à partir du prochain envoi.</p>
         <p>Vous pouvez revenir sur ce choix avec le lien « Modifier mes préférences » d&#39;un email précédent.</p>
+        """);
+
+    public static IResult LinksRevoked() => Page(StatusCodes.Status200OK, "Liens désactivés — AVECsanté Bretagne", """
+        <h1>Vos liens sont désactivés</h1>
+        <p role="status">Plus aucun lien de préférences envoyé jusqu&#39;ici ne fonctionne, celui-ci compris.</p>
+        <p>Un nouveau lien arrivera avec la prochaine alerte ; vous pouvez aussi écrire à la fédération.</p>
         """);
 
     public static IResult LinkProblem(LinkProblem problem) => problem switch
     {
+        Core.Notifications.LinkProblem.Revoked => Page(StatusCodes.Status410Gone, "Lien désactivé — AVECsanté Bretagne", """
+            <h1>Ce lien a été désactivé</h1>
+            <p>Les liens de préférences envoyés avant une désactivation ne fonctionnent plus.</p>
+            <p>Utilisez le lien d&#39;un email plus récent, ou écrivez à la fédération pour modifier vos alertes.</p>
+            """),
         Core.Notifications.LinkProblem.Expired => Page(StatusCodes.Status410Gone, "Lien expiré — AVECsanté Bretagne", """
             <h1>Ce lien a expiré</h1>
             <p>Pour protéger vos préférences, les liens de nos emails ne fonctionnent qu&#39;un temps limité.</p>

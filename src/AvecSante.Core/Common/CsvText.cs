@@ -144,10 +144,7 @@ public static class CsvText
         {
             return string.Empty;
         }
-        if (value[0] is '=' or '@' or '\t' or '\r' || (value[0] is '+' or '-' && value.Length > 1 && !char.IsAsciiDigit(value[1]) && value[1] != ' '))
-        {
-            value = "'" + value;
-        }
+        value = SpreadsheetCells.Defuse(value);
         return value.IndexOfAny([Separator, '"', '\n', '\r']) >= 0
             ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : value;

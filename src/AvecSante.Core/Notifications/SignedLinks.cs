@@ -19,15 +19,23 @@ public enum LinkProblem
     Malformed,
     Forged,
     Expired,
+
+    /// <summary>Signed and unexpired, but issued before the person's link version was bumped (<see cref="RevocableLinks"/>).</summary>
+    Revoked,
 }
 
-public sealed record LinkCheck(string? PersonId, LinkProblem Problem)
+/// <summary>What a token says once checked; <paramref name="IssuedAt"/> is null for tokens minted before it was signed in.</summary>
+public sealed record LinkCheck(string? PersonId, LinkProblem Problem, DateTimeOffset? IssuedAt = null)
 {
     public bool IsValid => Problem == LinkProblem.None && PersonId is not null;
 }
 
-/// <summary>Where links in emails point, and how long they work.</summary>
-public sealed record LinkSettings(byte[] SigningKey, Uri PublicBaseUrl, TimeSpan Validity);
+/// <summary>
+/// Where links in emails point, and how long they work: <paramref name="Validity"/> for links that act for the person
+/// (preferences), <paramref name="UnsubscribeValidity"/> for one-click unsubscribe links, which only ever stop alerts
+/// and must keep working from older emails.
+/// </summary>
+public sealed record LinkSettings(byte[] SigningKey, Uri PublicBaseUrl, TimeSpan Validity, TimeSpan? UnsubscribeValidity = null);
 
 /// <summary>
 /// Links in emails that act for one person without a password: "{payload}.{signature}", both base64url. The payload
@@ -40,8 +48,12 @@ public sealed class SignedLinks(LinkSettings settings, TimeProvider clock)
     public string CreateToken(string personId, LinkPurpose purpose, TimeSpan? validity = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(personId);
-        var expires = (clock.GetUtcNow() + (validity ?? settings.Validity)).ToUnixTimeSeconds();
-        var payload = Encoding.UTF8.GetBytes(string.Join('|', Code(purpose), personId, expires.ToString(CultureInfo.InvariantCulture)));
+        var now = clock.GetUtcNow();
+        var lifetime = validity ?? (purpose == LinkPurpose.Unsubscribe ? settings.UnsubscribeValidity ?? settings.Validity : settings.Validity);
+        var expires = (now + lifetime).ToUnixTimeSeconds();
+        // The issue time (ms) lets a person's link version void every link issued before it was bumped.
+        var payload = Encoding.UTF8.GetBytes(string.Join('|', Code(purpose), personId, expires.ToString(CultureInfo.InvariantCulture),
+            now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));
         return Base64Url(payload) + "." + Base64Url(Sign(payload));
     }
 
@@ -73,15 +85,19 @@ public sealed class SignedLinks(LinkSettings settings, TimeProvider clock)
             return new(null, LinkProblem.Forged);
         }
         var fields = Encoding.UTF8.GetString(payload).Split('|');
-        if (fields is not [var code, var personId, var expiry]
-            || code != Code(purpose)
-            || !long.TryParse(expiry, NumberStyles.None, CultureInfo.InvariantCulture, out var expiresAt))
+        if (fields.Length is not (3 or 4)
+            || fields[0] != Code(purpose)
+            || !long.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var expiresAt))
         {
             return new(null, LinkProblem.Forged);
         }
+        var personId = fields[1];
+        DateTimeOffset? issuedAt = fields.Length == 4 && long.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
         return DateTimeOffset.FromUnixTimeSeconds(expiresAt) < clock.GetUtcNow()
-            ? new(personId, LinkProblem.Expired)
-            : new(personId, LinkProblem.None);
+            ? new(personId, LinkProblem.Expired, issuedAt)
+            : new(personId, LinkProblem.None, issuedAt);
     }
 
     // Purposes are signed too, so an unsubscribe token cannot open the preferences page and the other way round.

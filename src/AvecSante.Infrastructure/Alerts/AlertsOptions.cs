@@ -15,7 +15,11 @@ public sealed class AlertsOptions
     /// <summary>HMAC key of the links in emails (32+ characters; a secret). Empty: a key per process, local only.</summary>
     public string? LinkSigningKey { get; set; }
 
-    public int LinkValidityDays { get; set; } = 90;
+    /// <summary>Days a preferences link keeps working (it acts for the person: short, and revocable).</summary>
+    public int LinkValidityDays { get; set; } = 30;
+
+    /// <summary>Days a one-click unsubscribe link keeps working (it only stops alerts; older emails must keep it working).</summary>
+    public int UnsubscribeLinkValidityDays { get; set; } = 180;
 
     /// <summary>Comma-separated domains of the federation's tenant: these addresses are mailed through Graph.</summary>
     public string TenantDomains { get; set; } = string.Empty;
@@ -33,7 +37,8 @@ public sealed class AlertsOptions
     public LinkSettings ToLinkSettings(byte[] fallbackKey) => new(
         HasSigningKey ? Encoding.UTF8.GetBytes(LinkSigningKey!) : fallbackKey,
         PublicBaseUrl.ToString().EndsWith('/') ? PublicBaseUrl : new Uri(PublicBaseUrl + "/"),
-        TimeSpan.FromDays(LinkValidityDays));
+        TimeSpan.FromDays(LinkValidityDays),
+        TimeSpan.FromDays(Math.Max(LinkValidityDays, UnsubscribeLinkValidityDays)));
 }
 
 public sealed class AlertsTeamsOptions
@@ -61,9 +66,13 @@ public sealed class AlertsOptionsValidator(IOptions<Options.EmailOptions> email)
         {
             failures.Add("Setting 'Alerts:LinkSigningKey' is required when 'Email:SendGrid:ApiKey' is set.");
         }
-        if (options.LinkValidityDays is < 1 or > 400)
+        if (options.LinkValidityDays is < 1 or > 90)
         {
-            failures.Add("Setting 'Alerts:LinkValidityDays' must be between 1 and 400.");
+            failures.Add("Setting 'Alerts:LinkValidityDays' must be between 1 and 90.");
+        }
+        if (options.UnsubscribeLinkValidityDays is < 1 or > 400)
+        {
+            failures.Add("Setting 'Alerts:UnsubscribeLinkValidityDays' must be between 1 and 400.");
         }
         if (options.Teams.WebhookUrl is { } webhook && (!webhook.IsAbsoluteUri || webhook.Scheme is not ("https" or "http")))
         {

@@ -13,7 +13,7 @@ public sealed class SignedLinksTests
         var links = AlertSamples.Links(_clock);
         var token = links.CreateToken("p-0001", LinkPurpose.Preferences);
 
-        Assert.Equal(new LinkCheck("p-0001", LinkProblem.None), links.Verify(token, LinkPurpose.Preferences));
+        Assert.Equal(new LinkCheck("p-0001", LinkProblem.None, _clock.GetUtcNow()), links.Verify(token, LinkPurpose.Preferences));
         Assert.Equal(LinkProblem.Forged, links.Verify(token, LinkPurpose.Unsubscribe).Problem);
         Assert.StartsWith("https://alertes.example.org/api/preferences/", links.PreferencesUrl("p-0001").ToString(), StringComparison.Ordinal);
     }
