@@ -20,5 +20,9 @@ public static class ConsoleCatalog
         new("ConsoleNewCall", ["GET"], "console/nouvel-appel", FunctionAccess.Anonymous, typeof(ConsoleCallsHandlers), nameof(ConsoleCallsHandlers.NewAsync)),
         new("ConsolePreviewCall", ["POST"], "console/nouvel-appel", FunctionAccess.Anonymous, typeof(ConsoleCallsHandlers), nameof(ConsoleCallsHandlers.PreviewAsync)),
         new("ConsolePublishCall", ["POST"], "console/nouvel-appel/publier", FunctionAccess.Anonymous, typeof(ConsoleCallsHandlers), nameof(ConsoleCallsHandlers.PublishAsync)),
+        new("ConsoleReport", ["GET"], "console/rapport", FunctionAccess.Anonymous, typeof(ConsoleReportHandlers), nameof(ConsoleReportHandlers.ListAsync)),
+        new("ConsoleCompileReport", ["POST"], "console/rapport", FunctionAccess.Anonymous, typeof(ConsoleReportHandlers), nameof(ConsoleReportHandlers.CompileAsync)),
+        new("ConsoleReportYear", ["GET"], "console/rapport/{year}", FunctionAccess.Anonymous, typeof(ConsoleReportHandlers), nameof(ConsoleReportHandlers.ShowAsync)),
+        new("ConsoleDownloadReport", ["GET"], "console/rapport/{year}/{format}", FunctionAccess.Anonymous, typeof(ConsoleReportHandlers), nameof(ConsoleReportHandlers.DownloadAsync)),
     ];
 }

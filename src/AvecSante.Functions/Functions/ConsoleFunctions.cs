@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace AvecSante.Functions;
 
 /// <summary>Binds FunctionCatalog's console pages (Anonymous to the host: the app admits staff only) and delegates; the parity test keeps it so.</summary>
-public sealed class ConsoleFunctions(ConsoleTodayHandler today, ConsoleSignInHandlers signIn, ConsoleCallsHandlers calls)
+public sealed class ConsoleFunctions(ConsoleTodayHandler today, ConsoleSignInHandlers signIn, ConsoleCallsHandlers calls, ConsoleReportHandlers report)
 {
     [Function("ConsoleToday")]
     public Task<IResult> ConsoleToday([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console")] HttpRequest req, CancellationToken cancellationToken) => today.ShowAsync(req, cancellationToken);
@@ -33,4 +33,16 @@ public sealed class ConsoleFunctions(ConsoleTodayHandler today, ConsoleSignInHan
 
     [Function("ConsolePublishCall")]
     public Task<IResult> ConsolePublishCall([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/nouvel-appel/publier")] HttpRequest req, CancellationToken cancellationToken) => calls.PublishAsync(req, cancellationToken);
+
+    [Function("ConsoleReport")]
+    public Task<IResult> ConsoleReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/rapport")] HttpRequest req, CancellationToken cancellationToken) => report.ListAsync(req, cancellationToken);
+
+    [Function("ConsoleCompileReport")]
+    public Task<IResult> ConsoleCompileReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/rapport")] HttpRequest req, CancellationToken cancellationToken) => report.CompileAsync(req, cancellationToken);
+
+    [Function("ConsoleReportYear")]
+    public Task<IResult> ConsoleReportYear([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/rapport/{year}")] HttpRequest req, string year, CancellationToken cancellationToken) => report.ShowAsync(req, year, cancellationToken);
+
+    [Function("ConsoleDownloadReport")]
+    public Task<IResult> ConsoleDownloadReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/rapport/{year}/{format}")] HttpRequest req, string year, string format, CancellationToken cancellationToken) => report.DownloadAsync(req, year, format, cancellationToken);
 }
