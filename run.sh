@@ -64,5 +64,6 @@ say "Playing the demo scenario"
 dotnet run --no-build --project samples/AvecSante.Demo -- http://localhost:7071/ "$key" "$PWD" \
   || { tail -40 .local/localhost.log >&2; fail "the demo scenario failed (log: .local/localhost.log)"; }
 
+say "Staff console: http://localhost:7071/api/console (development sign-in: choose one of the four invented staff; on Azure, Microsoft 365)"
 say "The local host keeps serving on http://localhost:7071/api (log: .local/localhost.log). Ctrl+C stops it and Azurite."
 wait "$HOST_PID"

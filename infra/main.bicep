@@ -24,6 +24,12 @@ param publicBaseUrl string
 @description('SendGrid API base URL; the EU host keeps data in the EU.')
 param sendGridBaseUrl string = 'https://api.eu.sendgrid.com'
 
+@description('Staff console: application (client) id of its Entra ID app registration (README, "Staff console"). Empty: no platform sign-in, and the console refuses everyone.')
+param consoleClientId string = ''
+
+@description('Staff console: the federation\'s Microsoft 365 tenant id.')
+param consoleTenantId string = subscription().tenantId
+
 // A storage account name is global: the resource group's hash keeps it unique (and long enough, whatever the name).
 var storageName = take('st${replace(name, '-', '')}${uniqueString(resourceGroup().id)}', 24)
 var deploymentContainer = 'app-package'
@@ -119,6 +125,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // Signed links in real mail need a key that outlives the instance (required once SendGrid is set).
         { name: 'Alerts__LinkSigningKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=AlertsLinkSigningKey)' }
         { name: 'Alerts__PublicBaseUrl', value: publicBaseUrl }
+        { name: 'Console__TenantId', value: consoleTenantId }
+        { name: 'Console__ClientId', value: consoleClientId }
+        { name: 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=ConsoleClientSecret)' }
         { name: 'Reports__LinkBaseUrl', value: '${publicBaseUrl}api/' }
         // Call sources are read on public addresses only (loopback is for the local demo and tests).
         { name: 'Calls__AllowLoopbackSources', value: 'false' }
@@ -182,3 +191,28 @@ resource insightsRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 
 output functionAppName string = app.name
 output keyVaultName string = vault.name
+
+// Staff console sign-in: App Service Authentication with Entra ID. Anonymous requests still reach the app (webhooks,
+// health, keyed API): the console itself sends people to /.auth/login/aad and admits only a verified id token holding
+// the Staff role, which the token store passes on as X-MS-TOKEN-AAD-ID-TOKEN.
+resource consoleAuth 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(consoleClientId)) {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: { enabled: true }
+    globalValidation: { requireAuthentication: false, unauthenticatedClientAction: 'AllowAnonymous' }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: consoleClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${consoleTenantId}/v2.0'
+          clientSecretSettingName: 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'
+        }
+        validation: { allowedAudiences: [ consoleClientId, 'api://${consoleClientId}' ] }
+      }
+    }
+    login: { tokenStore: { enabled: true } }
+    httpSettings: { requireHttps: true }
+  }
+}

@@ -89,6 +89,7 @@ public static class FunctionCatalog
         // Pages for people: Anonymous to the host, because the app itself signs people in (console: staff; espace: link
         // sessions) and each page handler refuses who is not. Routes "console/…" and "espace/…" (served at /api/…).
         new("WebStylesheet", ["GET"], "web/site.css", FunctionAccess.Anonymous, typeof(WebAssetsHandler), nameof(WebAssetsHandler.StylesheetAsync)),
+        .. Console.ConsoleCatalog.Http,
     ];
 
     public static IReadOnlyList<TimerFunction> Timers { get; } =

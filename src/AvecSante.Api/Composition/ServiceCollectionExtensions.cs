@@ -107,6 +107,7 @@ public static class ServiceCollectionExtensions
 
         // Pages: layout, stylesheet, form tokens and sessions shared by the console and the space (in Api/Web).
         Web.WebRegistration.AddWeb(services, configuration);
+        Console.ConsoleRegistration.AddConsole(services, configuration);
 
         // Handlers and jobs, as the function catalogue names them.
         services.AddSingleton<HealthHandler>();

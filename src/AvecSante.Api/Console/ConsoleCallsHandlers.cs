@@ -1,0 +1,101 @@
+using AvecSante.Api.Web;
+using AvecSante.Core.Calls;
+using AvecSante.Core.Calls.Ingestion;
+using AvecSante.Core.Calls.Normalisation;
+using AvecSante.Core.Common;
+using AvecSante.Core.Notifications;
+
+using Microsoft.AspNetCore.Http;
+
+namespace AvecSante.Api.Console;
+
+/// <summary>The list's filters, as read from the query string.</summary>
+public sealed record CallsQuery(CallStatus? Status, string? Theme, string? Department, string? Funder, string? Kind, int? ClosingWithinDays);
+
+/// <summary>Calls in the console: the list with filters, a call's page, and paste → preview → correct → publish.</summary>
+public sealed class ConsoleCallsHandlers(ConsoleGate gate, ICallRepository calls, IOutboxStore outbox, CallSubmissionService submissions, TimeProvider clock)
+{
+    /// <summary>GET console/appels.</summary>
+    public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        gate.PageAsync(request, async console =>
+        {
+            var query = ReadQuery(request.Query);
+            var now = clock.GetUtcNow();
+            var list = await calls.ListAsync(new CallFilter(query.Status, query.Theme, query.Department, query.Funder, query.Kind), cancellationToken).ConfigureAwait(false);
+            var shown = list
+                .Where(c => query.ClosingWithinDays is not { } days || (c.Deadline is { } d && d >= now && d <= now.AddDays(days)))
+                .OrderBy(c => c.Deadline ?? DateTimeOffset.MaxValue).ToList();
+            return WebPage.Render<CallsPage>(new Dictionary<string, object?>
+            {
+                [nameof(CallsPage.Frame)] = console.Frame,
+                [nameof(CallsPage.Query)] = query,
+                [nameof(CallsPage.Calls)] = shown,
+                [nameof(CallsPage.Now)] = now,
+            });
+        }, cancellationToken);
+
+    /// <summary>GET console/appels/{id}: deadline and its phrase, sessions, sources, history, alerts.</summary>
+    public Task<IResult> ShowAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        gate.PageAsync(request, async console =>
+        {
+            var call = StableKeys.IsSafe(id) ? await calls.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
+            if (call is null)
+            {
+                return WebPage.Message(console.Frame, StatusCodes.Status404NotFound, "Appel introuvable",
+                    "Cet appel n'existe pas ou plus.", ConsoleNavigation.Calls, "Tous les appels");
+            }
+            var alerts = (await outbox.ListAsync(null, cancellationToken).ConfigureAwait(false)).Where(m => m.Subject == call.Id).ToList();
+            return WebPage.Render<CallPage>(new Dictionary<string, object?>
+            {
+                [nameof(CallPage.Frame)] = console.Frame,
+                [nameof(CallPage.Call)] = call,
+                [nameof(CallPage.Alerts)] = alerts,
+                [nameof(CallPage.Now)] = clock.GetUtcNow(),
+                [nameof(CallPage.Published)] = request.Query["publie"].ToString() is { Length: > 0 } planned ? planned : null,
+            });
+        }, cancellationToken);
+
+    /// <summary>GET console/nouvel-appel: the paste form.</summary>
+    public Task<IResult> NewAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        gate.PageAsync(request, console => Task.FromResult(NewCallPage.Result(console.Frame, null, null, null, null, StatusCodes.Status200OK)), cancellationToken);
+
+    /// <summary>POST console/nouvel-appel: what was pasted or uploaded → the call it becomes (nothing stored), to correct.</summary>
+    public Task<IResult> PreviewAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        gate.FormAsync(request, async (console, form) =>
+        {
+            var pasted = await PastedCall.ReadAsync(form, cancellationToken).ConfigureAwait(false);
+            if (pasted is null || string.IsNullOrWhiteSpace(pasted.Text))
+            {
+                return NewCallPage.Result(console.Frame, null, null, "Collez le texte, le courriel ou la page de l'appel, ou choisissez un fichier (.eml, .html, .txt, .pdf de 10 Mo au plus).", null, StatusCodes.Status422UnprocessableEntity);
+            }
+            Uri? sourceUrl = Uri.TryCreate(form["source"].ToString(), UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u : null;
+            var now = clock.GetUtcNow();
+            // The same reading as POST /api/calls/preview and the sources: the normaliser, then the record factory.
+            var normalised = CallTextNormaliser.Normalise(pasted.Text, sourceUrl, pasted.Sender, pasted.PublishedOn, now);
+            var call = CallRecordFactory.Create(new CallCandidate { Source = "console", Text = pasted.Text, Url = sourceUrl, Sender = pasted.Sender, PublishedOn = pasted.PublishedOn }, normalised, now);
+            var notice = normalised.IsFundingCall ? null : "Attention : ce texte ne ressemble pas à un appel à financement (" + normalised.NotFundingReason + ").";
+            return NewCallPage.Result(console.Frame, CallDraft.From(call), pasted.FileName, notice, null, StatusCodes.Status200OK);
+        }, cancellationToken);
+
+    /// <summary>POST console/nouvel-appel/publier: the corrected call through the submission use case (alerts follow).</summary>
+    public Task<IResult> PublishAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        gate.FormAsync(request, async (console, form) =>
+        {
+            var draft = CallDraft.From(form);
+            var result = await submissions.SubmitAsync(draft.ToSubmission(), cancellationToken).ConfigureAwait(false);
+            if (result.Errors is not null)
+            {
+                return NewCallPage.Result(console.Frame, draft, null, null, result.Errors.ToDictionary(), StatusCodes.Status422UnprocessableEntity);
+            }
+            var planned = result.Created ? result.AlertsPlanned.ToString(System.Globalization.CultureInfo.InvariantCulture) : "connu";
+            return WebPage.SeeOther($"{ConsoleNavigation.Calls}/{result.Call!.Id}?publie={planned}");
+        }, cancellationToken);
+
+    private static CallsQuery ReadQuery(IQueryCollection q) => new(
+        Enum.TryParse<CallStatus>(q["statut"].ToString(), ignoreCase: true, out var status) ? status : null,
+        Value(q["theme"]), Value(q["departement"]), Value(q["financeur"]), Value(q["structure"])?.ToUpperInvariant(),
+        int.TryParse(q["jours"].ToString(), out var days) && days is > 0 and <= 366 ? days : null);
+
+    private static string? Value(Microsoft.Extensions.Primitives.StringValues value) =>
+        string.IsNullOrWhiteSpace(value.ToString()) ? null : value.ToString().Trim();
+}

@@ -1,0 +1,57 @@
+using AvecSante.Api.Web;
+using AvecSante.Core.Calls;
+using AvecSante.Core.Calls.Ingestion;
+using AvecSante.Core.Common;
+using AvecSante.Core.Events;
+using AvecSante.Core.Members;
+using AvecSante.Core.Notifications;
+
+using Microsoft.AspNetCore.Http;
+
+namespace AvecSante.Api.Console;
+
+/// <summary>What the console's first page shows: what needs the staff's eyes today.</summary>
+public sealed record TodayView(
+    DateOnly Since,
+    IReadOnlyList<CallForProjects> NewCalls,
+    IReadOnlyList<CallForProjects> ClosingSoon,
+    IReadOnlyList<SourceRun> FailingSources,
+    int FailedSends,
+    IReadOnlyList<Event> ComingEvents,
+    IReadOnlyList<StructureView> CotisationDue,
+    DateTimeOffset Now);
+
+/// <summary>GET console: new calls since the last working day, calls closing within 14 days, failures, events, cotisations.</summary>
+public sealed class ConsoleTodayHandler(ConsoleGate gate, ICallRepository calls, ISourceRunStore runs, IOutboxStore outbox, IEventRepository events, MembersService members, TimeProvider clock)
+{
+    public const int ClosingWithinDays = 14;
+
+    public Task<IResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        gate.PageAsync(request, async console =>
+        {
+            var now = clock.GetUtcNow();
+            var since = PreviousWorkingDay(ParisTime.Today(clock));
+            var open = await calls.ListAsync(new CallFilter(CallStatus.Open), cancellationToken).ConfigureAwait(false);
+            var sinceInstant = ParisTime.FromLocal(since.ToDateTime(TimeOnly.MinValue));
+            var view = new TodayView(
+                since,
+                [.. open.Where(c => c.CreatedAt >= sinceInstant).OrderByDescending(c => c.CreatedAt)],
+                [.. open.Where(c => c.Deadline is { } d && d >= now && d <= now.AddDays(ClosingWithinDays)).OrderBy(c => c.Deadline)],
+                [.. (await runs.ListAsync(cancellationToken).ConfigureAwait(false)).Where(r => r.Enabled && r.Status == "failed")],
+                (await outbox.ListAsync(OutboxStatus.Failed, cancellationToken).ConfigureAwait(false)).Count,
+                [.. (await events.ListAsync(cancellationToken).ConfigureAwait(false)).Where(e => e.StartsAt >= now).OrderBy(e => e.StartsAt).Take(5)],
+                await members.SearchStructuresAsync(new StructureFilter(Status: MembershipStatus.Grace), cancellationToken).ConfigureAwait(false),
+                now);
+            return WebPage.Render<TodayPage>(new Dictionary<string, object?> { [nameof(TodayPage.Frame)] = console.Frame, [nameof(TodayPage.View)] = view });
+        }, cancellationToken);
+
+    public static DateOnly PreviousWorkingDay(DateOnly today)
+    {
+        var day = today.AddDays(-1);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || FrenchHolidays.IsHoliday(day))
+        {
+            day = day.AddDays(-1);
+        }
+        return day;
+    }
+}

@@ -1,0 +1,157 @@
+using AvecSante.Api.Console;
+using AvecSante.BrowserTests.Web;
+using AvecSante.Core.People;
+
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace AvecSante.BrowserTests.Console;
+
+/// <summary>The staff console in Debian's chromium: the development sign-in, a CPAM email published without JavaScript, axe on every page.</summary>
+public sealed class ConsoleJourneyTests : IAsyncLifetime, IDisposable
+{
+    private readonly KestrelLocalHost _host = new();
+    private ChromiumBrowser? _chromium;
+
+    public async Task InitializeAsync()
+    {
+        await AvecSante.IntegrationTests.Support.Azurite.EnsureReachableAsync();
+        _chromium = await ChromiumBrowser.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_chromium is not null)
+        {
+            await _chromium.DisposeAsync();
+        }
+    }
+
+    public void Dispose() => _host.Dispose();
+
+    /// <summary>A CPAM email as the partner sends it (synthetic, example.org), saved as the .eml a staff member drops in.</summary>
+    private static string CpamEmail() => string.Join("\r\n",
+        "From: CPAM du Morbihan <partenariats@cpam-56.example.org>",
+        "To: contact@example.org",
+        "Subject: =?utf-8?Q?Appel_=C3=A0_projets_d=C3=A9pistage?=",
+        "Date: Mon, 23 Nov 2026 09:12:00 +0100",
+        "MIME-Version: 1.0",
+        "Content-Type: text/plain; charset=utf-8",
+        "Content-Transfer-Encoding: 8bit",
+        string.Empty,
+        "Bonjour,",
+        "La CPAM du Morbihan lance un appel à projets « Dépistage des cancers : aller vers » pour soutenir les actions de",
+        "dépistage organisé des cancers portées par les maisons de santé pluriprofessionnelles et les CPTS du département.",
+        "Une lettre d'intention est attendue avant le 4 décembre ; les dossiers complets sont à envoyer au plus tard le",
+        "18 décembre 2026 inclus à midi.",
+        string.Empty);
+
+    private static async Task SignInAsync(IPage page, string who)
+    {
+        await page.GotoAsync("api/console");
+        Assert.EndsWith("/api/console/connexion?retour=%2Fapi%2Fconsole", page.Url, StringComparison.Ordinal);
+        await page.GetByLabel(who, new() { Exact = false }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        Assert.Equal("Aujourd'hui", await page.TextContentAsync("h1"));
+    }
+
+    [Fact]
+    public async Task A_staff_member_signs_in_and_publishes_a_CPAM_email_with_JavaScript_off_and_the_coordinators_are_alerted()
+    {
+        await _host.Services.GetRequiredService<IPeopleDirectory>().UpsertAsync(new Person
+        {
+            Id = "p-console",
+            FirstName = "Maëlle",
+            LastName = "Exemple",
+            Email = "maelle.exemple@example.org",
+            StructureName = "MSP de Pontivy (fictive)",
+            StructureKind = "MSP",
+            Department = "56",
+            Roles = ["coordinator"],
+        }, CancellationToken.None);
+        var email = Path.Combine(_host.OutboxPath, "cpam56.eml");
+        Directory.CreateDirectory(_host.OutboxPath);
+        await File.WriteAllTextAsync(email, CpamEmail());
+        var page = await _chromium!.NewPageAsync(_host.BaseAddress, javaScript: false);
+
+        await SignInAsync(page, "Nolwenn Exemple");
+        await Screenshots.SaveAsync(page, "console-aujourdhui");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Coller un appel" }).First.ClickAsync();
+        await page.GetByLabel("Ou un fichier").SetInputFilesAsync(email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Prévisualiser" }).ClickAsync();
+
+        Assert.Equal("CPAM du Morbihan", await page.GetByLabel("Financeur").InputValueAsync());
+        Assert.Equal("2026-12-18T12:00", await page.GetByLabel("Date limite").InputValueAsync());
+        Assert.Contains("18 décembre 2026", await page.Locator(".notice q").TextContentAsync(), StringComparison.Ordinal);
+        await page.GetByLabel("Titre").FillAsync("Dépistage des cancers : aller vers (CPAM 56, fictif)");
+        await page.GetByLabel("Morbihan (56)").CheckAsync();
+        await Screenshots.SaveAsync(page, "console-appel-apercu");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publier l'appel" }).ClickAsync();
+
+        Assert.Equal("Dépistage des cancers : aller vers (CPAM 56, fictif)", await page.TextContentAsync("h1"));
+        Assert.Contains("Appel publié : 1 alerte(s) prévue(s).", await page.GetByRole(AriaRole.Status).TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("vendredi 18 décembre 2026 à 12h00", await page.Locator("dl.facts").TextContentAsync(), StringComparison.Ordinal);
+        await Screenshots.SaveAsync(page, "console-appel-publie");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Appels", Exact = true }).ClickAsync();
+        Assert.Equal(1, await page.GetByRole(AriaRole.Link, new() { Name = "Dépistage des cancers : aller vers (CPAM 56, fictif)" }).CountAsync());
+    }
+
+    [Fact]
+    public async Task Every_console_page_passes_axe_at_desktop_and_phone_width()
+    {
+        foreach (var width in new[] { ChromiumBrowser.DesktopWidth, ChromiumBrowser.PhoneWidth })
+        {
+            var page = await _chromium!.NewPageAsync(_host.BaseAddress, width: width);
+            await page.GotoAsync("api/console/connexion");
+            await Accessibility.AssertNoSeriousViolationsAsync(page);
+            await SignInAsync(page, "Camille Exemple");
+            var pages = ConsoleCatalog.Http.Where(f => f.Methods.Contains("GET") && !f.Route.Contains('{', StringComparison.Ordinal));
+            foreach (var function in pages)
+            {
+                var response = await page.GotoAsync("api/" + function.Route);
+                Assert.True(response!.Ok, $"{function.Route}: {response.Status}");
+                await Accessibility.AssertNoSeriousViolationsAsync(page);
+            }
+            // The preview (a POST's page) and a call's page.
+            await page.GotoAsync("api/console/nouvel-appel");
+            await page.GetByLabel("Texte, courriel ou HTML de l'appel").FillAsync(CpamEmail());
+            await page.GetByRole(AriaRole.Button, new() { Name = "Prévisualiser" }).ClickAsync();
+            await Accessibility.AssertNoSeriousViolationsAsync(page);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Publier l'appel" }).ClickAsync();
+            Assert.Contains("publi", await page.GetByRole(AriaRole.Status).TextContentAsync(), StringComparison.Ordinal); // new at the first width, known at the second
+            await Accessibility.AssertNoSeriousViolationsAsync(page);
+            await Screenshots.SaveAsync(page, $"console-appel-{width}");
+        }
+    }
+
+    [Fact]
+    public async Task A_staff_member_compiles_last_year_s_report_follows_it_and_downloads_the_Word_file()
+    {
+        var page = await _chromium!.NewPageAsync(_host.BaseAddress, javaScript: false);
+        await SignInAsync(page, "Gaëlle Exemple");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Rapport d'activité" }).ClickAsync();
+        await page.GetByLabel("Année").SelectOptionAsync("2025");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compiler le rapport" }).ClickAsync();
+
+        Assert.Equal("Rapport d'activité 2025", await page.TextContentAsync("h1"));
+        var word = page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Rapport Word") });
+        for (var attempt = 0; attempt < 60 && await word.CountAsync() == 0; attempt++)
+        {
+            await Task.Delay(500);
+            await page.ReloadAsync(); // what "Actualiser" does, without script
+        }
+        Assert.Contains("Compilé le", await page.GetByRole(AriaRole.Status).TextContentAsync(), StringComparison.Ordinal);
+        await Screenshots.SaveAsync(page, "console-rapport");
+        var download = await page.RunAndWaitForDownloadAsync(() => word.ClickAsync());
+
+        Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
+        var path = await download.PathAsync();
+        var head = new byte[2];
+        await using (var file = File.OpenRead(path!))
+        {
+            Assert.Equal(2, await file.ReadAsync(head));
+        }
+        Assert.Equal("PK"u8.ToArray(), head); // a Word file is a ZIP package
+    }
+}
