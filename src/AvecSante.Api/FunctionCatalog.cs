@@ -84,12 +84,27 @@ public static class FunctionCatalog
         new("ListMemberAudit", ["GET"], "members/audit", FunctionAccess.Function, typeof(MembersHandlers), nameof(MembersHandlers.ListAuditAsync)),
         new("CompileAnnualReportNow", ["POST"], "reports/annual/{year}", FunctionAccess.Function, typeof(ReportsHandlers), nameof(ReportsHandlers.CompileAsync)),
         new("GetAnnualReport", ["GET"], "reports/annual/{year}", FunctionAccess.Function, typeof(ReportsHandlers), nameof(ReportsHandlers.GetAsync)),
-        new("SpaceCalendarFeed", ["GET"], "espace/agenda/{token}", FunctionAccess.Anonymous, typeof(CalendarFeedHandlers), nameof(CalendarFeedHandlers.FeedAsync)),
         new("DownloadAnnualReport", ["GET"], "reports/annual/{year}/{format}", FunctionAccess.Function, typeof(ReportsHandlers), nameof(ReportsHandlers.DownloadAsync)),
         // Pages for people: Anonymous to the host, because the app itself signs people in (console: staff; espace: link
         // sessions) and each page handler refuses who is not. Routes "console/…" and "espace/…" (served at /api/…).
         new("WebStylesheet", ["GET"], "web/site.css", FunctionAccess.Anonymous, typeof(WebAssetsHandler), nameof(WebAssetsHandler.StylesheetAsync)),
         .. Console.ConsoleCatalog.Http,
+        new("SpaceBoard", ["GET"], "espace", FunctionAccess.Anonymous, typeof(SpaceBoardHandlers), nameof(SpaceBoardHandlers.BoardAsync)),
+        new("SpaceCall", ["GET"], "espace/appels/{id}", FunctionAccess.Anonymous, typeof(SpaceBoardHandlers), nameof(SpaceBoardHandlers.CallAsync)),
+        new("SpaceCallCalendar", ["GET"], "espace/appels/{id}/agenda.ics", FunctionAccess.Anonymous, typeof(SpaceBoardHandlers), nameof(SpaceBoardHandlers.CallCalendarAsync)),
+        new("SpaceLibrary", ["GET"], "espace/bibliotheque", FunctionAccess.Anonymous, typeof(SpaceLibraryHandlers), nameof(SpaceLibraryHandlers.LibraryAsync)),
+        new("SpaceSheet", ["GET"], "espace/bibliotheque/{id}", FunctionAccess.Anonymous, typeof(SpaceLibraryHandlers), nameof(SpaceLibraryHandlers.SheetAsync)),
+        new("SpaceSheetFile", ["GET"], "espace/bibliotheque/{id}/fichier", FunctionAccess.Anonymous, typeof(SpaceLibraryHandlers), nameof(SpaceLibraryHandlers.DownloadAsync)),
+        new("SpaceAgenda", ["GET"], "espace/agenda", FunctionAccess.Anonymous, typeof(SpacePersonalHandlers), nameof(SpacePersonalHandlers.AgendaAsync)),
+        new("SpaceAgendaIssue", ["POST"], "espace/agenda", FunctionAccess.Anonymous, typeof(SpacePersonalHandlers), nameof(SpacePersonalHandlers.IssueAsync)),
+        new("SpaceAgendaRevoke", ["POST"], "espace/agenda/revoquer", FunctionAccess.Anonymous, typeof(SpacePersonalHandlers), nameof(SpacePersonalHandlers.RevokeAsync)),
+        new("SpacePreferences", ["GET"], "espace/preferences", FunctionAccess.Anonymous, typeof(SpacePersonalHandlers), nameof(SpacePersonalHandlers.PreferencesAsync)),
+        new("SpaceSignInForm", ["GET"], "espace/connexion", FunctionAccess.Anonymous, typeof(SpaceSignInHandlers), nameof(SpaceSignInHandlers.ShowAsync)),
+        new("SpaceSignInRequest", ["POST"], "espace/connexion", FunctionAccess.Anonymous, typeof(SpaceSignInHandlers), nameof(SpaceSignInHandlers.RequestAsync)),
+        new("SpaceSignInLink", ["GET"], "espace/entrer/{token}", FunctionAccess.Anonymous, typeof(SpaceSignInHandlers), nameof(SpaceSignInHandlers.ShowEnterAsync)),
+        new("SpaceSignInEnter", ["POST"], "espace/entrer/{token}", FunctionAccess.Anonymous, typeof(SpaceSignInHandlers), nameof(SpaceSignInHandlers.EnterAsync)),
+        new("SpaceSignOut", ["POST"], "espace/deconnexion", FunctionAccess.Anonymous, typeof(SpaceSignInHandlers), nameof(SpaceSignInHandlers.SignOutAsync)),
+        new("SpaceCalendarFeed", ["GET"], "espace/agenda/{token}", FunctionAccess.Anonymous, typeof(CalendarFeedHandlers), nameof(CalendarFeedHandlers.FeedAsync)),
     ];
 
     public static IReadOnlyList<TimerFunction> Timers { get; } =

@@ -28,6 +28,11 @@ public static class SpaceRegistration
         services.AddSingleton<SpaceSignIn>();
         services.AddSingleton<PersonalCalendar>();
         services.AddSingleton<CalendarFeedHandlers>();
+        services.AddSingleton<SpaceGate>();
+        services.AddSingleton<SpaceSignInHandlers>();
+        services.AddSingleton<SpaceBoardHandlers>();
+        services.AddSingleton<SpaceLibraryHandlers>();
+        services.AddSingleton<SpacePersonalHandlers>();
         return services;
     }
 }
