@@ -21,6 +21,12 @@ public sealed class CallsHandlers(CallSubmissionService submissions, ICallReposi
         {
             return Problems.Invalid(result.Errors);
         }
+        if (result.ConflictWith is { } other)
+        {
+            return Problems.Of(StatusCodes.Status409Conflict, "Cette adresse est déjà celle d'un autre appel.",
+                $"L'appel {other} a la même adresse (url) mais un autre titre : donnez l'adresse propre à cet appel, ou aucune.",
+                new Dictionary<string, string[]> { ["url"] = [$"déjà utilisée par l'appel {other}"] });
+        }
         var body = CallResponse.From(result.Call!, result.Created, result.AlertsPlanned);
         return result.Created
             ? TypedResults.Created($"/api/calls/{result.Call!.Id}", body)

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 
 namespace AvecSante.Core.Calls;
 
-public sealed record CallSubmissionResult(CallForProjects? Call, bool Created, int AlertsPlanned, ValidationErrors? Errors);
+/// <param name="ConflictWith">Set when the URL is that of another call (another title): nothing stored, nothing planned.</param>
+public sealed record CallSubmissionResult(CallForProjects? Call, bool Created, int AlertsPlanned, ValidationErrors? Errors, string? ConflictWith = null);
 
 /// <summary>A call submitted by hand: validated, stored once, and its alerts planned in the outbox.</summary>
 public sealed partial class CallSubmissionService(
@@ -23,6 +24,12 @@ public sealed partial class CallSubmissionService(
 
         var created = await calls.TryAddAsync(call, cancellationToken).ConfigureAwait(false);
         var stored = created ? call : await calls.GetAsync(call.Id, cancellationToken).ConfigureAwait(false) ?? call;
+        if (!created && !SameCall(stored, call))
+        {
+            // The id comes from the URL: a different call at that URL (a listing page, a pasted link) is not "known".
+            LogUrlConflict(stored.Id);
+            return new CallSubmissionResult(stored, false, 0, null, stored.Id);
+        }
 
         // Planning again for a known call is harmless (outbox keys are idempotent) and repairs a run that stopped
         // between storing the call and planning its alerts.
@@ -30,6 +37,13 @@ public sealed partial class CallSubmissionService(
         LogSubmitted(stored.Id, created, planned);
         return new CallSubmissionResult(stored, created, planned, null);
     }
+
+    /// <summary>The same call again: the same title, case, accents and spacing aside (funders are named in many ways).</summary>
+    private static bool SameCall(CallForProjects stored, CallForProjects submitted) =>
+        TextFolding.Fold(stored.Title) == TextFolding.Fold(submitted.Title);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call submitted by hand with the URL of call {CallId} but another title: refused")]
+    private partial void LogUrlConflict(string callId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId} submitted (new: {Created}); {AlertsPlanned} alert(s) newly planned")]
     private partial void LogSubmitted(string callId, bool created, int alertsPlanned);

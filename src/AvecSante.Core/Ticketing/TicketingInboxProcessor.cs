@@ -110,7 +110,8 @@ public sealed partial class TicketingInboxProcessor(
         if (source == TicketSources.Webhook)
         {
             var (submissionId, command) = WebhookSubmissionReader.Read(body);
-            return ("wh-" + StableKeys.Digest("webhook|" + submissionId, 40), command);
+            // Scoped by form like the ticket ids: two tools may number their submissions alike.
+            return ("wh-" + StableKeys.Digest("webhook|" + WebhookSubmissionReader.Scope(command.FormSlug, command.EventId) + "|" + submissionId, 40), command);
         }
         // HelloAsso resends the same bytes: the content hash is the delivery's identity.
         return ("ha-" + Convert.ToHexStringLower(SHA256.HashData(body))[..40], HelloAssoNotificationReader.Read(body));

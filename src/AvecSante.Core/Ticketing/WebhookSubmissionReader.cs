@@ -78,7 +78,7 @@ public static class WebhookSubmissionReader
             }
             lines.Add(new TicketLine(
                 TicketSources.Webhook,
-                ExternalIdFor(ticketId),
+                ExternalIdFor(Scope(formSlug, eventId), ticketId),
                 submissionId,
                 String(attendee, "tier"),
                 amount,
@@ -96,8 +96,15 @@ public static class WebhookSubmissionReader
         return (submissionId, command);
     }
 
-    /// <summary>The sender's ticket id is free text: it becomes a key only through a digest.</summary>
-    public static string ExternalIdFor(string ticketId) => StableKeys.Digest("webhook|" + ticketId, 24);
+    /// <summary>
+    /// The sender's ticket id is free text: it becomes a key only through a digest, scoped by the form (or event) it was
+    /// sent for, so two tools that both number their tickets 1, 2, 3 never touch each other's tickets.
+    /// </summary>
+    public static string ExternalIdFor(string scope, string ticketId) => StableKeys.Digest("webhook|" + scope + "|" + ticketId, 24);
+
+    /// <summary>The form slug, or "event:{id}" when the submission names its event directly.</summary>
+    public static string Scope(string? formSlug, string? eventId) =>
+        string.IsNullOrEmpty(formSlug) ? "event:" + eventId : formSlug;
 
     private static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

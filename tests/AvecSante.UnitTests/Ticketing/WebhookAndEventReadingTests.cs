@@ -18,9 +18,21 @@ public sealed class WebhookAndEventReadingTests
         Assert.Equal(TicketingAction.Register, command.Action);
         Assert.Equal("bien-dans-ma-msp", command.FormSlug);
         Assert.Equal(2, command.Lines.Count);
-        Assert.Equal(WebhookSubmissionReader.ExternalIdFor("form-42-1"), command.Lines[0].ExternalId);
-        Assert.Equal(WebhookSubmissionReader.ExternalIdFor("T-2"), command.Lines[1].ExternalId);
+        Assert.Equal(WebhookSubmissionReader.ExternalIdFor("bien-dans-ma-msp", "form-42-1"), command.Lines[0].ExternalId);
+        Assert.Equal(WebhookSubmissionReader.ExternalIdFor("bien-dans-ma-msp", "T-2"), command.Lines[1].ExternalId);
         Assert.Equal(1500, command.Lines[0].AmountCents);
+    }
+
+    [Fact]
+    public void The_same_ticket_id_from_two_forms_makes_two_tickets_and_two_deliveries()
+    {
+        const string Body = """{"submissionId":"1","formSlug":"FORM","attendees":[{"ticketId":"1","firstName":"Yann"}]}""";
+
+        var (firstId, first) = TicketingInboxProcessor.Read(TicketSources.Webhook, Encoding.UTF8.GetBytes(Body.Replace("FORM", "outil-a", StringComparison.Ordinal)));
+        var (secondId, second) = TicketingInboxProcessor.Read(TicketSources.Webhook, Encoding.UTF8.GetBytes(Body.Replace("FORM", "outil-b", StringComparison.Ordinal)));
+
+        Assert.NotEqual(first.Lines[0].ExternalId, second.Lines[0].ExternalId);
+        Assert.NotEqual(firstId, secondId);
     }
 
     [Fact]
