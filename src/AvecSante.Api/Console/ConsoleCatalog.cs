@@ -24,5 +24,7 @@ public static class ConsoleCatalog
         new("ConsoleCompileReport", ["POST"], "console/rapport", FunctionAccess.Anonymous, typeof(ConsoleReportHandlers), nameof(ConsoleReportHandlers.CompileAsync)),
         new("ConsoleReportYear", ["GET"], "console/rapport/{year}", FunctionAccess.Anonymous, typeof(ConsoleReportHandlers), nameof(ConsoleReportHandlers.ShowAsync)),
         new("ConsoleDownloadReport", ["GET"], "console/rapport/{year}/{format}", FunctionAccess.Anonymous, typeof(ConsoleReportHandlers), nameof(ConsoleReportHandlers.DownloadAsync)),
+        new("ConsoleMemberImportForm", ["GET"], "console/adherents/import", FunctionAccess.Anonymous, typeof(ConsoleMembersHandlers), nameof(ConsoleMembersHandlers.ImportFormAsync)),
+        new("ConsoleMemberImport", ["POST"], "console/adherents/import", FunctionAccess.Anonymous, typeof(ConsoleMembersHandlers), nameof(ConsoleMembersHandlers.ImportAsync)),
     ];
 }

@@ -13,6 +13,8 @@ public static class ConsoleNavigation
 
     public const string Report = WebRoutes.Console + "/rapport";
 
+    public const string Members = WebRoutes.Console + "/adherents";
+
     public const string SignIn = WebRoutes.Console + "/connexion";
 
     public const string SignOut = WebRoutes.Console + "/deconnexion";
@@ -22,6 +24,7 @@ public static class ConsoleNavigation
         new("Aujourd'hui", Today),
         new("Appels", Calls),
         new("Coller un appel", NewCall),
+        new("Import des adhérents", Members + "/import"),
         new("Rapport d'activité", Report),
     ];
 

@@ -24,6 +24,7 @@ public static class ConsoleRegistration
         services.AddSingleton<ConsoleTodayHandler>();
         services.AddSingleton<ConsoleCallsHandlers>();
         services.AddSingleton<ConsoleReportHandlers>();
+        services.AddSingleton<ConsoleMembersHandlers>();
         return services;
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace AvecSante.Functions;
 
 /// <summary>Binds FunctionCatalog's console pages (Anonymous to the host: the app admits staff only) and delegates; the parity test keeps it so.</summary>
-public sealed class ConsoleFunctions(ConsoleTodayHandler today, ConsoleSignInHandlers signIn, ConsoleCallsHandlers calls, ConsoleReportHandlers report)
+public sealed class ConsoleFunctions(ConsoleTodayHandler today, ConsoleSignInHandlers signIn, ConsoleCallsHandlers calls, ConsoleReportHandlers report, ConsoleMembersHandlers members)
 {
     [Function("ConsoleToday")]
     public Task<IResult> ConsoleToday([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console")] HttpRequest req, CancellationToken cancellationToken) => today.ShowAsync(req, cancellationToken);
@@ -45,4 +45,10 @@ public sealed class ConsoleFunctions(ConsoleTodayHandler today, ConsoleSignInHan
 
     [Function("ConsoleDownloadReport")]
     public Task<IResult> ConsoleDownloadReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/rapport/{year}/{format}")] HttpRequest req, string year, string format, CancellationToken cancellationToken) => report.DownloadAsync(req, year, format, cancellationToken);
+
+    [Function("ConsoleMemberImportForm")]
+    public Task<IResult> ConsoleMemberImportForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/adherents/import")] HttpRequest req, CancellationToken cancellationToken) => members.ImportFormAsync(req, cancellationToken);
+
+    [Function("ConsoleMemberImport")]
+    public Task<IResult> ConsoleMemberImport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/adherents/import")] HttpRequest req, CancellationToken cancellationToken) => members.ImportAsync(req, cancellationToken);
 }

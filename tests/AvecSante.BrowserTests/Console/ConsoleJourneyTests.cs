@@ -154,4 +154,32 @@ public sealed class ConsoleJourneyTests : IAsyncLifetime, IDisposable
         }
         Assert.Equal("PK"u8.ToArray(), head); // a Word file is a ZIP package
     }
+
+    [Fact]
+    public async Task A_staff_member_imports_the_CRM_file_with_one_bad_line_dry_run_first_and_reads_the_line_by_line_report()
+    {
+        var sample = await File.ReadAllLinesAsync(AvecSante.Tests.Shared.RepositoryRoot.Combine("samples", "members", "adherents.csv"));
+        var csv = Path.Combine(_host.OutboxPath, "adherents-crm.csv");
+        Directory.CreateDirectory(_host.OutboxPath);
+        // Header, two good lines, and one whose address is not an address.
+        await File.WriteAllLinesAsync(csv, [sample[0], sample[1], sample[2], sample[1].Replace("maelle.legall@example.org", "pas-une-adresse", StringComparison.Ordinal).Replace("Maëlle", "Morgane", StringComparison.Ordinal)]);
+        var page = await _chromium!.NewPageAsync(_host.BaseAddress, javaScript: false);
+        await SignInAsync(page, "Camille Exemple");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Import des adhérents" }).ClickAsync();
+
+        await page.GetByLabel("Fichier CSV exporté du CRM").SetInputFilesAsync(csv);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lancer" }).ClickAsync();
+        Assert.Equal("Essai à blanc : rien n'a été enregistré", await page.TextContentAsync("h2#rapport"));
+        Assert.Equal("3 ligne(s) : 2 nouvelle(s), 0 mise(s) à jour, 0 inchangée(s), 1 refusée(s).", await page.GetByRole(AriaRole.Status).TextContentAsync());
+
+        await page.GetByLabel("Fichier CSV exporté du CRM").SetInputFilesAsync(csv);
+        await page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Essai à blanc") }).UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lancer" }).ClickAsync();
+        Assert.Equal("Import enregistré", await page.TextContentAsync("h2#rapport"));
+        var rejected = page.Locator("tbody tr").Filter(new() { HasText = "refusée" });
+        Assert.Equal(1, await rejected.CountAsync());
+        Assert.Contains("mail", await rejected.TextContentAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("pas-une-adresse", await page.ContentAsync(), StringComparison.Ordinal); // reasons name the column, never the value
+        await Screenshots.SaveAsync(page, "console-import-adherents");
+    }
 }
