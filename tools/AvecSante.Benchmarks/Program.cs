@@ -7,6 +7,7 @@ return name switch
     "normalise" => NormaliseBenchmark.Run(args[1..]),
     "alerts" => AlertsBenchmark.Run(args[1..]),
     "report" => ReportBenchmark.Run(args[1..]),
+    "space" => SpaceBenchmark.Run(args[1..]),
     _ => Help(),
 };
 
@@ -27,6 +28,10 @@ static int Help()
                                     ten years of synthetic data (2,500 structures, 100,000 tickets, 20,000
                                     calls, 1,000,000 sends × S) seeded in batches, then the yearly report
                                     compiled: seeding time, compile time, peak memory, query scopes
+          space [--calls N] [--sheets M] [--open-share F] [--requests R] [--storage CONNECTION] [--prefix P]
+                                    20,000 calls and 2,000 experience sheets seeded in Azurite, then the
+                                    coordinators' board and a call's page served by their handlers (session
+                                    checked, page rendered): p50, p95 and max per page
         """);
     return 0;
 }

@@ -14,7 +14,7 @@ namespace AvecSante.Api.Space;
 /// GET /api/espace (the board of open calls), GET /api/espace/appels/{id} (a call with up to three related sheets) and
 /// GET /api/espace/appels/{id}/agenda.ics (its deadline for the person's calendar). Signed-in people only.
 /// </summary>
-public sealed class SpaceBoardHandlers(SpaceGate gate, ICallRepository calls, IExperienceSheetFinder sheets, TimeProvider clock)
+public sealed class SpaceBoardHandlers(SpaceGate gate, ICallRepository calls, OpenCallsSnapshot openCalls, IExperienceSheetFinder sheets, TimeProvider clock)
 {
     /// <summary>A board is for reading on a phone: beyond this, the page asks for a filter rather than growing without end.</summary>
     public const int MaxPerSection = 60;
@@ -29,7 +29,7 @@ public sealed class SpaceBoardHandlers(SpaceGate gate, ICallRepository calls, IE
             return SpaceGate.ToSignIn(request);
         }
         var filter = ReadFilter(request.Query);
-        var open = await calls.ListAsync(new CallFilter(Status: CallStatus.Open), cancellationToken).ConfigureAwait(false);
+        var open = await openCalls.GetAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         return WebPage.Render<BoardPage>(new Dictionary<string, object?>
         {

@@ -27,6 +27,7 @@ public static class SpaceRegistration
 
         services.AddSingleton<SpaceSignIn>();
         services.AddSingleton<PersonalCalendar>();
+        services.AddSingleton<OpenCallsSnapshot>();
         services.AddSingleton<CalendarFeedHandlers>();
         services.AddSingleton<SpaceGate>();
         services.AddSingleton<SpaceSignInHandlers>();
