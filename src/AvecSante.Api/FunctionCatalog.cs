@@ -2,6 +2,7 @@ using AvecSante.Api.Calls;
 using AvecSante.Api.Documents;
 using AvecSante.Api.Events;
 using AvecSante.Api.Health;
+using AvecSante.Api.Http;
 using AvecSante.Api.Jobs;
 using AvecSante.Api.Members;
 using AvecSante.Api.Notifications;
@@ -34,6 +35,7 @@ public static class FunctionCatalog
     public static IReadOnlyList<HttpFunction> Http { get; } =
     [
         new("Health", ["GET"], "health", FunctionAccess.Anonymous, typeof(HealthHandler), nameof(HealthHandler.CheckAsync)),
+        new("GetApiDescription", ["GET"], "openapi.json", FunctionAccess.Anonymous, typeof(ApiDescriptionHandler), nameof(ApiDescriptionHandler.GetAsync)),
         new("SubmitCall", ["POST"], "calls", FunctionAccess.Function, typeof(CallsHandlers), nameof(CallsHandlers.SubmitAsync)),
         new("PreviewCall", ["POST"], "calls/preview", FunctionAccess.Function, typeof(CallIngestionHandlers), nameof(CallIngestionHandlers.PreviewAsync)),
         new("IngestCallsNow", ["POST"], "calls/ingest", FunctionAccess.Function, typeof(CallIngestionHandlers), nameof(CallIngestionHandlers.IngestAsync)),
