@@ -5,6 +5,7 @@ var name = args.FirstOrDefault() ?? "help";
 return name switch
 {
     "normalise" => NormaliseBenchmark.Run(args[1..]),
+    "adversarial" => AdversarialBenchmark.Run(),
     "alerts" => AlertsBenchmark.Run(args[1..]),
     "report" => ReportBenchmark.Run(args[1..]),
     "space" => SpaceBenchmark.Run(args[1..]),
@@ -20,6 +21,8 @@ static int Help()
                                     --profile: time per page and per stage; --dump: outputs to diff.
                                     On a loaded machine compare "pages per CPU second", or run both
                                     builds with DOTNET_TieredCompilation=0 (no tiering warm-up to wait for)
+          adversarial               the normaliser on 200 KB inputs built against backtracking patterns:
+                                    wall and CPU ms per input
           alerts [--people N] [--calls M] [--storage CONNECTION]
                                     N coordinators × M new calls planned into the Table outbox (Azurite)
                                     and dispatched through SendGrid's client (answered in-process):

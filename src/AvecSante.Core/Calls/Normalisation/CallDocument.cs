@@ -41,6 +41,9 @@ public sealed record CallDocument
     /// <summary>"Mis(e) à jour le …" found in the text: context for dates without a year, not a publication date.</summary>
     public DateOnly? UpdatedOn { get; init; }
 
+    /// <summary>The funder a record's structured field names (an API's "financers", an export's "Financeurs").</summary>
+    public string? StructuredFunder { get; init; }
+
     /// <summary>A sender found in a pasted mail ("De : …"), used only to recognise the funder.</summary>
     public string? Sender { get; init; }
 
@@ -65,6 +68,15 @@ public static partial class CallDocumentReader
         if (ScraperHeader().IsMatch(text) || text.Contains(SourceSeparator, StringComparison.Ordinal))
         {
             return ReadScraperLayout(text, out foldedBody);
+        }
+        if (StructuredCallReader.TryRead(text) is { } record)
+        {
+            foldedBody = FrenchText.Fold(record.Body);
+            return record with
+            {
+                Title = record.Title.Length > 0 ? record.Title : CleanTitle(FirstLine(record.Body)),
+                PublishedOn = FindMarkedDate(foldedBody, PublishedMarker()),
+            };
         }
         return HtmlText.LooksLikeHtml(text) && HtmlDocument().IsMatch(text) ? ReadHtml(text, out foldedBody) : ReadPlain(text, out foldedBody);
     }
@@ -179,6 +191,8 @@ public static partial class CallDocumentReader
         {
             Title = CleanTitle(page.Title ?? FirstLine(body)),
             Body = body,
+            // JSON-LD (validThrough, endDate): checked against the text like any structured date.
+            StructuredDeadline = StructuredCallReader.DeadlineOf(page.StructuredData),
             PublishedOn = FindMarkedDate(foldedBody, PublishedMarker()),
             UpdatedOn = FindMarkedDate(foldedBody, UpdatedMarker()),
         };

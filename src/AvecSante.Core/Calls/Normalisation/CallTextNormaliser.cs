@@ -56,6 +56,17 @@ public sealed record NormalisedCall
     public IReadOnlyList<string> Departments { get; init; } = [];
 
     public CallAmount? Amount { get; init; }
+
+    /// <summary>How sure the reader is of the deadline (none, structured data against the text, a year inferred…).</summary>
+    public Confidence DeadlineConfidence { get; init; }
+
+    public Confidence FunderConfidence { get; init; }
+
+    /// <summary>True when a person should confirm the call before anyone is alerted ("à vérifier").</summary>
+    public bool NeedsReview { get; init; }
+
+    /// <summary>Why the call needs review, in French, for staff.</summary>
+    public IReadOnlyList<string> ReviewReasons { get; init; } = [];
 }
 
 /// <summary>
@@ -103,15 +114,18 @@ public static partial class CallTextNormaliser
                 texts.Add(attachment.Text);
             }
         }
+        var titleYear = TitleYear().Match(foldedTitle) is { Success: true } y ? int.Parse(y.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
         var hints = new DeadlineHints
         {
-            PublishedOn = published ?? document.UpdatedOn,
+            // A page's "updated on" date is context for dates without a year only when the call's name gives no year.
+            PublishedOn = published ?? (titleYear is null ? document.UpdatedOn : null),
+            CallYear = titleYear,
             StructuredDate = document.StructuredDeadline,
             Reference = now,
         };
         var deadline = OrNotFound(() => DeadlineExtractor.Extract(texts, hints, foldedAnalysed), DeadlineResult.None);
 
-        var funder = OrNotFound(() => FunderClassifier.Classify(url, sender ?? document.Sender, document.Title, foldedTitle, document.Body, foldedBody), Funder.Unknown);
+        var funder = OrNotFound(() => FunderClassifier.Classify(url, sender ?? document.Sender, document.Title, foldedTitle, document.Body, foldedBody, document.StructuredFunder), Funder.Unknown);
         var kind = CallKindClassifier.ClassifyFolded(foldedTitle, foldedBody);
         var callYear = deadline.Deadline?.Year ?? published?.Year ?? document.UpdatedOn?.Year ?? now.Year;
         var amount = OrNotFound(() => AmountExtractor.Extract(analysed, foldedAnalysed, callYear), null);
@@ -123,7 +137,7 @@ public static partial class CallTextNormaliser
             }
         }
 
-        return new NormalisedCall
+        var call = new NormalisedCall
         {
             Title = document.Title,
             Summary = Summarise(document),
@@ -147,6 +161,7 @@ public static partial class CallTextNormaliser
             Departments = OrNotFound(() => DepartmentDetector.DetectFolded(foldedAnalysed, funder), []),
             Amount = amount,
         };
+        return CallConfidence.Assess(call, deadline);
     }
 
     /// <summary>
@@ -209,6 +224,9 @@ public static partial class CallTextNormaliser
         var space = squeezed.LastIndexOf(' ', SummaryLength);
         return squeezed[..(space > 0 ? space : SummaryLength)] + "…";
     }
+
+    [GeneratedRegex(@"(?<![\w-])(?:aap|ami|aac|appel a projets|appel a candidatures|edition|campagne|session|programme)\s{0,3}(?<y>20[2-4]\d)(?!\d)", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
+    private static partial Regex TitleYear();
 
     [GeneratedRegex(@"\bRevenir en haut\b", RegexOptions.CultureInvariant, FrenchText.MatchTimeoutMilliseconds)]
     private static partial Regex BackToTop();

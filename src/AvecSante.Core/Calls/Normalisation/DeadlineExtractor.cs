@@ -85,6 +85,11 @@ public static partial class DeadlineExtractor
             .ToList();
 
         var chosen = Choose(sessions, hints);
+        if (chosen is { Strength: <= 1 } && rolling is not null)
+        {
+            // "Au fil de l'eau" said in words outweighs a bare date with an hour (often the page's own timestamp).
+            chosen = null;
+        }
         var result = new DeadlineResult
         {
             Deadline = chosen?.Instant,
@@ -184,8 +189,12 @@ public static partial class DeadlineExtractor
         public bool RangeStart;
         public bool RangeEnd;
         public Mention? RangePartner;
+        public bool Numeric;
         public bool Inferred;
         public bool ClosedRange;
+
+        /// <summary>"10/03/2023 03:10": a page's timestamp, not a deadline unless the words say so.</summary>
+        public bool Timestamp;
     }
 
     private static List<DatedPhrase> Read(string text, string folded, DeadlineHints hints, out string? rolling)
@@ -200,7 +209,9 @@ public static partial class DeadlineExtractor
         }
         LinkRanges(folded, mentions);
         var boundaries = Boundaries(text);
-        var context = hints.PublishedOn ?? PublicationIn(folded) ?? (hints.Reference is { } r ? DateOnly.FromDateTime(ParisTime.ToParis(r).DateTime) : null);
+        var context = hints.PublishedOn ?? PublicationIn(folded)
+            ?? (hints.CallYear is { } callYear ? new DateOnly(callYear, 1, 1) : (DateOnly?)null)
+            ?? (hints.Reference is { } r ? DateOnly.FromDateTime(ParisTime.ToParis(r).DateTime) : null);
         InferYears(mentions, context);
 
         var phrases = new List<DatedPhrase>(mentions.Count);
@@ -290,7 +301,7 @@ public static partial class DeadlineExtractor
         {
             return (DateRole.Opening, 0, opening);
         }
-        if (strength == 0 && m.Time is not null && opening < 0 && !OtherCue().IsMatch(window))
+        if (strength == 0 && m.Time is not null && opening < 0 && !OtherCue().IsMatch(window) && !m.Timestamp)
         {
             // A bare date with a closing hour ("10 août 2025 (minuit)") is a deadline, the weakest kind.
             return (DateRole.Final, 1, window.Length);
@@ -364,6 +375,7 @@ public static partial class DeadlineExtractor
                 Month = int.Parse(match.Groups["month"].Value, CultureInfo.InvariantCulture),
                 Year = Year(match.Groups["year"].Value),
                 Weekday = weekday,
+                Numeric = true,
             });
         }
         for (var match = IsoDate().Match(folded); match.Success; match = match.NextMatch())
@@ -375,6 +387,7 @@ public static partial class DeadlineExtractor
                 Day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture),
                 Month = int.Parse(match.Groups["month"].Value, CultureInfo.InvariantCulture),
                 Year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture),
+                Numeric = true,
             });
         }
         mentions.Sort(static (a, b) => a.Start.CompareTo(b.Start));
@@ -395,6 +408,7 @@ public static partial class DeadlineExtractor
             if (time.Success)
             {
                 m.End = time.Index + time.Length;
+                m.Timestamp = m.Numeric && time.Value.Contains(':', StringComparison.Ordinal);
                 m.Time = time.Groups["noon"].Success ? new TimeOnly(12, 0)
                     : time.Groups["midnight"].Success ? EndOfDay
                     : new TimeOnly(int.Parse(time.Groups["h"].Value, CultureInfo.InvariantCulture), time.Groups["mi"].Success ? int.Parse(time.Groups["mi"].Value, CultureInfo.InvariantCulture) : 0);
@@ -485,11 +499,15 @@ public static partial class DeadlineExtractor
         }
         if (weekday is { } wd)
         {
-            foreach (var candidate in new[] { year, year + 1, year - 1 })
+            // "mercredi 29 mai": the nearest year where 29 May is a Wednesday (one comes within six years either way).
+            for (var offset = 0; offset <= 6; offset++)
             {
-                if (TryDate(candidate, month, day, out var d) && d.DayOfWeek == wd)
+                foreach (var candidate in offset == 0 ? [year] : new[] { year + offset, year - offset })
                 {
-                    return candidate;
+                    if (TryDate(candidate, month, day, out var d) && d.DayOfWeek == wd)
+                    {
+                        return candidate;
+                    }
                 }
             }
         }
@@ -603,7 +621,7 @@ public static partial class DeadlineExtractor
     [GeneratedRegex(@"\bouverture\b|\bouvert(?:e|es|s)? (?:le|a partir|des)\b|\ba partir d[ue]\b|\ba compter d[ue]\b|\bdes le\b|\bdepuis le\b|\blance(?:e|es|ment)? le\b|\bpublie(?:e|es)?\b|\bmis(?:e)? a jour\b|\bmise en ligne\b|\bdebut (?:de depot|des depots|des candidatures|des inscriptions)\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex OpeningCue();
 
-    [GeneratedRegex(@"\bresultats?\b|\bnotifi|\bjury\b|\blaureats?\b|\bcomite\b|\bcommission\b|\baudition|\bversement|\bconventionnement|\bdemarr|\bdebut de l'action|\brealise|\bmis(?:e)? en oeuvre|\bse derouler|\bderoulera|\bentree en vigueur|\bloi\b|\barrete\b|\bdecret\b|\bdeliber|\bconseil (?:de paris|regional|municipal|departemental|d'administration)\b|\bexercice\b|\bevenement\b|\bmanifestation (?:aura|se tiendra)", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bresultats?\b|\bnotifi|\bjury\b|\blaureats?\b|\bcomite\b|\bcommission\b|\baudition|\bversement|\bconventionnement|\bdemarr|\bdebut de l'action|\brealise|\bmis(?:e)? en oeuvre|\bse derouler|\bderoulera|\bentree en vigueur|\bloi\b|\barrete\b|\bdecret\b|\bdeliber|\bconseil (?:de paris|regional|municipal|departemental|d'administration)\b|\bexercice\b|\bevenement\b|\bmanifestation (?:aura|se tiendra)|\bdecisions?\b|\bselection (?:des|finale)|\binstruction\b|\bdebut (?:du|des) projets?\b|\bdemarrage\b|\bremise des prix\b|\bceremonie\b|\bannonce (?:des|du)\b|\bpublication des\b|\bsoutenances?\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex OtherCue();
 
     [GeneratedRegex(@"candidat|dossier|depos|depot|soumettre|soumission|envoy|renvoy|transmettre|transmission|postuler|inscri|reponse|repondre|ouvert|demande", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
@@ -612,7 +630,7 @@ public static partial class DeadlineExtractor
     [GeneratedRegex(@"\bsous reserve\b|\beventuel(?:le)?\b|\bsi (?:les|des) credits\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex Conditional();
 
-    [GeneratedRegex(@"\bsessions?\b|\bvagues?\b|\breleves?\b|\btours?\b|pour (?:une presentation|un passage|examen)|\bcp (?:de|du)\b|\bcommission permanente\b|\bcomite\b|\bcampagne\b|\bappel n", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bsessions?\b|\bfenetres?\b|\bperiodes? de depot\b|\bvagues?\b|\breleves?\b|\btours?\b|pour (?:une presentation|un passage|examen)|\bcp (?:de|du)\b|\bcommission permanente\b|\bcomite\b|\bcampagne\b|\bappel n", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex SessionCue();
 
     [GeneratedRegex(@"(?<c22>\bcotes[ -]d'armor\b|\(22\)|\bdepartement 22\b)|(?<c29>\bfinistere\b|\(29\)|\bdepartement 29\b)|(?<c35>\bille[ -]et[ -]vilaine\b|\(35\)|\bdepartement 35\b)|(?<c56>\bmorbihan\b|\(56\)|\bdepartement 56\b)", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]

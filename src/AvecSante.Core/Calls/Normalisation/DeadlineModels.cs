@@ -22,6 +22,9 @@ public sealed record DeadlineHints
     /// <summary>When the call was published; a date without a year is the next occurrence after it.</summary>
     public DateOnly? PublishedOn { get; init; }
 
+    /// <summary>The year in the call's own name ("AAP2024", "appel à projets 2025"): the year of dates given without one.</summary>
+    public int? CallYear { get; init; }
+
     /// <summary>A date a source gave in a structured field, checked against the text.</summary>
     public DateOnly? StructuredDate { get; init; }
 

@@ -82,7 +82,7 @@ public static partial class FunderClassifier
     }
 
     /// <summary>For the normaliser, which folds the page once for every extractor.</summary>
-    internal static Funder Classify(Uri? sourceUrl, string? sender, string title, string foldedTitle, string text, string foldedText)
+    internal static Funder Classify(Uri? sourceUrl, string? sender, string title, string foldedTitle, string text, string foldedText, string? structuredFunder = null)
     {
         var department = CpamDepartment(foldedTitle) ?? CpamDepartment(foldedText);
 
@@ -103,7 +103,41 @@ public static partial class FunderClassifier
                 return byName;
             }
         }
-        return FromText(title, foldedTitle, department) ?? FromText(text, foldedText, department) ?? Funder.Unknown;
+        // The title, then who the body says launches or funds the call, then the first organisation near the top, then
+        // a known funder named anywhere: a foundation's call that mentions a region or a CPAM further down stays theirs.
+        return FromText(title, foldedTitle, department)
+            ?? Generic(FunderNames.Find(title, foldedTitle), department)
+            ?? Generic(FunderNames.FindLauncher(text, foldedText), department)
+            ?? (structuredFunder is { Length: > 1 } given ? FromName(given) : null)
+            ?? Generic(FunderNames.FindNamed(text, foldedText), department)
+            ?? FromText(text, foldedText, department)
+            ?? Funder.Unknown;
+    }
+
+    /// <summary>A funder the configuration, a source or a person names: one canonical name whatever the alias.</summary>
+    public static Funder FromName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var folded = FrenchText.Fold(name);
+        return FromText(name, folded, CpamDepartment(folded) ?? BareCpamDepartment(folded)) ?? Generic(FunderNames.Canonical(name), null) ?? Funder.Unknown;
+    }
+
+    /// <summary>A name found by <see cref="FunderNames"/>: a known funder when it is one, else kept as the text names it.</summary>
+    private static Funder? Generic(string? name, string? department)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+        var folded = FrenchText.Fold(name);
+        return FromText(name, folded, CpamDepartment(folded) ?? department, named: false) ?? Named(name);
+    }
+
+    /// <summary>"CPAM 29", "Cpam29".</summary>
+    private static string? BareCpamDepartment(string folded)
+    {
+        var match = BareCpam().Match(folded);
+        return match.Success ? match.Groups["d"].Value : null;
     }
 
     private static Funder? FromHost(string host, string? department)
@@ -138,7 +172,7 @@ public static partial class FunderClassifier
 
     private static Funder Mutuelle(string name) => new(FunderKind.Mutuelle, "mutuelle", name);
 
-    private static Funder? FromText(string original, string folded, string? department)
+    private static Funder? FromText(string original, string folded, string? department, bool named = true)
     {
         Match match;
         if (ArsText().IsMatch(folded))
@@ -169,12 +203,8 @@ public static partial class FunderClassifier
         {
             return Mutuelle(FrenchText.Squeeze(original.AsSpan(match.Index, match.Length)));
         }
-        if ((match = NamedBody().Match(folded)).Success)
-        {
-            var name = FrenchText.Squeeze(original.AsSpan(match.Index, match.Length));
-            return Named(char.ToUpperInvariant(name[0]) + name[1..]);
-        }
-        return null;
+        // Other organisations: named as the text names them, cut at the end of their name (see FunderNames).
+        return named && FunderNames.Find(original, folded) is { } name ? Generic(name, department) : null;
     }
 
     private static string? CpamDepartment(string folded)
@@ -217,6 +247,6 @@ public static partial class FunderClassifier
     [GeneratedRegex(@"\bharmonie mutuelle\b|\bmgen\b|\bmutualite francaise(?: bretagne)?\b|\bgroupe vyv\b|\bmutuelle [a-z]+(?: [a-z]+)?", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex MutuelleText();
 
-    [GeneratedRegex(@"\b(?:region (?:ile-de-france|[a-z]+(?:-[a-z]+)*)|ville de [a-z]+(?:[ -][a-z]+)*?(?=\W)|prefecture (?:de la |du |des |de l'|d')[a-z]+(?:-[a-z]+)*|departement (?:de la |du |des |de l'|d')[a-z]+(?:-[a-z]+)*|conseil departemental (?:de la |du |des |de l'|d')[a-z]+(?:-[a-z]+)*)", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
-    private static partial Regex NamedBody();
+    [GeneratedRegex(@"\bcpam\s{0,3}(?<d>22|29|35|56)\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
+    private static partial Regex BareCpam();
 }

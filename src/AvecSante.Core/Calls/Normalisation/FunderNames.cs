@@ -1,0 +1,380 @@
+using System.Text.RegularExpressions;
+
+namespace AvecSante.Core.Calls.Normalisation;
+
+/// <summary>
+/// Organisations named in a call's text, read the way a person reads them: the one the text says launches or funds
+/// the call first ("La Fondation X lance…", "l'appel à projets de la DREETS…", "financé par…"), else the first named
+/// near the top. Names are cut at the end of the organisation's name (capitalised words and their connectors), never
+/// mid-sentence; regions and departments only by their real names ("Région Nouvelle-Aquitaine", not "Région Nouvelle").
+/// One canonical name per known organisation, whatever alias the text uses ("CPAM 29" = "CPAM du Finistère").
+/// </summary>
+public static partial class FunderNames
+{
+    private const int TopOfText = 2500;
+
+    private static readonly string[] Regions =
+    [
+        "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire", "Corse", "Grand Est",
+        "Hauts-de-France", "Île-de-France", "Normandie", "Nouvelle-Aquitaine", "Occitanie", "Pays de la Loire",
+        "Provence-Alpes-Côte d'Azur", "Guadeloupe", "Martinique", "Guyane", "La Réunion", "Mayotte",
+    ];
+
+    private static readonly string[] Departments =
+    [
+        "Ain", "Aisne", "Allier", "Alpes-de-Haute-Provence", "Hautes-Alpes", "Alpes-Maritimes", "Ardèche", "Ardennes", "Ariège",
+        "Aube", "Aude", "Aveyron", "Bouches-du-Rhône", "Calvados", "Cantal", "Charente", "Charente-Maritime", "Cher", "Corrèze",
+        "Corse-du-Sud", "Haute-Corse", "Côte-d'Or", "Côtes-d'Armor", "Creuse", "Dordogne", "Doubs", "Drôme", "Eure",
+        "Eure-et-Loir", "Finistère", "Gard", "Haute-Garonne", "Gers", "Gironde", "Hérault", "Ille-et-Vilaine", "Indre",
+        "Indre-et-Loire", "Isère", "Jura", "Landes", "Loir-et-Cher", "Loire", "Haute-Loire", "Loire-Atlantique", "Loiret", "Lot",
+        "Lot-et-Garonne", "Lozère", "Maine-et-Loire", "Manche", "Marne", "Haute-Marne", "Mayenne", "Meurthe-et-Moselle", "Meuse",
+        "Morbihan", "Moselle", "Nièvre", "Nord", "Oise", "Orne", "Pas-de-Calais", "Puy-de-Dôme", "Pyrénées-Atlantiques",
+        "Hautes-Pyrénées", "Pyrénées-Orientales", "Bas-Rhin", "Haut-Rhin", "Rhône", "Haute-Saône", "Saône-et-Loire", "Sarthe",
+        "Savoie", "Haute-Savoie", "Paris", "Seine-Maritime", "Seine-et-Marne", "Yvelines", "Deux-Sèvres", "Somme", "Tarn",
+        "Tarn-et-Garonne", "Var", "Vaucluse", "Vendée", "Vienne", "Haute-Vienne", "Vosges", "Yonne", "Territoire de Belfort",
+        "Essonne", "Hauts-de-Seine", "Seine-Saint-Denis", "Val-de-Marne", "Val-d'Oise",
+    ];
+
+    /// <summary>Long forms of bodies known by their acronym ("Agence régionale de santé Bretagne" = "ARS Bretagne").</summary>
+    private static readonly (string LongForm, string Acronym)[] LongForms =
+    [
+        ("agence regionale de sante", "ARS"),
+        ("caisse primaire d'assurance maladie", "CPAM"),
+        ("caisses primaires d'assurance maladie", "CPAM"),
+        ("caisse d'allocations familiales", "CAF"),
+        ("caisse nationale de solidarite pour l'autonomie", "CNSA"),
+        ("mutualite sociale agricole", "MSA"),
+        ("direction regionale de l'economie, de l'emploi, du travail et des solidarites", "DREETS"),
+        ("direction regionale des affaires culturelles", "DRAC"),
+        ("agence nationale de la cohesion des territoires", "Agence nationale de la cohésion des territoires (ANCT)"),
+        ("agence de la transition ecologique", "ADEME"),
+    ];
+
+    /// <summary>Folded alias → canonical name. Acronyms and long forms of State bodies and national funders.</summary>
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
+    {
+        ["ademe"] = "ADEME",
+        ["agence de la transition ecologique"] = "ADEME",
+        ["anct"] = "Agence nationale de la cohésion des territoires (ANCT)",
+        ["agence nationale de la cohesion des territoires"] = "Agence nationale de la cohésion des territoires (ANCT)",
+        ["anah"] = "Agence nationale de l'habitat (Anah)",
+        ["agence nationale de l'habitat"] = "Agence nationale de l'habitat (Anah)",
+        ["cnsa"] = "CNSA",
+        ["caisse nationale de solidarite pour l'autonomie"] = "CNSA",
+        ["inca"] = "Institut national du cancer (INCa)",
+        ["institut national du cancer"] = "Institut national du cancer (INCa)",
+        ["mildeca"] = "MILDECA",
+        ["banque des territoires"] = "Banque des Territoires",
+        ["bpifrance"] = "Bpifrance",
+        ["france travail"] = "France Travail",
+        ["caf"] = "CAF",
+        ["carsat"] = "CARSAT",
+        ["cnam"] = "Assurance Maladie",
+        ["assurance maladie"] = "Assurance Maladie",
+        ["ars"] = "ARS",
+        ["dreets"] = "DREETS",
+        ["ddets"] = "DDETS",
+        ["drac"] = "DRAC",
+        ["draaf"] = "DRAAF",
+        ["dreal"] = "DREAL",
+        ["drajes"] = "DRAJES",
+        ["fir"] = "ARS",
+        ["union europeenne"] = "Union européenne",
+        ["mairie de paris"] = "Ville de Paris",
+        ["sante publique france"] = "Santé publique France",
+        ["cpam"] = "CPAM",
+        ["msa"] = "MSA",
+        ["commission europeenne"] = "Commission européenne",
+    };
+
+    /// <summary>The funder the text names: who launches or funds the call, else the first organisation near the top.</summary>
+    public static string? Find(string text, string folded) => FindLauncher(text, folded) ?? FindNamed(text, folded);
+
+    /// <summary>The organisation the text says launches or funds the call ("X lance", "appel à projets de X", "financé par X").</summary>
+    public static string? FindLauncher(string text, string folded)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(folded);
+        var scanned = 0;
+        for (var cue = LaunchCue().Match(folded); cue.Success && scanned < 200; cue = cue.NextMatch(), scanned++)
+        {
+            var after = cue.Groups["after"].Success;
+            var name = after ? NameAt(text, folded, cue.Index + cue.Length) : NameEndingAt(text, folded, cue.Index);
+            if (name is not null)
+            {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The first organisation named near the top of the text.</summary>
+    public static string? FindNamed(string text, string folded)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(folded);
+        var top = Math.Min(folded.Length, TopOfText);
+        for (var start = OrganisationStart().Match(folded, 0, top); start.Success; start = start.NextMatch())
+        {
+            if (NameAt(text, folded, start.Index) is { } name)
+            {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The canonical name of a funder named by a source or a person ("CPAM 29", "conseil régional de Bretagne").</summary>
+    public static string Canonical(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var squeezed = FrenchText.Squeeze(name).Trim(' ', ',', ';', '.', '-');
+        var folded = FrenchText.Fold(squeezed);
+        if (Aliases.TryGetValue(folded, out var alias))
+        {
+            return alias;
+        }
+        return NameAt(squeezed, folded, 0) ?? squeezed;
+    }
+
+    /// <summary>An organisation's name starting exactly at <paramref name="index"/> (after spaces and an article), or null.</summary>
+    private static string? NameAt(string text, string folded, int index)
+    {
+        var length = Math.Min(200, folded.Length - index);
+        if (length <= 0)
+        {
+            return null;
+        }
+        var match = Organisation().Match(folded, index, length);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var head = match.Groups["head"];
+        var original = text.AsSpan(head.Index, head.Length);
+        return Name(match, original.ToString(), text, folded, head.Index + head.Length);
+    }
+
+    /// <summary>The organisation that ends where a launch verb starts ("La Fondation X lance").</summary>
+    private static string? NameEndingAt(string text, string folded, int verbIndex)
+    {
+        var from = Math.Max(0, verbIndex - 120);
+        for (var start = OrganisationStart().Match(folded, from, verbIndex - from); start.Success; start = start.NextMatch())
+        {
+            if (NameAt(text, folded, start.Index) is { } name)
+            {
+                var end = start.Index + name.Length;
+                // The name must reach the verb (a comma or a parenthesis between is fine).
+                if (verbIndex - end <= 40)
+                {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static string? Name(Match match, string head, string text, string folded, int headEnd)
+    {
+        var kind = FrenchText.Fold(head);
+        if (match.Groups["region"].Success || match.Groups["departement"].Success || kind is "conseil regional" or "conseil departemental")
+        {
+            return Territory(match.Groups["region"].Success || kind == "conseil regional", text, folded, headEnd);
+        }
+        if (match.Groups["acronym"].Success)
+        {
+            var acronym = text.Substring(match.Groups["acronym"].Index, match.Groups["acronym"].Length);
+            if (!acronym.Any(char.IsUpper))
+            {
+                return null;
+            }
+            var canonical = Aliases.TryGetValue(kind, out var known) ? known : acronym;
+            return WithPlace(canonical, text, folded, headEnd);
+        }
+        if (Aliases.TryGetValue(kind, out var alias))
+        {
+            return alias;
+        }
+        var headStart = match.Groups["head"].Index;
+        foreach (var (longForm, acronym) in LongForms)
+        {
+            if (folded.AsSpan(headStart).StartsWith(longForm, StringComparison.Ordinal))
+            {
+                return WithPlace(acronym, text, folded, headStart + longForm.Length);
+            }
+        }
+        // Foundations, funds, ministries, institutes, caisses, directorates: the capitalised words after the head.
+        var end = ProperNameEnd(text, headEnd);
+        var name = FrenchText.Squeeze(text.AsSpan(match.Groups["head"].Index, end - match.Groups["head"].Index));
+        if (name.Length <= head.Length + 1 && !match.Groups["ministry"].Success)
+        {
+            return null;
+        }
+        name = char.ToUpperInvariant(name[0]) + name[1..];
+        return Aliases.TryGetValue(FrenchText.Fold(name), out var longAlias) ? longAlias : name;
+    }
+
+    /// <summary>"Région Nouvelle-Aquitaine", "Département de la Drôme": only a real region or department name.</summary>
+    private static string? Territory(bool region, string text, string folded, int headEnd)
+    {
+        var rest = folded.AsSpan(headEnd, Math.Min(60, folded.Length - headEnd));
+        var skip = 0;
+        while (skip < rest.Length && rest[skip] == ' ')
+        {
+            skip++;
+        }
+        foreach (var article in new[] { "de la ", "du ", "des ", "de l'", "d'", "de " })
+        {
+            if (rest[skip..].StartsWith(article, StringComparison.Ordinal))
+            {
+                skip += article.Length;
+                break;
+            }
+        }
+        foreach (var candidate in region ? Regions : Departments)
+        {
+            var foldedName = FrenchText.Fold(candidate);
+            var tail = rest[skip..];
+            if (tail.StartsWith(foldedName, StringComparison.Ordinal) && (tail.Length == foldedName.Length || !char.IsLetter(tail[foldedName.Length]) && tail[foldedName.Length] != '-'))
+            {
+                return region ? "Région " + candidate : "Département " + DepartmentArticle(candidate) + candidate;
+            }
+        }
+        if (region && (rest[skip..].StartsWith("sud", StringComparison.Ordinal) || rest[skip..].StartsWith("paca", StringComparison.Ordinal)))
+        {
+            return "Région Provence-Alpes-Côte d'Azur";
+        }
+        return null;
+    }
+
+    private static string DepartmentArticle(string name)
+    {
+        var first = FrenchText.Fold(name[..1]);
+        if ("aeiouyh".Contains(first, StringComparison.Ordinal))
+        {
+            return "de l'";
+        }
+        if (name.Contains('-', StringComparison.Ordinal) && (name.StartsWith("Hautes-", StringComparison.Ordinal) || name.StartsWith("Alpes-", StringComparison.Ordinal) || name.StartsWith("Pyrénées-", StringComparison.Ordinal) || name.StartsWith("Bouches-", StringComparison.Ordinal) || name.StartsWith("Côtes-", StringComparison.Ordinal) || name.StartsWith("Deux-", StringComparison.Ordinal) || name.StartsWith("Hauts-", StringComparison.Ordinal) || name.StartsWith("Yvelines", StringComparison.Ordinal)))
+        {
+            return "des ";
+        }
+        return name is "Paris" or "Mayotte" ? "de " : FeminineDepartments.Contains(name) ? "de la " : "du ";
+    }
+
+    private static readonly HashSet<string> FeminineDepartments = new(StringComparer.Ordinal)
+    {
+        "Charente", "Charente-Maritime", "Corrèze", "Corse-du-Sud", "Haute-Corse", "Côte-d'Or", "Creuse", "Dordogne", "Drôme",
+        "Gironde", "Haute-Garonne", "Haute-Loire", "Loire", "Loire-Atlantique", "Lozère", "Manche", "Marne", "Haute-Marne",
+        "Mayenne", "Meurthe-et-Moselle", "Meuse", "Moselle", "Nièvre", "Sarthe", "Savoie", "Haute-Savoie", "Seine-Maritime",
+        "Seine-et-Marne", "Somme", "Vendée", "Vienne", "Haute-Vienne", "Haute-Saône", "Saône-et-Loire", "Seine-Saint-Denis",
+    };
+
+    /// <summary>"DREETS Bretagne", "ARS Occitanie", "CPAM 29": an acronym with its place when one follows.</summary>
+    private static string WithPlace(string canonical, string text, string folded, int headEnd)
+    {
+        if (canonical.Contains(' ', StringComparison.Ordinal))
+        {
+            return canonical;
+        }
+        var rest = folded.AsSpan(headEnd, Math.Min(40, folded.Length - headEnd));
+        foreach (var region in Regions)
+        {
+            var f = FrenchText.Fold(region);
+            foreach (var prefix in new[] { " ", " de ", " d'", " en ", " du ", " des ", " de la " })
+            {
+                if (rest.StartsWith(prefix + f, StringComparison.Ordinal))
+                {
+                    return canonical + " " + region;
+                }
+            }
+        }
+        return canonical;
+    }
+
+    /// <summary>Capitalised words and the connectors between them ("Fondation d'entreprise Crédit Agricole Bretagne").</summary>
+    private static int ProperNameEnd(string text, int from)
+    {
+        var end = from;
+        var i = from;
+        var words = 0;
+        while (i < text.Length && words < 9)
+        {
+            var j = i;
+            while (j < text.Length && text[j] is ' ' or '\u00A0')
+            {
+                j++;
+            }
+            var k = j;
+            while (k < text.Length && (char.IsLetterOrDigit(text[k]) || text[k] is '-' or '\'' or '\u2019' or '&' or '.'))
+            {
+                k++;
+            }
+            if (k == j)
+            {
+                break;
+            }
+            var raw = text.AsSpan(j, k - j);
+            var word = raw.TrimEnd('.');
+            if (word.IsEmpty)
+            {
+                break;
+            }
+            var folded = FrenchText.Fold(word.ToString());
+            if (folded == "et" && FrenchText.Fold(text.AsSpan(k, Math.Min(4, text.Length - k))).StartsWith(" l'", StringComparison.Ordinal))
+            {
+                // "Ministère de la Culture et l'Office…": two organisations, not one name.
+                break;
+            }
+            if (end == j - 1 || end == j - 2)
+            {
+                // An adjective right after a capitalised word belongs to the name ("Affaires étrangères", "Transition écologique").
+                if (char.IsLower(word[0]) && AdjectiveEnding().IsMatch(folded))
+                {
+                    end = j + word.Length;
+                    i = k;
+                    words++;
+                    continue;
+                }
+            }
+            if (char.IsUpper(word[0]) || char.IsDigit(word[0]))
+            {
+                end = j + word.Length;
+                if (raw.Length > word.Length && word.Length > 1)
+                {
+                    // "Fondation X. Elle soutient…": a full stop ends the name.
+                    break;
+                }
+            }
+            else if (!Connectors.Contains(folded) && !folded.StartsWith("d'", StringComparison.Ordinal) && !folded.StartsWith("l'", StringComparison.Ordinal))
+            {
+                break;
+            }
+            else if ((folded.StartsWith("d'", StringComparison.Ordinal) || folded.StartsWith("l'", StringComparison.Ordinal)) && word.Length > 2 && char.IsUpper(word[2]))
+            {
+                end = j + word.Length;
+            }
+            i = k;
+            words++;
+        }
+        return end;
+    }
+
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "de", "du", "des", "la", "le", "les", "pour", "et", "d'entreprise", "en", "sur", "a", "au", "aux", "l'" };
+
+    // Heads of organisation names, folded; a name starts at one of them (with an optional article before it).
+    private const string Heads = @"(?<ministry>ministere)|fondation|fonds|institut|mutuelle|caisse|agence|direction|delegation|prefecture|office|banque|conseil regional|conseil departemental|collectivite|communaute|metropole|ville|commune|association|federation|union|entreprise|groupe|mairie|sante publique france|(?<region>region)|(?<departement>departement)|(?<acronym>ademe|anct|anah|cnsa|inca|mildeca|bpifrance|france travail|caf|carsat|cnam|cpam|msa|ars|dreets|ddets|drac|draaf|dreal|drajes)";
+
+    [GeneratedRegex(@"(?:ique|iques|ale|ales|aux|elle|elles|ere|eres|aire|aires|ienne|iennes|aise|aises|ee|ees|ive|ives)\z", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
+    private static partial Regex AdjectiveEnding();
+
+    [GeneratedRegex(@"\G(?:\s{0,3}(?:la |le |les |l'))?\s{0,3}(?<head>(?:" + Heads + @"))(?![\w-])", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
+    private static partial Regex Organisation();
+
+    [GeneratedRegex(@"(?<![\w-])(?:" + Heads + @")(?![\w-])", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
+    private static partial Regex OrganisationStart();
+
+    // "X lance / organise / propose / ouvre / soutient / finance" (name before), or "appel à projets de / financé par /
+    // à l'initiative de / avec le soutien de / porté par" (name after).
+    [GeneratedRegex(@"(?<![\w-])(?:lance|lancent|organise|propose|ouvre|renouvelle|soutient|finance|accompagne|publie)(?![\w-])|(?<after>(?<![\w-])(?:appels? a (?:projets|candidatures|manifestation d'interet)|aap|ami|finance(?:e|s|es)? par|a l'initiative d[eu']|avec le soutien d[eu']|porte(?:e)? par|soutenu(?:e)? par|mis en place par)(?:\s{1,3}(?:de la|du|des|de l'|de|d'|l'|la|le|les))?(?:\s{1,3}|(?<=')))", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
+    private static partial Regex LaunchCue();
+}
