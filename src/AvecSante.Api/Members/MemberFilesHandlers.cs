@@ -40,7 +40,11 @@ public sealed partial class MemberFilesHandlers(
         string? fileName = null;
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            var (form, problem) = await FormBody.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+            if (form is null)
+            {
+                return problem is IStatusCodeHttpResult { StatusCode: StatusCodes.Status413PayloadTooLarge } ? TooLarge(max) : problem!;
+            }
             if (form.Files.Count == 0)
             {
                 return Problems.Of(StatusCodes.Status400BadRequest, "Aucun fichier dans le formulaire.", "Joignez le fichier CSV des adhérents.");
