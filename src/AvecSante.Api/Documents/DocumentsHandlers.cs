@@ -234,19 +234,8 @@ public sealed class DocumentsHandlers(DocumentLibrary library)
         {
             limit.MaxRequestBodySize = max + FormOverheadBytes;
         }
-        try
-        {
-            return (await request.ReadFormAsync(cancellationToken).ConfigureAwait(false), null);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, TooLarge(max));
-        }
-        catch (InvalidDataException ex)
-        {
-            // A malformed multipart body, or one of the form reader's own limits.
-            return (null, Problems.Of(StatusCodes.Status400BadRequest, "Le corps multipart/form-data est illisible.", ex.Message));
-        }
+        var (form, problem) = await FormBody.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        return problem is IStatusCodeHttpResult { StatusCode: StatusCodes.Status413PayloadTooLarge } ? (null, TooLarge(max)) : (form, problem);
     }
 
     private static string? Value(Microsoft.Extensions.Primitives.StringValues value) =>

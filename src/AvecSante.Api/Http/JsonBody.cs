@@ -30,5 +30,10 @@ public static class JsonBody
         {
             return (null, Problems.MalformedJson(ex));
         }
+        catch (InvalidOperationException)
+        {
+            // The only other failure of the reader: a charset .NET does not know.
+            return (null, Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Le jeu de caractères du corps est inconnu.", "Envoyez le JSON en UTF-8."));
+        }
     }
 }

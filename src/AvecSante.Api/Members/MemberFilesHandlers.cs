@@ -45,14 +45,10 @@ public sealed partial class MemberFilesHandlers(
         string? fileName = null;
         if (request.HasFormContentType)
         {
-            IFormCollection form;
-            try
+            var (form, problem) = await FormBody.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+            if (form is null)
             {
-                form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            {
-                return TooLarge(max);
+                return problem is IStatusCodeHttpResult { StatusCode: StatusCodes.Status413PayloadTooLarge } ? TooLarge(max) : problem!;
             }
             if (form.Files.Count == 0)
             {

@@ -46,6 +46,7 @@ public static class CallChangedComposer
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(meaning);
+        call = OutsideText.ForEmail(call);
         var deadline = NewCallAlertComposer.DescribeDeadline(call.Deadline, now);
         var (subject, heading, what) = meaning.Kind switch
         {
@@ -89,6 +90,7 @@ public static class ReminderComposer
     public static EmailContent Template(CallForProjects call, int daysLeft, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(call);
+        call = OutsideText.ForEmail(call);
         var end = call.Deadline ?? throw new ArgumentException("A reminder needs a deadline.", nameof(call));
         var subject = $"Rappel J-{daysLeft.ToString(CultureInfo.InvariantCulture)} : {call.Title} ({call.Funder}) — date limite le {DayMonth(end)}";
         var deadline = NewCallAlertComposer.DescribeDeadline(end, now);
@@ -120,6 +122,8 @@ public static class DigestComposer
     {
         ArgumentNullException.ThrowIfNull(newCalls);
         ArgumentNullException.ThrowIfNull(upcoming);
+        newCalls = newCalls.Select(OutsideText.ForEmail).ToList();
+        upcoming = upcoming.Select(OutsideText.ForEmail).ToList();
         var week = monday.ToString("d MMMM yyyy", French);
         var subject = $"Récapitulatif de la semaine du {week} : {newCalls.Count} nouvel(s) appel(s), {upcoming.Count} date(s) limite(s) à venir";
         var text = new StringBuilder();
@@ -175,7 +179,7 @@ public static class TeamsCard
         ArgumentNullException.ThrowIfNull(call);
         var facts = new JsonArray
         {
-            Fact("Financeur", call.Funder),
+            Fact("Financeur", OutsideText.ForMarkdown(call.Funder)),
             Fact("Date limite", NewCallAlertComposer.DescribeDeadline(call.Deadline, now)),
         };
         if (call.Themes.Count > 0)
@@ -189,12 +193,12 @@ public static class TeamsCard
         var body = new JsonArray
         {
             new JsonObject { ["type"] = "TextBlock", ["text"] = "Nouvel appel à projets", ["weight"] = "Bolder", ["size"] = "Medium" },
-            new JsonObject { ["type"] = "TextBlock", ["text"] = call.Title, ["wrap"] = true, ["size"] = "Large", ["weight"] = "Bolder" },
+            new JsonObject { ["type"] = "TextBlock", ["text"] = OutsideText.ForMarkdown(call.Title), ["wrap"] = true, ["size"] = "Large", ["weight"] = "Bolder" },
             new JsonObject { ["type"] = "FactSet", ["facts"] = facts },
         };
         if (call.Summary is { } summary)
         {
-            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = summary.Length > 600 ? summary[..600] + "…" : summary, ["wrap"] = true });
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = OutsideText.ForMarkdown(summary.Length > 600 ? summary[..600] + "…" : summary), ["wrap"] = true });
         }
         var card = new JsonObject
         {

@@ -28,6 +28,8 @@ public static class NewCallAlertComposer
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(sheets);
+        call = OutsideText.ForEmail(call);
+        sheets = sheets.Select(OutsideText.ForEmail).ToList();
         var deadline = DescribeDeadline(call.Deadline, now);
         var subject = call.Deadline is { } end
             ? $"Nouvel appel ({call.Funder}) : {call.Title} — avant le {DayMonth(end)}"

@@ -70,7 +70,7 @@ public sealed class MailboxCallSource(string name, CallSourceOptions options, Te
                         continue;
                     }
                     var safeName = SafeName(file.Name);
-                    await container.GetBlobClient($"{prefix}/{safeName}").UploadAsync(BinaryData.FromBytes(bytes), overwrite: true, cancellationToken).ConfigureAwait(false);
+                    await container.GetBlobClient($"{prefix}/{AttachmentBlobName(bytes, safeName)}").UploadAsync(BinaryData.FromBytes(bytes), overwrite: true, cancellationToken).ConfigureAwait(false);
                     if (IsPdf(file, bytes) && PdfText.Extract(bytes) is { } pdf)
                     {
                         // The layout the normaliser knows for attached documents of a call.
@@ -122,6 +122,17 @@ public sealed class MailboxCallSource(string name, CallSourceOptions options, Te
         || (bytes.Length > 4 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F');
 
     private static string Hash(string id) => StableKeys.Digest(id, 24);
+
+    /// <summary>
+    /// The archived attachment's blob name: the SHA-256 of its bytes and a plain extension. The sender's file name
+    /// (« .. », slashes, control characters) never becomes a path, so nothing leaves the message's folder.
+    /// </summary>
+    internal static string AttachmentBlobName(byte[] bytes, string fileName)
+    {
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..32];
+        var extension = Path.GetExtension(fileName).TrimStart('.').ToLowerInvariant();
+        return extension.Length is > 0 and <= 8 && extension.All(char.IsAsciiLetterOrDigit) ? $"{digest}.{extension}" : digest;
+    }
 
     private static string SafeName(string? fileName)
     {

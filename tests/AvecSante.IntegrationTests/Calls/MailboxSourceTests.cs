@@ -95,6 +95,14 @@ public sealed class MailboxSourceTests : IAsyncLifetime, IDisposable
                     ["contentType"] = "application/pdf",
                     ["contentBytes"] = Convert.ToBase64String(pdf),
                 },
+                new Dictionary<string, object>
+                {
+                    ["@odata.type"] = "#microsoft.graph.fileAttachment",
+                    ["id"] = "att-2",
+                    ["name"] = "..",
+                    ["contentType"] = "text/plain",
+                    ["contentBytes"] = Convert.ToBase64String("hors du dossier"u8.ToArray()),
+                },
             },
         });
         Json($"{users}/messages/msg-1/move", new { id = "msg-1-moved" }, "POST");
@@ -117,7 +125,10 @@ public sealed class MailboxSourceTests : IAsyncLifetime, IDisposable
         {
             archived.Add(blob.Name);
         }
-        Assert.Contains(archived, n => n.EndsWith("/cahier_des_charges.pdf", StringComparison.Ordinal));
-        Assert.Contains(archived, n => n.EndsWith("/body.html", StringComparison.Ordinal));
+        var folder = archived.Single(n => n.EndsWith("/body.html", StringComparison.Ordinal))[..^"body.html".Length];
+        Assert.Equal(3, archived.Count);
+        Assert.All(archived, n => Assert.StartsWith(folder, n, StringComparison.Ordinal)); // an attachment named ".." stays inside
+        var pdfDigest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf))[..32];
+        Assert.Contains(folder + pdfDigest + ".pdf", archived);
     }
 }
