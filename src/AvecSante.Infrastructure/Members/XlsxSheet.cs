@@ -37,7 +37,7 @@ public static class XlsxSheet
             {
                 CellReference = Column(i) + index.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 DataType = CellValues.InlineString,
-                InlineString = new InlineString(new Text(cells[i] ?? string.Empty) { Space = SpaceProcessingModeValues.Preserve }),
+                InlineString = new InlineString(new Text(Core.Common.XmlText.Strip(cells[i] ?? string.Empty)) { Space = SpaceProcessingModeValues.Preserve }),
             });
         }
         return row;

@@ -164,7 +164,7 @@ public static class ExcelAnnexWriter
     {
         CellReference = reference,
         DataType = CellValues.InlineString,
-        InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
+        InlineString = new InlineString(new Text(Core.Common.XmlText.Strip(text)) { Space = SpaceProcessingModeValues.Preserve }),
         StyleIndex = style == 0 ? null : style,
     };
 

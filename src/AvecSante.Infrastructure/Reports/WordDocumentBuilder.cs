@@ -243,7 +243,7 @@ public sealed class WordDocumentBuilder : IDisposable
         {
             run.RunProperties = new RunProperties(new Bold());
         }
-        run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        run.Append(new Text(Core.Common.XmlText.Strip(text)) { Space = SpaceProcessingModeValues.Preserve });
         return run;
     }
 
