@@ -46,4 +46,10 @@ grep -E '(Passed|Failed)!' .local/test-output.txt | awk -F'[:,]' '
   { for (i = 1; i < NF; i++) { k = $i; gsub(/.* /, "", k); v = $(i+1) + 0;
       if (k == "Failed") f += v; if (k == "Passed") p += v; if (k == "Skipped") s += v } }
   END { printf "%d passed, %d failed, %d skipped\n", p, f, s }'
+# The .editorconfig is the rule: a file it would change fails the run (fix with 'dotnet format AvecSante.Functions.sln').
+say "Checking the format (dotnet format --verify-no-changes)"
+if ! dotnet format AvecSante.Functions.sln --verify-no-changes -v quiet; then
+  printf 'Error: the code differs from .editorconfig: run "dotnet format AvecSante.Functions.sln".\n' >&2
+  status=1
+fi
 exit "$status"

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using Azure.Data.Tables;
 using AvecSante.Core.Calls;
 using AvecSante.Core.Notifications;
 using AvecSante.Core.People;
 using AvecSante.Infrastructure.Email;
 using AvecSante.Infrastructure.Options;
 using AvecSante.Infrastructure.Tables;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using MsOptions = Microsoft.Extensions.Options.Options;
 

@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using Azure.Core;
-using Azure.Core.Pipeline;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using AvecSante.Core.Calls;
 using AvecSante.Core.Events;
 using AvecSante.Core.Members;
@@ -18,6 +14,10 @@ using AvecSante.Infrastructure.Options;
 using AvecSante.Infrastructure.Reports;
 using AvecSante.Infrastructure.Tables;
 using AvecSante.Infrastructure.Ticketing;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 using MsOptions = Microsoft.Extensions.Options.Options;
 

@@ -7,8 +7,8 @@ using AvecSante.Core.Documents;
 using AvecSante.Core.Members;
 using AvecSante.Core.People;
 using AvecSante.Core.Space;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -83,8 +83,14 @@ internal static class SpaceBenchmark
         var open = (await callStore.ListAsync(new CallFilter(Status: CallStatus.Open), CancellationToken.None)).Select(c => c.Id).Order(StringComparer.Ordinal).ToList();
         var person = new Person
         {
-            Id = "p-bench", FirstName = "Katell", LastName = "Exemple", Email = "katell.bench@example.org", Department = "29", StructureKind = "MSP",
-            Roles = [MemberRoles.SpaceAccess], Preferences = new AlertPreferences { Themes = ["addictions", "sante-mentale"] },
+            Id = "p-bench",
+            FirstName = "Katell",
+            LastName = "Exemple",
+            Email = "katell.bench@example.org",
+            Department = "29",
+            StructureKind = "MSP",
+            Roles = [MemberRoles.SpaceAccess],
+            Preferences = new AlertPreferences { Themes = ["addictions", "sante-mentale"] },
         };
         await provider.GetRequiredService<IPeopleRegister>().UpsertAsync(person, CancellationToken.None);
         var session = SpaceSignIn.NewSecret();
@@ -134,9 +140,15 @@ internal static class SpaceBenchmark
             using var content = new MemoryStream(bytes);
             var metadata = new DocumentMetadata
             {
-                Title = $"Fiche fictive n° {i}", Kind = DocumentKinds.ExperienceSheet, Structure = $"MSP fictive {i % 200}",
-                Themes = [ThemeCodes[i % ThemeCodes.Length]], Year = 2017 + (i % 10), Department = Breton[i % 4],
-                Summary = "Une équipe raconte son projet.", Obstacles = "Temps de coordination.", Levers = "Binôme de professionnels.",
+                Title = $"Fiche fictive n° {i}",
+                Kind = DocumentKinds.ExperienceSheet,
+                Structure = $"MSP fictive {i % 200}",
+                Themes = [ThemeCodes[i % ThemeCodes.Length]],
+                Year = 2017 + (i % 10),
+                Department = Breton[i % 4],
+                Summary = "Une équipe raconte son projet.",
+                Obstacles = "Temps de coordination.",
+                Levers = "Binôme de professionnels.",
             };
             await library.UploadAsync(metadata, new IncomingFile(content, bytes.Length, $"fiche-{i}.pdf"), ct);
         });

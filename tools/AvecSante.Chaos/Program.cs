@@ -28,8 +28,12 @@ var run = DateTimeOffset.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.Invariant
 var slug = $"chaos-{run}";
 using (var created = await http.PostAsJsonAsync(new Uri("api/events", UriKind.Relative), new
 {
-    title = $"Chaos {run}", kind = "autre", start = "2027-06-01T09:00", end = "2027-06-01T17:00",
-    capacity = capacity > 0 ? capacity : (int?)null, formSlugs = new[] { slug },
+    title = $"Chaos {run}",
+    kind = "autre",
+    start = "2027-06-01T09:00",
+    end = "2027-06-01T17:00",
+    capacity = capacity > 0 ? capacity : (int?)null,
+    formSlugs = new[] { slug },
 }))
 {
     created.EnsureSuccessStatusCode();

@@ -1,7 +1,7 @@
-using AvecSante.Core.Common;
 using System.Globalization;
 using System.Text;
 using AvecSante.Api.Http;
+using AvecSante.Core.Common;
 using AvecSante.Core.Members;
 using AvecSante.Core.Members.Import;
 using AvecSante.Core.People;

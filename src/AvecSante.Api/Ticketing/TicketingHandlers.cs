@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
-using Azure;
 using AvecSante.Api.Http;
 using AvecSante.Core.Ticketing;
 using AvecSante.Infrastructure.Ticketing;
+using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

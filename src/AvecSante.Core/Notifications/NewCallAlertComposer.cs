@@ -17,7 +17,8 @@ public static class NewCallAlertComposer
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(reason);
         return Template(call, now, []).Render(EmailTokens.For(person, reason.ToFrench(), links: null))
-            with { ToAddress = person.Email, ToName = person.DisplayName };
+            with
+        { ToAddress = person.Email, ToName = person.DisplayName };
     }
 
     /// <summary>

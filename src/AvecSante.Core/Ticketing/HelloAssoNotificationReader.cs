@@ -1,7 +1,7 @@
-using AvecSante.Core.Common;
 using System.Globalization;
 using System.Net.Mail;
 using System.Text.Json;
+using AvecSante.Core.Common;
 
 namespace AvecSante.Core.Ticketing;
 

@@ -1,6 +1,6 @@
-using Azure.Storage.Blobs;
 using AvecSante.Infrastructure.Options;
 using AvecSante.Infrastructure.Storage;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Infrastructure.Blobs;

@@ -1,8 +1,8 @@
-using Azure;
-using Azure.Storage.Blobs.Models;
 using AvecSante.Core.Documents;
 using AvecSante.Infrastructure.Blobs;
 using AvecSante.Infrastructure.Options;
+using Azure;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Infrastructure.Documents;

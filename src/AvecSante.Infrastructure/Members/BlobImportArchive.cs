@@ -1,15 +1,15 @@
-using AvecSante.Core.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Azure;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
+using AvecSante.Core.Common;
 using AvecSante.Core.Members;
 using AvecSante.Core.Members.Import;
 using AvecSante.Core.People;
 using AvecSante.Infrastructure.Blobs;
 using AvecSante.Infrastructure.Options;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Infrastructure.Members;

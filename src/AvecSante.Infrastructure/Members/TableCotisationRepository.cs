@@ -1,9 +1,9 @@
 using System.Globalization;
-using Azure;
-using Azure.Data.Tables;
 using AvecSante.Core.Members;
 using AvecSante.Infrastructure.Options;
 using AvecSante.Infrastructure.Tables;
+using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Infrastructure.Members;

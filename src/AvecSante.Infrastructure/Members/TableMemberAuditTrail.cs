@@ -1,8 +1,8 @@
 using System.Globalization;
-using Azure.Data.Tables;
 using AvecSante.Core.Members;
 using AvecSante.Infrastructure.Options;
 using AvecSante.Infrastructure.Tables;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Infrastructure.Members;

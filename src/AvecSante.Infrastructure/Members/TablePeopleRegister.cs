@@ -1,9 +1,9 @@
 using System.Globalization;
-using Azure;
-using Azure.Data.Tables;
 using AvecSante.Core.Members;
 using AvecSante.Core.People;
 using AvecSante.Infrastructure.Members;
+using Azure;
+using Azure.Data.Tables;
 
 namespace AvecSante.Infrastructure.Tables;
 

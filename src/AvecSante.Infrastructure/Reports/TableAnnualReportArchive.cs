@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs.Models;
 using AvecSante.Core.Reports;
 using AvecSante.Infrastructure.Blobs;
 using AvecSante.Infrastructure.Options;
 using AvecSante.Infrastructure.Tables;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Infrastructure.Reports;

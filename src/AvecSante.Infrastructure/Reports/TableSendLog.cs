@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using Azure.Data.Tables;
 using AvecSante.Core.Reports;
 using AvecSante.Infrastructure.Options;
 using AvecSante.Infrastructure.Tables;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

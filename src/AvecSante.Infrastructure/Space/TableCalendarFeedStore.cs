@@ -1,8 +1,8 @@
-using Azure;
-using Azure.Data.Tables;
 using AvecSante.Core.Space;
 using AvecSante.Infrastructure.Options;
 using AvecSante.Infrastructure.Tables;
+using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Infrastructure.Space;

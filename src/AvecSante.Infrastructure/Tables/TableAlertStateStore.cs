@@ -1,7 +1,7 @@
-using Azure.Data.Tables;
 using AvecSante.Core.Common;
 using AvecSante.Core.Notifications;
 using AvecSante.Infrastructure.Options;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Infrastructure.Tables;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using Azure.Data.Tables;
 using AvecSante.Core.Calls;
 using AvecSante.Core.Calls.Ingestion;
 using AvecSante.Infrastructure.Options;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Infrastructure.Tables;

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using AvecSante.Core.Calls;
 using AvecSante.Infrastructure.Options;
+using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Infrastructure.Tables;

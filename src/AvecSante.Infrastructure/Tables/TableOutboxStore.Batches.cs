@@ -1,6 +1,6 @@
+using AvecSante.Core.Notifications;
 using Azure;
 using Azure.Data.Tables;
-using AvecSante.Core.Notifications;
 
 namespace AvecSante.Infrastructure.Tables;
 
@@ -77,7 +77,7 @@ public sealed partial class TableOutboxStore
                 {
                     foreach (var message in chunk)
                     {
-                            if (await TryUpdateAsync(message, cancellationToken).ConfigureAwait(false) is { } current)
+                        if (await TryUpdateAsync(message, cancellationToken).ConfigureAwait(false) is { } current)
                         {
                             written.Add(current);
                         }

@@ -1,6 +1,6 @@
-using Azure.Data.Tables;
 using AvecSante.Core.Calls.Ingestion;
 using AvecSante.Infrastructure.Options;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Infrastructure.Tables;

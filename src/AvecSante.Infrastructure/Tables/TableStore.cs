@@ -1,7 +1,7 @@
-using Azure;
-using Azure.Data.Tables;
 using AvecSante.Infrastructure.Options;
 using AvecSante.Infrastructure.Storage;
+using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Infrastructure.Tables;

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
-using Azure;
-using Azure.Storage.Blobs.Models;
 using AvecSante.Core.Ticketing;
 using AvecSante.Infrastructure.Blobs;
 using AvecSante.Infrastructure.Options;
+using Azure;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Infrastructure.Ticketing;

@@ -1,8 +1,8 @@
-using Azure.Data.Tables;
 using AvecSante.Core.People;
 using AvecSante.Core.Ticketing;
 using AvecSante.Infrastructure.Options;
 using AvecSante.Infrastructure.Tables;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Infrastructure.Ticketing;

@@ -144,7 +144,13 @@ public sealed class SpaceJourneyTests : IAsyncLifetime, IDisposable
         var desktop = await _chromium.NewPageAsync(_host.BaseAddress, width: ChromiumBrowser.DesktopWidth);
         await desktop.Context.AddCookiesAsync((await page.Context.CookiesAsync()).Select(c => new Cookie
         {
-            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
+            Name = c.Name,
+            Value = c.Value,
+            Domain = c.Domain,
+            Path = c.Path,
+            HttpOnly = c.HttpOnly,
+            Secure = c.Secure,
+            SameSite = c.SameSite,
         }));
         foreach (var (path, name) in new[] { ("api/espace", "tableau"), (callPath, "appel"), (sheetPath, "fiche"), ("api/espace/bibliotheque", "bibliotheque"), ("api/espace/agenda", "agenda") })
         {

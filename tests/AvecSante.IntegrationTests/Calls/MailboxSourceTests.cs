@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Azure.Storage.Blobs;
 using AvecSante.Infrastructure.Graph;
 using AvecSante.IntegrationTests.Support;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Azure.Storage.Blobs.Models;
 using AvecSante.Api.Jobs;
 using AvecSante.Infrastructure.Blobs;
 using AvecSante.Infrastructure.Documents;
 using AvecSante.IntegrationTests.Support;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AvecSante.IntegrationTests.Documents;

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
-using Azure.Core;
-using Azure.Core.Pipeline;
-using Azure.Data.Tables;
 using AvecSante.Core.Documents;
 using AvecSante.Infrastructure.Documents;
 using AvecSante.Infrastructure.Options;
 using AvecSante.Infrastructure.Tables;
 using AvecSante.IntegrationTests.Support;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.IntegrationTests.Documents;

@@ -1,14 +1,13 @@
 extern alias functionsapp;
-
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AvecSante.Api;
-using functionsapp::AvecSante.Functions;
 using AvecSante.IntegrationTests.Documents;
 using AvecSante.IntegrationTests.Support;
 using AvecSante.Tests.Shared;
 using AvecSante.Tests.Shared.Worker;
+using functionsapp::AvecSante.Functions;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,9 +1,8 @@
 extern alias functionsapp;
-
 using System.Reflection;
 using System.Text;
-using functionsapp::AvecSante.Functions;
 using AvecSante.Tests.Shared;
+using functionsapp::AvecSante.Functions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;

@@ -1,6 +1,6 @@
-using AvecSante.Core.Common;
 using System.Globalization;
 using System.Text;
+using AvecSante.Core.Common;
 using AvecSante.Core.Members;
 using AvecSante.Core.Members.Import;
 

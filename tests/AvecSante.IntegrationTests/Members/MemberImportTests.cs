@@ -4,8 +4,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Azure.Storage.Blobs;
 using AvecSante.IntegrationTests.Support;
+using Azure.Storage.Blobs;
 
 namespace AvecSante.IntegrationTests.Members;
 

@@ -1,9 +1,9 @@
-using AvecSante.Core.Common;
 using System.Text;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
+using AvecSante.Core.Common;
 using AvecSante.Core.Members.Import;
 using AvecSante.IntegrationTests.Support;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 
 namespace AvecSante.IntegrationTests.Members;
 

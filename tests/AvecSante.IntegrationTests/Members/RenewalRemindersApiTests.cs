@@ -37,7 +37,12 @@ public sealed class RenewalRemindersApiTests : IAsyncLifetime, IDisposable
         Assert.True(await cotisations.TrySaveAsync(new Cotisation { StructureId = "s-paid", Year = 2026, Amount = 150m, PaidOn = new DateOnly(2025, 12, 20), Method = "cheque" }, default));
         static Person P(string id, string structureId, params string[] roles) => new()
         {
-            Id = id, FirstName = "Prénom" + id, LastName = "Exemple", Email = id + "@example.org", Roles = roles, StructureIds = [structureId],
+            Id = id,
+            FirstName = "Prénom" + id,
+            LastName = "Exemple",
+            Email = id + "@example.org",
+            Roles = roles,
+            StructureIds = [structureId],
         };
         Assert.True(await people.TryAddAsync(P("p-coord", "s-unpaid", MemberRoles.Coordinator), default));
         Assert.True(await people.TryAddAsync(P("p-lead", "s-unpaid", MemberRoles.Leader), default));

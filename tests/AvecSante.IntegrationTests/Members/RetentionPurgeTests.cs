@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
-using Azure.Data.Tables;
 using AvecSante.Api.Members;
 using AvecSante.Infrastructure.Blobs;
 using AvecSante.Infrastructure.CallSources;
 using AvecSante.Infrastructure.Ticketing;
 using AvecSante.IntegrationTests.Support;
 using AvecSante.IntegrationTests.Ticketing;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AvecSante.IntegrationTests.Members;

@@ -1,10 +1,10 @@
-using Azure.Data.Tables;
 using AvecSante.Core.Notifications;
 using AvecSante.Core.Reports;
 using AvecSante.Infrastructure.Options;
 using AvecSante.Infrastructure.Reports;
 using AvecSante.Infrastructure.Tables;
 using AvecSante.IntegrationTests.Support;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using MsOptions = Microsoft.Extensions.Options.Options;

@@ -1,8 +1,8 @@
-using Azure.Data.Tables;
 using AvecSante.Core.Notifications;
 using AvecSante.Infrastructure.Options;
 using AvecSante.Infrastructure.Tables;
 using AvecSante.IntegrationTests.Support;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AvecSante.IntegrationTests.Storage;

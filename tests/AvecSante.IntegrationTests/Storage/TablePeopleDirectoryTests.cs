@@ -1,8 +1,8 @@
-using Azure.Data.Tables;
 using AvecSante.Core.People;
 using AvecSante.Infrastructure.Options;
 using AvecSante.Infrastructure.Tables;
 using AvecSante.IntegrationTests.Support;
+using Azure.Data.Tables;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace AvecSante.IntegrationTests.Storage;

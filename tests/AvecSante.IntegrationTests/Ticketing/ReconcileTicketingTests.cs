@@ -40,8 +40,12 @@ public sealed class ReconcileTicketingTests : IAsyncLifetime, IDisposable
         using var admin = _host.CreateAdminClient();
         using var created = await admin.PostAsJsonAsync(new Uri("/api/events", UriKind.Relative), new
         {
-            title = "Journée régionale 2027", kind = "journee-regionale", start = "2027-03-18T09:30", end = "2027-03-18T17:00",
-            capacity = 2, formSlugs = new[] { "journee-regionale-2027" },
+            title = "Journée régionale 2027",
+            kind = "journee-regionale",
+            start = "2027-03-18T09:30",
+            end = "2027-03-18T17:00",
+            capacity = 2,
+            formSlugs = new[] { "journee-regionale-2027" },
         });
         var eventId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         var order = JsonDocument.Parse(await File.ReadAllTextAsync(RepositoryFiles.Path("samples", "helloasso", "demo-order-journee-regionale.json")))

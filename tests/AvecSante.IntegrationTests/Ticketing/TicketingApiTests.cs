@@ -264,7 +264,11 @@ public sealed class TicketingApiTests : TicketingHostTests
 
         using var response = await admin.PostAsJsonAsync(new Uri("/api/events", UriKind.Relative), new
         {
-            title = "Autre journée", kind = "autre", start = "2027-04-01T09:00", end = "2027-04-01T12:00", formSlugs = new[] { "journee-regionale-2027" },
+            title = "Autre journée",
+            kind = "autre",
+            start = "2027-04-01T09:00",
+            end = "2027-04-01T12:00",
+            formSlugs = new[] { "journee-regionale-2027" },
         });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);

@@ -1,5 +1,5 @@
-using AvecSante.Core.Common;
 using System.Text;
+using AvecSante.Core.Common;
 using AvecSante.Core.Members.Import;
 
 namespace AvecSante.UnitTests.Members;

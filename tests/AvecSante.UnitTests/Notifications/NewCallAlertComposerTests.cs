@@ -53,8 +53,18 @@ public sealed class NewCallAlertComposerTests
         var call = new CallForProjects { Id = "c-42", Title = "Appel fictif", Funder = "CPAM 29", Source = "manual", Themes = ["addictions"] };
         var sheet = new AvecSante.Core.Documents.DocumentSummary
         {
-            Id = "d-7", Title = "Souffle libre", Kind = "fiche-capitalisation", Structure = "MSP fictive", Year = 2025,
-            VersionCount = 1, ContentType = "application/pdf", FileName = "f.pdf", Size = 1, Sha256 = "x", CreatedAt = Now, UpdatedAt = Now,
+            Id = "d-7",
+            Title = "Souffle libre",
+            Kind = "fiche-capitalisation",
+            Structure = "MSP fictive",
+            Year = 2025,
+            VersionCount = 1,
+            ContentType = "application/pdf",
+            FileName = "f.pdf",
+            Size = 1,
+            Sha256 = "x",
+            CreatedAt = Now,
+            UpdatedAt = Now,
         };
         var links = new SignedLinks(new LinkSettings(new byte[32], new Uri("https://alertes.example.org/"), TimeSpan.FromDays(9)), TimeProvider.System);
         var person = new Person { Id = "p1", FirstName = "Yann", LastName = "Exemple", Email = "yann@example.org" };

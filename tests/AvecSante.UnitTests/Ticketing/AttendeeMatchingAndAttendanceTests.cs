@@ -1,6 +1,6 @@
-using AvecSante.Core.Common;
 using System.Text;
 using System.Text.Json;
+using AvecSante.Core.Common;
 using AvecSante.Core.Ticketing;
 
 namespace AvecSante.UnitTests.Ticketing;

@@ -57,12 +57,19 @@ public sealed class WebhookAndEventReadingTests
     {
         var winter = EventSubmissionValidator.Validate(new EventSubmission
         {
-            Title = "Journée régionale", Kind = "journee-regionale", Start = "2027-03-18T09:30", End = "2027-03-18T17:00",
-            FormSlugs = ["Journee-Regionale-2027"], Capacity = 120,
+            Title = "Journée régionale",
+            Kind = "journee-regionale",
+            Start = "2027-03-18T09:30",
+            End = "2027-03-18T17:00",
+            FormSlugs = ["Journee-Regionale-2027"],
+            Capacity = 120,
         }, Now).Value!;
         var summer = EventSubmissionValidator.Validate(new EventSubmission
         {
-            Title = "Bien dans mes baskets", Kind = "bien-dans-mes-baskets", Start = "2027-06-10T09:00", End = "2027-06-10T16:30",
+            Title = "Bien dans mes baskets",
+            Kind = "bien-dans-mes-baskets",
+            Start = "2027-06-10T09:00",
+            End = "2027-06-10T16:30",
         }, Now).Value!;
 
         Assert.Equal(new DateTimeOffset(2027, 3, 18, 8, 30, 0, TimeSpan.Zero), winter.StartsAt.ToUniversalTime());
@@ -75,7 +82,10 @@ public sealed class WebhookAndEventReadingTests
     {
         var result = EventSubmissionValidator.Validate(new EventSubmission
         {
-            Title = "Journée", Kind = "soirée", Start = "2027-03-18T17:00", End = "2027-03-18T09:00",
+            Title = "Journée",
+            Kind = "soirée",
+            Start = "2027-03-18T17:00",
+            End = "2027-03-18T09:00",
         }, Now);
 
         Assert.NotNull(result.Errors);
@@ -96,7 +106,10 @@ public sealed class WebhookAndEventReadingTests
         var value = EventSubmissionValidator.Validate(new EventSubmission
         {
             Title = "Journée régionale des maisons de santé pluriprofessionnelles de Bretagne, édition 2027",
-            Kind = "journee-regionale", Start = "2027-03-18T09:30", End = "2027-03-18T17:00", Venue = "Le Couvent des Jacobins, Rennes",
+            Kind = "journee-regionale",
+            Start = "2027-03-18T09:30",
+            End = "2027-03-18T17:00",
+            Venue = "Le Couvent des Jacobins, Rennes",
         }, Now).Value!;
 
         var ics = EventCalendar.Write(value, "abc", "AVECsanté Bretagne", Now);

@@ -60,7 +60,8 @@ public sealed class CallRecordFactoryTests
     {
         var known = Call("a", "Prévention des addictions", source: origin);
         var moved = Call("a", "Prévention des addictions (flux)", deadline: new DateTimeOffset(2027, 1, 2, 12, 0, 0, TimeSpan.FromHours(1)), source: "ars-rss")
-            with { Status = CallStatus.Closed };
+            with
+        { Status = CallStatus.Closed };
 
         var (merged, changes, touched) = CallRecordFactory.Merge(known, moved, incomingTrust, Now);
         var (again, _, touchedAgain) = CallRecordFactory.Merge(merged, moved, incomingTrust, Now);
