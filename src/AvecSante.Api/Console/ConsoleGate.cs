@@ -1,7 +1,6 @@
 using System.Security.Claims;
-
+using AvecSante.Api.Http;
 using AvecSante.Api.Web;
-
 using Microsoft.AspNetCore.Http;
 
 namespace AvecSante.Api.Console;
@@ -38,7 +37,11 @@ public sealed class ConsoleGate(StaffAuthentication authentication, CsrfTokens c
             return WebPage.Message(console!.Frame, StatusCodes.Status415UnsupportedMediaType, "Formulaire attendu",
                 "Cette adresse reçoit les formulaires de la console.", WebRoutes.Console, "Retour à la console");
         }
-        var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        if ((await FormBody.ReadAsync(request, cancellationToken).ConfigureAwait(false)).Form is not { } form)
+        {
+            return WebPage.Message(console!.Frame, StatusCodes.Status400BadRequest, "Formulaire illisible",
+                "Le formulaire envoyé est incomplet ou trop long. Rechargez la page et recommencez.", WebRoutes.Console, "Retour à la console");
+        }
         if (!csrf.IsValid(request, form, console!.Staff.Id))
         {
             return WebPage.Message(console.Frame, StatusCodes.Status403Forbidden, "Formulaire expiré",

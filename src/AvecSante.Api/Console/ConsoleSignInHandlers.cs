@@ -1,5 +1,5 @@
+using AvecSante.Api.Http;
 using AvecSante.Api.Web;
-
 using Microsoft.AspNetCore.Http;
 
 namespace AvecSante.Api.Console;
@@ -40,7 +40,7 @@ public sealed class ConsoleSignInHandlers(StaffAuthentication authentication, Co
             return WebPage.Message(frame, StatusCodes.Status404NotFound, "Connexion de développement indisponible",
                 "Sur ce serveur, on se connecte avec son compte Microsoft 365.", ConsoleNavigation.SignIn, "Se connecter");
         }
-        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken).ConfigureAwait(false) : null;
+        var form = request.HasFormContentType ? (await FormBody.ReadAsync(request, cancellationToken).ConfigureAwait(false)).Form : null;
         if (form is null || !csrf.IsValid(request, form, string.Empty))
         {
             return WebPage.Message(frame, StatusCodes.Status403Forbidden, "Formulaire expiré",

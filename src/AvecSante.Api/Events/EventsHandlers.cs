@@ -118,7 +118,11 @@ public sealed class EventsHandlers(IEventRepository events, ITicketStore tickets
         byte[]? content;
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            var (form, problem) = await FormBody.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+            if (form is null)
+            {
+                return problem!;
+            }
             if (form.Files.Count == 0)
             {
                 return Problems.Of(StatusCodes.Status400BadRequest, "Aucun fichier dans le formulaire.", "Joignez le fichier CSV des présences.");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AvecSante.Api.Http;
 using AvecSante.Core.Common;
 using AvecSante.Core.Notifications;
 using AvecSante.Core.People;
@@ -29,11 +30,10 @@ public sealed partial class PreferencesHandlers(SignedLinks links, RevocableLink
         {
             return problem;
         }
-        if (!request.HasFormContentType)
+        if (!request.HasFormContentType || (await FormBody.ReadAsync(request, cancellationToken).ConfigureAwait(false)).Form is not { } form)
         {
             return PreferencesPage.NotAForm();
         }
-        var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
         if (form["action"] == "revoke")
         {
             // The person voids every preferences link sent so far, this one included (a forwarded email).

@@ -1,4 +1,5 @@
 using System.Net;
+using AvecSante.Api.Http;
 using AvecSante.Api.Web;
 using AvecSante.Core.People;
 using AvecSante.Core.Space;
@@ -70,8 +71,9 @@ public sealed class SpaceGate(SpaceSignIn signIn, CsrfTokens csrf)
         {
             return null;
         }
-        var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-        return csrf.IsValid(request, form, person?.Id ?? string.Empty) ? form : null;
+        // An unreadable form (truncated, over-long key) is answered as a stale one: the person reloads the page.
+        var form = (await FormBody.ReadAsync(request, cancellationToken).ConfigureAwait(false)).Form;
+        return form is not null && csrf.IsValid(request, form, person?.Id ?? string.Empty) ? form : null;
     }
 
     public IResult StaleForm(HttpRequest request, Person? person) =>

@@ -153,6 +153,24 @@ public sealed class MemberImportTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Control_characters_in_a_cell_are_dropped_on_import_so_the_xlsx_export_still_works()
+    {
+        using var client = _host.CreateAdminClient();
+        var csv = GeneratedMembersCsv.Header + "\r\n"
+            + "Ali\u0001ne;Exem\u000Bple;aline.controle@example.org;;;Coordinatrice;;MSP de Contr\u0002ole;MSP;29;Brest;;;;;;;;;;;\r\n";
+
+        var report = await ImportAsync(client, Encoding.UTF8.GetBytes(csv));
+        using var xlsx = await client.GetAsync(new Uri("/api/members/export?format=xlsx", UriKind.Relative));
+        var people = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/members/people?name=Aline", UriKind.Relative));
+
+        Assert.Equal(1, Summary(report, "accepted"));
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        var person = people.EnumerateArray().Single(p => p.GetProperty("email").GetString() == "aline.controle@example.org");
+        Assert.Equal("Aline", person.GetProperty("firstName").GetString());
+        Assert.Equal("Exemple", person.GetProperty("lastName").GetString());
+    }
+
+    [Fact]
     public async Task The_shipped_sample_file_imports_with_its_two_deliberate_rejections()
     {
         using var client = _host.CreateAdminClient();

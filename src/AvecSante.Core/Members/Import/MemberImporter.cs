@@ -397,9 +397,12 @@ internal sealed class Row(CsvRecord record, IReadOnlyDictionary<string, int> map
 
     public bool Has(string column) => map.ContainsKey(column);
 
-    /// <summary>The trimmed cell, or null when the column is absent or the cell empty.</summary>
+    /// <summary>
+    /// The trimmed cell without characters XML cannot carry (the member file is exported to XLSX), or null when the
+    /// column is absent or the cell empty.
+    /// </summary>
     public string? this[string column] =>
-        map.TryGetValue(column, out var i) && i < record.Fields.Count && record.Fields[i].Trim() is { Length: > 0 } value ? value : null;
+        map.TryGetValue(column, out var i) && i < record.Fields.Count && XmlText.Strip(record.Fields[i]).Trim() is { Length: > 0 } value ? value : null;
 }
 
 internal sealed record ParsedStructure(
