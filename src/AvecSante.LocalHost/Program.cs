@@ -3,6 +3,7 @@ using AvecSante.Api.Samples;
 using AvecSante.LocalHost.Hosting;
 
 // The local host: binds the shared handlers and jobs to ASP.NET Core, as the Functions host binds them in Azure.
+RegexDefaults.Apply();
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
 if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)

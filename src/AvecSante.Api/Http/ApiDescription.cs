@@ -13,10 +13,9 @@ public static class ApiDescription
     public const string Title = "AVECsanté Bretagne — back-office";
     public const string KeyHeader = "x-functions-key";
 
-    /// <summary>OpenAPI 3.0.3, with the API root (…/api) as its server.</summary>
-    public static JsonObject OpenApi3(Uri apiRoot)
+    /// <summary>Every catalogue route once, its methods written by the format's own operation writer.</summary>
+    private static JsonObject Paths(Func<ApiOperation, JsonObject> operation)
     {
-        ArgumentNullException.ThrowIfNull(apiRoot);
         var paths = new JsonObject();
         foreach (var group in FunctionCatalog.Http.GroupBy(f => f.Route, StringComparer.Ordinal))
         {
@@ -25,11 +24,19 @@ public static class ApiDescription
             {
                 foreach (var method in function.Methods)
                 {
-                    item[method.ToLowerInvariant()] = Operation3(ApiOperations.Describe(function, method));
+                    item[method.ToLowerInvariant()] = operation(ApiOperations.Describe(function, method));
                 }
             }
             paths["/" + group.Key] = item;
         }
+        return paths;
+    }
+
+    /// <summary>OpenAPI 3.0.3, with the API root (…/api) as its server.</summary>
+    public static JsonObject OpenApi3(Uri apiRoot)
+    {
+        ArgumentNullException.ThrowIfNull(apiRoot);
+        var paths = Paths(Operation3);
         return new JsonObject
         {
             ["openapi"] = "3.0.3",
@@ -52,19 +59,7 @@ public static class ApiDescription
     public static JsonObject Swagger2(Uri apiRoot)
     {
         ArgumentNullException.ThrowIfNull(apiRoot);
-        var paths = new JsonObject();
-        foreach (var group in FunctionCatalog.Http.GroupBy(f => f.Route, StringComparer.Ordinal))
-        {
-            var item = new JsonObject();
-            foreach (var function in group)
-            {
-                foreach (var method in function.Methods)
-                {
-                    item[method.ToLowerInvariant()] = Operation2(ApiOperations.Describe(function, method));
-                }
-            }
-            paths["/" + group.Key] = item;
-        }
+        var paths = Paths(Operation2);
         var definitions = ApiSchemas.All();
         return new JsonObject
         {

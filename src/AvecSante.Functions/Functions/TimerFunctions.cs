@@ -9,7 +9,7 @@ namespace AvecSante.Functions;
 
 /// <summary>
 /// Binds FunctionCatalog's timers to their NCRONTAB app settings and runs the jobs. TimerInfo is not passed on: a job
-/// decides itself what is due (DESIGN.md §6), so a late or missed occurrence changes nothing.
+/// decides itself what is due (schedules are UTC; Paris rules live in the jobs), so a late or missed occurrence changes nothing.
 /// </summary>
 public sealed class TimerFunctions(DispatchNotificationsJob dispatchNotifications, PurgeDeletedDocumentsJob purgeDeletedDocuments, SweepTicketingInboxJob sweepTicketingInbox, PurgeMemberDataJob purgeMemberData, SendRenewalRemindersJob sendRenewalReminders, ReconcileTicketingJob reconcileTicketing, SendRemindersJob sendReminders, SendDigestJob sendDigest, SendCallChangeAlertsJob sendCallChangeAlerts, CompileAnnualReportJob compileAnnualReport, CloseOutboxMonthsJob closeOutboxMonths)
 {

@@ -171,6 +171,19 @@ public sealed class MemberImportTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_new_person_without_a_name_is_a_rejected_line_not_an_error()
+    {
+        using var client = _host.CreateAdminClient();
+        var csv = GeneratedMembersCsv.Header + "\r\n" + " ;\u0001;sans.nom@example.org;;;Coordinatrice;;;;;;;;;;;;;;;;\r\n";
+
+        var report = await ImportAsync(client, Encoding.UTF8.GetBytes(csv));
+
+        var line = Assert.Single(report.GetProperty("lines").EnumerateArray());
+        Assert.Equal("rejected", line.GetProperty("status").GetString());
+        Assert.Contains("« Prénom » et « Nom »", line.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_shipped_sample_file_imports_with_its_two_deliberate_rejections()
     {
         using var client = _host.CreateAdminClient();

@@ -182,6 +182,11 @@ public sealed class MemberImporter(
             }
         }
         var before = MembersService.FindByEmail(state.People.Values, p.Email!);
+        if (before is null && (p.FirstName is null || p.LastName is null))
+        {
+            rejection = "Nouvelle personne sans prénom ou sans nom : les colonnes « Prénom » et « Nom » sont obligatoires.";
+            return null;
+        }
         var person = Merge(before, p, structure?.Value.Id);
         rejection = FirstError(MemberValidation.Check(person));
         if (rejection is not null)
