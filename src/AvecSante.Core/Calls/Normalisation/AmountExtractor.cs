@@ -31,7 +31,7 @@ public static partial class AmountExtractor
     public static CallAmount? Extract(string text, int? callYear = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Extract(text, FrenchText.Fold(text), callYear);
+        return Extract(text, FrenchText.FoldSameLength(text), callYear);
     }
 
     /// <summary>For the normaliser, which folds the page once for every extractor.</summary>

@@ -11,7 +11,7 @@ public sealed record AttachmentText(string Name, string Text)
     /// True when the file name says it is the call's own document (rules, specifications). Other attachments
     /// (a candidate's guide, a ten-year child-protection plan) are full of unrelated dates and sums.
     /// </summary>
-    public bool IsCallDocument { get; } = CallDocumentName().IsMatch(FrenchText.Fold(Name));
+    public bool IsCallDocument { get; } = CallDocumentName().IsMatch(FrenchText.FoldSameLength(Name));
 
     private static Regex CallDocumentName() => CallDocumentReader.CallDocumentNamePattern();
 }
@@ -61,7 +61,7 @@ public static partial class CallDocumentReader
     }
 
     /// <param name="raw">The scraper output, page or mail.</param>
-    /// <param name="foldedBody">The body folded (<see cref="FrenchText.Fold(string)"/>): the normaliser shares it with every extractor.</param>
+    /// <param name="foldedBody">The body folded (<see cref="FrenchText.FoldSameLength(string)"/>): the normaliser shares it with every extractor.</param>
     internal static CallDocument Read(string raw, out string foldedBody)
     {
         var text = raw.Replace("\r\n", "\n", StringComparison.Ordinal).TrimStart('\uFEFF');
@@ -71,7 +71,7 @@ public static partial class CallDocumentReader
         }
         if (StructuredCallReader.TryRead(text) is { } record)
         {
-            foldedBody = FrenchText.Fold(record.Body);
+            foldedBody = FrenchText.FoldSameLength(record.Body);
             return record with
             {
                 Title = record.Title.Length > 0 ? record.Title : CleanTitle(FirstLine(record.Body)),
@@ -167,7 +167,7 @@ public static partial class CallDocumentReader
             }
         }
         var bodyText = body.ToString();
-        foldedBody = FrenchText.Fold(bodyText);
+        foldedBody = FrenchText.FoldSameLength(bodyText);
         return new CallDocument
         {
             Title = CleanTitle(title ?? FirstLine(bodyText)),
@@ -186,7 +186,7 @@ public static partial class CallDocumentReader
     {
         var page = HtmlText.Read(html);
         var body = CutChrome(page.Text);
-        foldedBody = FrenchText.Fold(body);
+        foldedBody = FrenchText.FoldSameLength(body);
         return new CallDocument
         {
             Title = CleanTitle(page.Title ?? FirstLine(body)),
@@ -205,7 +205,7 @@ public static partial class CallDocumentReader
         string? sender = null;
         foreach (Match header in MailHeader().Matches(body))
         {
-            var key = FrenchText.Fold(header.Groups["k"].Value);
+            var key = FrenchText.FoldSameLength(header.Groups["k"].Value);
             if (key is "objet" or "subject" && title is null)
             {
                 title = header.Groups["v"].Value;
@@ -216,7 +216,7 @@ public static partial class CallDocumentReader
             }
         }
         body = CutChrome(body);
-        foldedBody = FrenchText.Fold(body);
+        foldedBody = FrenchText.FoldSameLength(body);
         return new CallDocument
         {
             Title = CleanTitle(title ?? FirstLine(body)),
@@ -234,7 +234,7 @@ public static partial class CallDocumentReader
     /// </summary>
     internal static string CutChrome(string text)
     {
-        var folded = FrenchText.Fold(text);
+        var folded = FrenchText.FoldSameLength(text);
         foreach (Match marker in ChromeMarker().Matches(folded))
         {
             if (marker.Index >= text.Length / 3)

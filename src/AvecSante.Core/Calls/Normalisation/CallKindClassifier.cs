@@ -25,7 +25,7 @@ public static partial class CallKindClassifier
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(text);
-        return ClassifyFolded(FrenchText.Fold(title), FrenchText.Fold(text));
+        return ClassifyFolded(FrenchText.FoldSameLength(title), FrenchText.FoldSameLength(text));
     }
 
     /// <summary>For the normaliser, which folds the page once for every extractor.</summary>

@@ -101,7 +101,7 @@ public static partial class CallTextNormaliser
 
         // Folded once and shared: every extractor matches on folded text (folding is per character, so the fold of
         // title + body is the fold of each, joined).
-        var foldedTitle = FrenchText.Fold(document.Title);
+        var foldedTitle = FrenchText.FoldSameLength(document.Title);
         var foldedAnalysed = foldedTitle + "\n\n" + foldedBody;
 
         var texts = new List<string> { analysed };

@@ -58,7 +58,7 @@ public static partial class DeadlineExtractor
         for (var t = 0; t < textsByTrust.Count; t++)
         {
             var text = textsByTrust[t];
-            var found = Read(text, t == 0 && firstFolded is not null ? firstFolded : FrenchText.Fold(text), hints, out var rollingHere);
+            var found = Read(text, t == 0 && firstFolded is not null ? firstFolded : FrenchText.FoldSameLength(text), hints, out var rollingHere);
             rolling ??= rollingHere;
             phrases.AddRange(found);
             if (rolling is not null || found.Exists(p => p.Role == DateRole.Final))

@@ -16,7 +16,7 @@ public static partial class DepartmentDetector
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(funder);
-        return DetectFolded(FrenchText.Fold(text), funder);
+        return DetectFolded(FrenchText.FoldSameLength(text), funder);
     }
 
     /// <summary>For the normaliser, which folds the page once for every extractor.</summary>

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace AvecSante.Core.Calls.Normalisation;
 
 /// <summary>
-/// Accent- and case-insensitive matching for French text. <see cref="Fold"/> keeps the length of the text, so a
+/// Accent- and case-insensitive matching for French text. <see cref="FoldSameLength(string)"/> keeps the length of the text, so a
 /// position found in the folded text is the same position in the original: evidence is cut from the original.
 /// </summary>
 internal static class FrenchText
@@ -35,7 +35,7 @@ internal static class FrenchText
     private static readonly char[] FoldTable = BuildFoldTable();
 
     /// <summary>Lower case, no accents, every space (U+00A0, U+202F…) a plain space, typographic quotes and dashes ASCII.</summary>
-    public static string Fold(string text) =>
+    public static string FoldSameLength(string text) =>
         string.Create(text.Length, text, static (span, source) =>
         {
             var table = FoldTable;
@@ -46,7 +46,7 @@ internal static class FrenchText
         });
 
     /// <summary>Folds part of a text (same result as folding the substring) without the substring.</summary>
-    public static string Fold(ReadOnlySpan<char> text)
+    public static string FoldSameLength(ReadOnlySpan<char> text)
     {
         var table = FoldTable;
         Span<char> buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];

@@ -78,7 +78,7 @@ public static partial class FunderClassifier
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(text);
-        return Classify(sourceUrl, sender, title, FrenchText.Fold(title), text, FrenchText.Fold(text));
+        return Classify(sourceUrl, sender, title, FrenchText.FoldSameLength(title), text, FrenchText.FoldSameLength(text));
     }
 
     /// <summary>For the normaliser, which folds the page once for every extractor.</summary>
@@ -92,7 +92,7 @@ public static partial class FunderClassifier
         }
         if (!string.IsNullOrWhiteSpace(sender))
         {
-            var foldedSender = FrenchText.Fold(sender);
+            var foldedSender = FrenchText.FoldSameLength(sender);
             var address = EmailDomain().Match(foldedSender);
             if (address.Success && FromHost(address.Groups["d"].Value, department ?? CpamDepartment(foldedSender)) is { } bySender)
             {
@@ -118,7 +118,7 @@ public static partial class FunderClassifier
     public static Funder FromName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var folded = FrenchText.Fold(name);
+        var folded = FrenchText.FoldSameLength(name);
         return FromText(name, folded, CpamDepartment(folded) ?? BareCpamDepartment(folded)) ?? Generic(FunderNames.Canonical(name), null) ?? Funder.Unknown;
     }
 
@@ -129,7 +129,7 @@ public static partial class FunderClassifier
         {
             return null;
         }
-        var folded = FrenchText.Fold(name);
+        var folded = FrenchText.FoldSameLength(name);
         return FromText(name, folded, CpamDepartment(folded) ?? department, named: false) ?? Named(name);
     }
 
@@ -142,7 +142,7 @@ public static partial class FunderClassifier
 
     private static Funder? FromHost(string host, string? department)
     {
-        var h = FrenchText.Fold(host);
+        var h = FrenchText.FoldSameLength(host);
         foreach (var (suffix, funder) in Hosts)
         {
             if (h == suffix || h.EndsWith("." + suffix, StringComparison.Ordinal))
@@ -160,7 +160,7 @@ public static partial class FunderClassifier
         {
             return funder;
         }
-        return PathDepartment().Match(FrenchText.Fold(url.AbsolutePath)) is { Success: true } m ? Cpam(m.Groups["c22"].Success ? "22" : m.Groups["c29"].Success ? "29" : m.Groups["c35"].Success ? "35" : "56") : funder;
+        return PathDepartment().Match(FrenchText.FoldSameLength(url.AbsolutePath)) is { Success: true } m ? Cpam(m.Groups["c22"].Success ? "22" : m.Groups["c29"].Success ? "29" : m.Groups["c35"].Success ? "35" : "56") : funder;
     }
 
     private static Funder Cpam(string department) =>

@@ -129,7 +129,7 @@ public static partial class FunderNames
     {
         ArgumentNullException.ThrowIfNull(name);
         var squeezed = FrenchText.Squeeze(name).Trim(' ', ',', ';', '.', '-');
-        var folded = FrenchText.Fold(squeezed);
+        var folded = FrenchText.FoldSameLength(squeezed);
         if (Aliases.TryGetValue(folded, out var alias))
         {
             return alias;
@@ -176,7 +176,7 @@ public static partial class FunderNames
 
     private static string? Name(Match match, string head, string text, string folded, int headEnd)
     {
-        var kind = FrenchText.Fold(head);
+        var kind = FrenchText.FoldSameLength(head);
         if (match.Groups["region"].Success || match.Groups["departement"].Success || kind is "conseil regional" or "conseil departemental")
         {
             return Territory(match.Groups["region"].Success || kind == "conseil regional", text, folded, headEnd);
@@ -211,7 +211,7 @@ public static partial class FunderNames
             return null;
         }
         name = char.ToUpperInvariant(name[0]) + name[1..];
-        return Aliases.TryGetValue(FrenchText.Fold(name), out var longAlias) ? longAlias : name;
+        return Aliases.TryGetValue(FrenchText.FoldSameLength(name), out var longAlias) ? longAlias : name;
     }
 
     /// <summary>"Région Nouvelle-Aquitaine", "Département de la Drôme": only a real region or department name.</summary>
@@ -233,7 +233,7 @@ public static partial class FunderNames
         }
         foreach (var candidate in region ? Regions : Departments)
         {
-            var foldedName = FrenchText.Fold(candidate);
+            var foldedName = FrenchText.FoldSameLength(candidate);
             var tail = rest[skip..];
             if (tail.StartsWith(foldedName, StringComparison.Ordinal) && (tail.Length == foldedName.Length || !char.IsLetter(tail[foldedName.Length]) && tail[foldedName.Length] != '-'))
             {
@@ -249,7 +249,7 @@ public static partial class FunderNames
 
     private static string DepartmentArticle(string name)
     {
-        var first = FrenchText.Fold(name[..1]);
+        var first = FrenchText.FoldSameLength(name[..1]);
         if ("aeiouyh".Contains(first, StringComparison.Ordinal))
         {
             return "de l'";
@@ -279,7 +279,7 @@ public static partial class FunderNames
         var rest = folded.AsSpan(headEnd, Math.Min(40, folded.Length - headEnd));
         foreach (var region in Regions)
         {
-            var f = FrenchText.Fold(region);
+            var f = FrenchText.FoldSameLength(region);
             foreach (var prefix in new[] { " ", " de ", " d'", " en ", " du ", " des ", " de la " })
             {
                 if (rest.StartsWith(prefix + f, StringComparison.Ordinal))
@@ -319,8 +319,8 @@ public static partial class FunderNames
             {
                 break;
             }
-            var folded = FrenchText.Fold(word.ToString());
-            if (folded == "et" && FrenchText.Fold(text.AsSpan(k, Math.Min(4, text.Length - k))).StartsWith(" l'", StringComparison.Ordinal))
+            var folded = FrenchText.FoldSameLength(word.ToString());
+            if (folded == "et" && FrenchText.FoldSameLength(text.AsSpan(k, Math.Min(4, text.Length - k))).StartsWith(" l'", StringComparison.Ordinal))
             {
                 // "Ministère de la Culture et l'Office…": two organisations, not one name.
                 break;

@@ -14,13 +14,13 @@ public static partial class StructureKindDetector
     public static IReadOnlyList<string> Detect(string text, string? eligibilitySection = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return eligibilitySection is { Length: > 0 } ? DetectIn(FrenchText.Fold(eligibilitySection)) : DetectIn(EligibilitySentences(text, FrenchText.Fold(text)));
+        return eligibilitySection is { Length: > 0 } ? DetectIn(FrenchText.FoldSameLength(eligibilitySection)) : DetectIn(EligibilitySentences(text, FrenchText.FoldSameLength(text)));
     }
 
     /// <summary>For the normaliser, which folds the page once for every extractor.</summary>
     internal static IReadOnlyList<string> Detect(string text, string foldedText, string? eligibilitySection)
     {
-        return eligibilitySection is { Length: > 0 } ? DetectIn(FrenchText.Fold(eligibilitySection)) : DetectIn(EligibilitySentences(text, foldedText));
+        return eligibilitySection is { Length: > 0 } ? DetectIn(FrenchText.FoldSameLength(eligibilitySection)) : DetectIn(EligibilitySentences(text, foldedText));
     }
 
     private static IReadOnlyList<string> DetectIn(string folded)

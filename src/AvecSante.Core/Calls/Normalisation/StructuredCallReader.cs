@@ -33,7 +33,7 @@ internal static class StructuredCallReader
         var newline = trimmed.IndexOf('\n', StringComparison.Ordinal);
         if (newline > 0 && newline < 2000 && trimmed.Count(c => c == '\n') <= 3)
         {
-            var header = FrenchText.Fold(trimmed[..newline]);
+            var header = FrenchText.FoldSameLength(trimmed[..newline]);
             if (header.Contains(',', StringComparison.Ordinal) && (header.Contains("date cloture", StringComparison.Ordinal) || header.Contains("financeur", StringComparison.Ordinal) || header.Contains("date_limite", StringComparison.Ordinal)))
             {
                 return TryCsv(trimmed);
@@ -160,7 +160,7 @@ internal static class StructuredCallReader
         };
     }
 
-    private static string Key(string key) => FrenchText.Fold(key.Trim()).Replace(' ', '_').Replace("-", "_", StringComparison.Ordinal);
+    private static string Key(string key) => FrenchText.FoldSameLength(key.Trim()).Replace(' ', '_').Replace("-", "_", StringComparison.Ordinal);
 
     /// <summary>ISO (with or without a time), dd/MM/yyyy, or compact yyyyMMdd.</summary>
     internal static DateOnly? ParseDate(string value)

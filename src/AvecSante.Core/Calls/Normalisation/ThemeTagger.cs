@@ -33,7 +33,7 @@ public static partial class ThemeTagger
     public static IReadOnlyList<string> Tag(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Tag(text, FrenchText.Fold(text));
+        return Tag(text, FrenchText.FoldSameLength(text));
     }
 
     /// <summary>For the normaliser, which folds the page once for every extractor.</summary>
