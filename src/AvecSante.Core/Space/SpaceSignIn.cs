@@ -34,6 +34,7 @@ public sealed class SpaceSignIn(
     IPeopleRegister people,
     MembersService members,
     SignedLinks links,
+    RevocableLinks revocable,
     SpaceAddresses addresses,
     AlertRouting routing,
     IOutboxStore outbox,
@@ -71,36 +72,24 @@ public sealed class SpaceSignIn(
     }
 
     /// <summary>What a link is worth now, without using it (the page that shows the "enter" button).</summary>
-    public async Task<SignInLinkState> CheckAsync(string? token, CancellationToken cancellationToken)
-    {
-        var check = links.Verify(token, LinkPurpose.SpaceSignIn);
-        if (check.Problem is LinkProblem.Malformed or LinkProblem.Forged)
-        {
-            return SignInLinkState.Invalid;
-        }
-        if (await claims.IsClaimedAsync(LinkKey(token!), cancellationToken).ConfigureAwait(false))
-        {
-            return SignInLinkState.Used;
-        }
-        return check.Problem == LinkProblem.Expired ? SignInLinkState.Expired : SignInLinkState.Valid;
-    }
+    public async Task<SignInLinkState> CheckAsync(string? token, CancellationToken cancellationToken) =>
+        (await ReadLinkAsync(token, cancellationToken).ConfigureAwait(false)).State;
 
     /// <summary>Uses the link (once, whoever comes second loses) and opens a session for its person.</summary>
     public async Task<SignInRedemption> RedeemAsync(string? token, CancellationToken cancellationToken)
     {
-        var state = await CheckAsync(token, cancellationToken).ConfigureAwait(false);
+        var (state, personId) = await ReadLinkAsync(token, cancellationToken).ConfigureAwait(false);
         if (state != SignInLinkState.Valid)
         {
             return new(state);
         }
-        var personId = links.Verify(token, LinkPurpose.SpaceSignIn).PersonId!;
         var now = clock.GetUtcNow();
-        if (!await claims.TryClaimAsync(LinkKey(token!), personId, now, cancellationToken).ConfigureAwait(false))
+        if (!await claims.TryClaimAsync(LinkKey(token!), personId!, now, cancellationToken).ConfigureAwait(false))
         {
             return new(SignInLinkState.Used);
         }
         // Checked again at redemption: access withdrawn since the link was sent is withdrawn now.
-        var person = await people.GetAsync(personId, cancellationToken).ConfigureAwait(false);
+        var person = await people.GetAsync(personId!, cancellationToken).ConfigureAwait(false);
         if (person is null || !await MayEnterAsync(person, cancellationToken).ConfigureAwait(false))
         {
             return new(SignInLinkState.NotAllowed);
@@ -127,6 +116,24 @@ public sealed class SpaceSignIn(
 
     public Task SignOutAsync(string? sessionToken, CancellationToken cancellationToken) =>
         sessionToken is { Length: > 20 and < 100 } ? sessions.DeleteAsync(SecretKey(sessionToken), cancellationToken) : Task.CompletedTask;
+
+    /// <summary>
+    /// The link's state and person, checked as every link that acts for a person is (<see cref="RevocableLinks"/>): a
+    /// link issued before the person's links were taken back opens nothing.
+    /// </summary>
+    private async Task<(SignInLinkState State, string? PersonId)> ReadLinkAsync(string? token, CancellationToken cancellationToken)
+    {
+        var check = await revocable.VerifyAsync(token, LinkPurpose.SpaceSignIn, cancellationToken).ConfigureAwait(false);
+        if (check.Problem is LinkProblem.Malformed or LinkProblem.Forged or LinkProblem.Revoked)
+        {
+            return (SignInLinkState.Invalid, null);
+        }
+        if (await claims.IsClaimedAsync(LinkKey(token!), cancellationToken).ConfigureAwait(false))
+        {
+            return (SignInLinkState.Used, null);
+        }
+        return check.Problem == LinkProblem.Expired ? (SignInLinkState.Expired, null) : (SignInLinkState.Valid, check.PersonId);
+    }
 
     private async Task<bool> MayEnterAsync(Person person, CancellationToken cancellationToken)
     {

@@ -93,6 +93,24 @@ public sealed class SpaceSignInTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_link_sent_before_the_person_s_links_were_taken_back_opens_nothing()
+    {
+        using var admin = _host.CreateAdminClient();
+        var personId = await SpaceMembers.CoordinatorAsync(admin, "revoked.coordinator@example.org", 2026, ["addictions"]);
+        await SignIn.RequestLinkAsync("revoked.coordinator@example.org", "198.51.100.9", null, CancellationToken.None);
+        await DispatchAsync();
+        var link = Assert.Single(SpaceMembers.SignInLinksSentTo(_host.MailFolder, "revoked.coordinator@example.org"));
+        _host.Clock.Advance(TimeSpan.FromSeconds(1));
+        await _host.Services.GetRequiredService<RevocableLinks>().RevokeAsync(personId, CancellationToken.None);
+
+        var redeemed = await SignIn.RedeemAsync(TokenOf(link), CancellationToken.None);
+
+        Assert.Equal(SignInLinkState.Invalid, await SignIn.CheckAsync(TokenOf(link), CancellationToken.None));
+        Assert.Equal(SignInLinkState.Invalid, redeemed.State);
+        Assert.Null(redeemed.SessionToken);
+    }
+
+    [Fact]
     public async Task Requests_are_limited_per_address_and_per_client_whether_or_not_the_address_is_known()
     {
         var perAddress = new List<SignInRequestOutcome>();
