@@ -44,7 +44,7 @@ public sealed class ConsoleCallsHandlers(ConsoleGate gate, ICallRepository calls
                 return WebPage.Message(console.Frame, StatusCodes.Status404NotFound, "Appel introuvable",
                     "Cet appel n'existe pas ou plus.", ConsoleNavigation.Calls, "Tous les appels");
             }
-            var alerts = (await outbox.ListAsync(null, cancellationToken).ConfigureAwait(false)).Where(m => m.Subject == call.Id).ToList();
+            var alerts = await outbox.ListForSubjectAsync(call.Id, cancellationToken).ConfigureAwait(false);
             return WebPage.Render<CallPage>(new Dictionary<string, object?>
             {
                 [nameof(CallPage.Frame)] = console.Frame,

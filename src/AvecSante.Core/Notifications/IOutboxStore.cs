@@ -52,6 +52,10 @@ public interface IOutboxStore
 
     Task<IReadOnlyList<OutboxMessage>> ListAsync(OutboxStatus? status, CancellationToken cancellationToken);
 
+    /// <summary>The messages about one subject (a call…) in the months <see cref="ListAsync"/> covers, newest first.</summary>
+    async Task<IReadOnlyList<OutboxMessage>> ListForSubjectAsync(string subject, CancellationToken cancellationToken) =>
+        (await ListAsync(null, cancellationToken).ConfigureAwait(false)).Where(m => m.Subject == subject).ToList();
+
     /// <summary>Every message to one recipient, all months (GDPR right of access).</summary>
     Task<IReadOnlyList<OutboxMessage>> ListForRecipientAsync(string recipientId, CancellationToken cancellationToken);
 

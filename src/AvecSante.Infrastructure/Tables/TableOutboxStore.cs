@@ -96,15 +96,20 @@ public sealed partial class TableOutboxStore(TableStore tables, IOptions<Federat
         }
     }
 
-    public async Task<IReadOnlyList<OutboxMessage>> ListAsync(OutboxStatus? status, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OutboxMessage>> ListAsync(OutboxStatus? status, CancellationToken cancellationToken) =>
+        ListRecentAsync(partition => status is { } s
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Status eq {s.ToString()}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken);
+
+    public Task<IReadOnlyList<OutboxMessage>> ListForSubjectAsync(string subject, CancellationToken cancellationToken) =>
+        ListRecentAsync(partition => TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Subject eq {subject}"), cancellationToken);
+
+    private async Task<IReadOnlyList<OutboxMessage>> ListRecentAsync(Func<string, string> filterOf, CancellationToken cancellationToken)
     {
         var result = new List<OutboxMessage>();
         foreach (var partition in RecentPartitions())
         {
-            var filter = status is { } s
-                ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Status eq {s.ToString()}")
-                : TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-            result.AddRange(await tables.QueryAsync(TableName, filter, FromEntity, cancellationToken).ConfigureAwait(false));
+            result.AddRange(await tables.QueryAsync(TableName, filterOf(partition), FromEntity, cancellationToken).ConfigureAwait(false));
         }
         return result.OrderByDescending(m => m.CreatedAt).ToList();
     }

@@ -49,6 +49,18 @@ public sealed class TableOutboxStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Messages_about_one_subject_are_listed_without_the_others()
+    {
+        await _outbox.TryEnqueueAsync(Message("p1|c1|call-new") with { Subject = "c1" }, CancellationToken.None);
+        await _outbox.TryEnqueueAsync(Message("p2|c1|call-new") with { Subject = "c1" }, CancellationToken.None);
+        await _outbox.TryEnqueueAsync(Message("p1|c2|call-new") with { Subject = "c2" }, CancellationToken.None);
+
+        var aboutC1 = await _outbox.ListForSubjectAsync("c1", CancellationToken.None);
+
+        Assert.Equal(["p1|c1|call-new", "p2|c1|call-new"], aboutC1.Select(m => m.IdempotencyKey).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_claim_whose_message_was_lost_is_completed_by_the_next_enqueue()
     {
         var message = Message("p2|c1|call-new");
