@@ -117,11 +117,7 @@ public static class CallRecordFactory
             Compare("summary", TextFolding.Fold(known.Summary ?? string.Empty), TextFolding.Fold(incoming.Summary ?? known.Summary ?? string.Empty));
         }
 
-        var sightings = known.Sightings.ToList();
-        foreach (var seen in incoming.Sightings.Where(i => !sightings.Any(s => s.Source == i.Source && s.Url == i.Url)))
-        {
-            sightings.Add(seen with { FirstSeenAt = now });
-        }
+        var sightings = AddSightings(known, incoming, now);
 
         var merged = known with
         {
@@ -160,11 +156,7 @@ public static class CallRecordFactory
         {
             Disagree("rolling", incoming.IsRolling ? "au fil de l'eau" : "date limite", known.IsRolling ? "au fil de l'eau" : "date limite");
         }
-        var sightings = known.Sightings.ToList();
-        foreach (var seen in incoming.Sightings.Where(i => !sightings.Any(s => s.Source == i.Source && s.Url == i.Url)))
-        {
-            sightings.Add(seen with { FirstSeenAt = now });
-        }
+        var sightings = AddSightings(known, incoming, now);
         var merged = known with
         {
             Summary = known.Summary ?? incoming.Summary,
@@ -178,6 +170,17 @@ public static class CallRecordFactory
         };
         var touched = sightings.Count != known.Sightings.Count || disagreements.Count != known.Disagreements.Count;
         return (touched ? merged : known, [], touched);
+    }
+
+    /// <summary>The known sightings, plus those of the incoming one not listed yet (same source and address).</summary>
+    private static List<CallSighting> AddSightings(CallForProjects known, CallForProjects incoming, DateTimeOffset now)
+    {
+        var sightings = known.Sightings.ToList();
+        foreach (var seen in incoming.Sightings.Where(i => !sightings.Any(s => s.Source == i.Source && s.Url == i.Url)))
+        {
+            sightings.Add(seen with { FirstSeenAt = now });
+        }
+        return sightings;
     }
 
     private static DateOnly? DeadlineDay(CallForProjects call) =>
