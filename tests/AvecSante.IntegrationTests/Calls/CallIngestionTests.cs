@@ -4,7 +4,7 @@ using System.Text.Json;
 using AvecSante.IntegrationTests.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
-using WireMock.Server;
+using static AvecSante.IntegrationTests.Support.CallSourceServer;
 
 namespace AvecSante.IntegrationTests.Calls;
 
@@ -12,45 +12,13 @@ namespace AvecSante.IntegrationTests.Calls;
 public sealed class CallIngestionTests : IAsyncLifetime, IDisposable
 {
     private static readonly string Listings = Path.Combine(RepositoryFiles.Root, "..", "shared", "fixtures", "calls", "listings");
-    private readonly WireMockServer _sources = WireMockServer.Start();
-    private readonly LocalHostFactory _host = new();
+    private readonly CallSourceServer _server = new(timeoutSeconds: 2);
 
-    public async Task InitializeAsync()
-    {
-        await Azurite.EnsureReachableAsync();
-        _host.Settings["Calls:MinMillisecondsBetweenRequests"] = "0";
-        _host.Settings["Calls:TimeoutSeconds"] = "2";
-    }
+    public Task InitializeAsync() => Azurite.EnsureReachableAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose()
-    {
-        _host.Dispose();
-        _sources.Stop();
-        _sources.Dispose();
-    }
-
-    private void Source(string name, string kind, string path, params (string Key, string Value)[] more)
-    {
-        _host.Settings[$"Calls:Sources:{name}:Kind"] = kind;
-        _host.Settings[$"Calls:Sources:{name}:Url"] = _sources.Url + path;
-        foreach (var (key, value) in more)
-        {
-            _host.Settings[$"Calls:Sources:{name}:{key}"] = value;
-        }
-    }
-
-    private void Serve(string path, string body, string contentType, int status = 200) =>
-        _sources.Given(Request.Create().WithPath(path).UsingGet())
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", contentType).WithBody(body));
-
-    private static async Task<JsonElement> IngestAsync(HttpClient client)
-    {
-        using var response = await client.PostAsync(new Uri("/api/calls/ingest", UriKind.Relative), null);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
+    public void Dispose() => _server.Dispose();
 
     private static async Task<JsonElement> CallsAsync(HttpClient client) =>
         await client.GetFromJsonAsync<JsonElement>(new Uri("/api/calls", UriKind.Relative));
@@ -58,13 +26,13 @@ public sealed class CallIngestionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_three_real_listings_ingested_twice_create_each_call_once_and_keep_sister_calls_apart()
     {
-        Serve("/carenews.json", await File.ReadAllTextAsync(Path.Combine(Listings, "carenews_raw.json")), "application/json");
-        Serve("/iledefrance.json", await File.ReadAllTextAsync(Path.Combine(Listings, "iledefrance_raw.json")), "application/json");
-        Serve("/export.csv", await File.ReadAllTextAsync(Path.Combine(Listings, "aap_export.csv")), "text/csv");
-        Source("carenews", "Listing", "/carenews.json");
-        Source("iledefrance", "Listing", "/iledefrance.json");
-        Source("export", "Listing", "/export.csv");
-        using var client = _host.CreateAdminClient();
+        _server.Serve("/carenews.json", await File.ReadAllTextAsync(Path.Combine(Listings, "carenews_raw.json")), "application/json");
+        _server.Serve("/iledefrance.json", await File.ReadAllTextAsync(Path.Combine(Listings, "iledefrance_raw.json")), "application/json");
+        _server.Serve("/export.csv", await File.ReadAllTextAsync(Path.Combine(Listings, "aap_export.csv")), "text/csv");
+        _server.Source("carenews", "Listing", "/carenews.json");
+        _server.Source("iledefrance", "Listing", "/iledefrance.json");
+        _server.Source("export", "Listing", "/export.csv");
+        using var client = _server.Host.CreateAdminClient();
 
         var first = await IngestAsync(client);
         var afterFirst = await CallsAsync(client);
@@ -86,25 +54,25 @@ public sealed class CallIngestionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_web_listing_and_its_call_pages_become_calls_with_their_deadline_and_evidence()
     {
-        Serve("/ars/appels", """
+        _server.Serve("/ars/appels", """
             <html><body><main>
               <div class="views-row"><a href="/ars/appels/sante-mentale-jeunes">AAP Santé mentale des jeunes</a></div>
               <div class="views-row"><a href="/ars/appels/mois-sans-tabac">Mois sans tabac 2027</a></div>
             </main></body></html>
             """, "text/html");
-        Serve("/ars/appels/sante-mentale-jeunes", """
+        _server.Serve("/ars/appels/sante-mentale-jeunes", """
             <html><body><main><h1>Appel à projets « Santé mentale des jeunes » (synthétique)</h1>
             <p>L'ARS Bretagne lance un appel à projets pour renforcer la prévention en santé mentale des jeunes, ouvert aux
             maisons de santé pluriprofessionnelles (MSP) et aux CPTS de Bretagne.</p>
             <p>Les dossiers sont à déposer jusqu'au vendredi 15 janvier 2027 à 18h.</p></main></body></html>
             """, "text/html");
-        Serve("/ars/appels/mois-sans-tabac", """
+        _server.Serve("/ars/appels/mois-sans-tabac", """
             <html><body><main><h1>Appel à candidatures Mois sans tabac 2027 (synthétique)</h1>
             <p>Santé publique France et l'ARS Bretagne soutiennent les actions de prévention du tabagisme des équipes de
             soins primaires. Candidatures au plus tard le 30 janvier 2027 inclus à midi.</p></main></body></html>
             """, "text/html");
-        Source("ars-bretagne", "WebPage", "/ars/appels", ("ItemSelector", ".views-row"), ("Funder", "ARS Bretagne"));
-        using var client = _host.CreateAdminClient();
+        _server.Source("ars-bretagne", "WebPage", "/ars/appels", ("ItemSelector", ".views-row"), ("Funder", "ARS Bretagne"));
+        using var client = _server.Host.CreateAdminClient();
 
         var run = await IngestAsync(client);
         var calls = await CallsAsync(client);
@@ -129,13 +97,13 @@ public sealed class CallIngestionTests : IAsyncLifetime, IDisposable
                 <pubDate>Mon, 23 Nov 2026 09:00:00 +0100</pubDate></item>
             </channel></rss>
             """;
-        Serve("/rss.xml", Feed.Replace("DEADLINE", "15 décembre 2026", StringComparison.Ordinal), "application/rss+xml");
-        Source("ars-rss", "Rss", "/rss.xml", ("Funder", "ARS Bretagne"));
-        using var client = _host.CreateAdminClient();
+        _server.Serve("/rss.xml", Feed.Replace("DEADLINE", "15 décembre 2026", StringComparison.Ordinal), "application/rss+xml");
+        _server.Source("ars-rss", "Rss", "/rss.xml", ("Funder", "ARS Bretagne"));
+        using var client = _server.Host.CreateAdminClient();
         await IngestAsync(client);
 
-        _sources.Reset();
-        Serve("/rss.xml", Feed.Replace("DEADLINE", "8 janvier 2027", StringComparison.Ordinal), "application/rss+xml");
+        _server.Sources.Reset();
+        _server.Serve("/rss.xml", Feed.Replace("DEADLINE", "8 janvier 2027", StringComparison.Ordinal), "application/rss+xml");
         var second = await IngestAsync(client);
         var calls = await CallsAsync(client);
 
@@ -148,7 +116,7 @@ public sealed class CallIngestionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_feed_item_linking_to_a_staff_entered_call_cannot_move_its_deadline_and_staff_see_the_disagreement()
     {
-        Serve("/rss.xml", """
+        _server.Serve("/rss.xml", """
             <?xml version="1.0" encoding="utf-8"?>
             <rss version="2.0"><channel><title>Flux (synthétique)</title>
               <item><title>Appel à projets prévention des chutes des personnes âgées</title>
@@ -156,9 +124,9 @@ public sealed class CallIngestionTests : IAsyncLifetime, IDisposable
                 <description>&lt;p&gt;Appel à projets ouvert aux MSP du Morbihan. Date limite de dépôt : 2 janvier 2027.&lt;/p&gt;</description></item>
             </channel></rss>
             """, "application/rss+xml");
-        Source("some-feed", "Rss", "/rss.xml");
+        _server.Source("some-feed", "Rss", "/rss.xml");
 
-        using var client = _host.CreateAdminClient();
+        using var client = _server.Host.CreateAdminClient();
         using var submitted = await client.PostAsJsonAsync(new Uri("/api/calls", UriKind.Relative), new
         {
             title = "Appel à projets prévention des chutes des personnes âgées",
@@ -184,16 +152,16 @@ public sealed class CallIngestionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_source_answering_500_timing_out_or_returning_garbage_shows_in_sources_and_the_run_goes_on()
     {
-        _sources.Given(Request.Create().WithPath("/broken").UsingGet()).RespondWith(Response.Create().WithStatusCode(500));
-        _sources.Given(Request.Create().WithPath("/slow").UsingGet()).RespondWith(Response.Create().WithDelay(TimeSpan.FromSeconds(5)).WithBody("<rss/>"));
-        Serve("/garbage", "this is not a feed <<<", "application/rss+xml");
-        Serve("/good.json", """[{"titre": "Appel à projets prévention addictions (synthétique)", "organisme": "CPAM 29", "url_source": "https://www.example.org/cpam29/addictions", "date_limite": "2027-01-15", "resume": "Appel à projets de prévention des addictions pour les MSP du Finistère, jusqu'au 15 janvier 2027."}]""", "application/json");
-        Source("a-broken", "Rss", "/broken");
-        Source("b-slow", "Rss", "/slow");
-        Source("c-garbage", "Rss", "/garbage");
-        Source("d-good", "Listing", "/good.json");
-        Source("e-off", "Rss", "/never", ("Enabled", "false"));
-        using var client = _host.CreateAdminClient();
+        _server.Sources.Given(Request.Create().WithPath("/broken").UsingGet()).RespondWith(Response.Create().WithStatusCode(500));
+        _server.Sources.Given(Request.Create().WithPath("/slow").UsingGet()).RespondWith(Response.Create().WithDelay(TimeSpan.FromSeconds(5)).WithBody("<rss/>"));
+        _server.Serve("/garbage", "this is not a feed <<<", "application/rss+xml");
+        _server.Serve("/good.json", """[{"titre": "Appel à projets prévention addictions (synthétique)", "organisme": "CPAM 29", "url_source": "https://www.example.org/cpam29/addictions", "date_limite": "2027-01-15", "resume": "Appel à projets de prévention des addictions pour les MSP du Finistère, jusqu'au 15 janvier 2027."}]""", "application/json");
+        _server.Source("a-broken", "Rss", "/broken");
+        _server.Source("b-slow", "Rss", "/slow");
+        _server.Source("c-garbage", "Rss", "/garbage");
+        _server.Source("d-good", "Listing", "/good.json");
+        _server.Source("e-off", "Rss", "/never", ("Enabled", "false"));
+        using var client = _server.Host.CreateAdminClient();
 
         await IngestAsync(client);
         var sources = (await client.GetFromJsonAsync<JsonElement>(new Uri("/api/calls/sources", UriKind.Relative)))
@@ -214,22 +182,22 @@ public sealed class CallIngestionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Aides_territoires_is_read_with_a_token_page_by_page_and_from_the_last_successful_run()
     {
-        _sources.Given(Request.Create().WithPath("/api/connexion/").UsingPost().WithHeader("X-AUTH-TOKEN", "at-key"))
+        _server.Sources.Given(Request.Create().WithPath("/api/connexion/").UsingPost().WithHeader("X-AUTH-TOKEN", "at-key"))
             .RespondWith(Response.Create().WithBodyAsJson(new { token = "jwt-1" }));
-        _sources.Given(Request.Create().WithPath("/api/aids/").UsingGet().WithHeader("Authorization", "Bearer jwt-1").WithParam("page", "2"))
+        _server.Sources.Given(Request.Create().WithPath("/api/aids/").UsingGet().WithHeader("Authorization", "Bearer jwt-1").WithParam("page", "2"))
             .RespondWith(Response.Create().WithBodyAsJson(new { count = 2, next = (string?)null, results = new[] { Aid(2, "Appel à projets activité physique adaptée en MSP (synthétique)", "2027-02-01") } }));
-        _sources.Given(Request.Create().WithPath("/api/aids/").UsingGet().WithHeader("Authorization", "Bearer jwt-1").WithParam("perimeter", "70973"))
+        _server.Sources.Given(Request.Create().WithPath("/api/aids/").UsingGet().WithHeader("Authorization", "Bearer jwt-1").WithParam("perimeter", "70973"))
             .AtPriority(10)
-            .RespondWith(Response.Create().WithBodyAsJson(new { count = 2, next = _sources.Url + "/api/aids/?perimeter=70973&page=2", results = new[] { Aid(1, "Appel à projets santé mentale en soins primaires (synthétique)", "2027-01-20") } }));
-        Source("aides-territoires", "AidesTerritoires", "/", ("ApiKey", "at-key"), ("Query", "perimeter=70973"));
-        using var client = _host.CreateAdminClient();
+            .RespondWith(Response.Create().WithBodyAsJson(new { count = 2, next = _server.Sources.Url + "/api/aids/?perimeter=70973&page=2", results = new[] { Aid(1, "Appel à projets santé mentale en soins primaires (synthétique)", "2027-01-20") } }));
+        _server.Source("aides-territoires", "AidesTerritoires", "/", ("ApiKey", "at-key"), ("Query", "perimeter=70973"));
+        using var client = _server.Host.CreateAdminClient();
 
         var first = await IngestAsync(client);
         var second = await IngestAsync(client);
 
         Assert.Equal(2, first.GetProperty("sources")[0].GetProperty("new").GetInt32());
         Assert.Equal(0, second.GetProperty("sources")[0].GetProperty("seen").GetInt32()); // nothing updated since the last run
-        Assert.Single(_sources.LogEntries, e => e.RequestMessage.Path == "/api/connexion/"); // the token is cached
+        Assert.Single(_server.Sources.LogEntries, e => e.RequestMessage.Path == "/api/connexion/"); // the token is cached
         var calls = await CallsAsync(client);
         Assert.Contains(calls.EnumerateArray(), c => c.GetProperty("deadlineParis").GetString() == "2027-01-20T23:59:00+01:00");
     }

@@ -7,6 +7,7 @@ using AvecSante.IntegrationTests.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using static AvecSante.IntegrationTests.Support.CallSourceServer;
 
 namespace AvecSante.IntegrationTests.Calls;
 
@@ -18,15 +19,12 @@ namespace AvecSante.IntegrationTests.Calls;
 public sealed class OutboundFetchTests : IAsyncLifetime, IDisposable
 {
     private const string CallText = "Appel à projets ouvert aux MSP du Morbihan. Date limite de dépôt : 15 janvier 2027.";
-    private readonly WireMockServer _sources = WireMockServer.Start();
+    private readonly CallSourceServer _server = new(timeoutSeconds: 5);
     private readonly WireMockServer _internal = WireMockServer.Start();
-    private readonly LocalHostFactory _host = new();
 
     public async Task InitializeAsync()
     {
         await Azurite.EnsureReachableAsync();
-        _host.Settings["Calls:MinMillisecondsBetweenRequests"] = "0";
-        _host.Settings["Calls:TimeoutSeconds"] = "5";
         _internal.Given(Request.Create().UsingAnyMethod())
             .RespondWith(Response.Create().WithHeader("Content-Type", "text/html").WithBody($"<main><h1>Secret interne</h1><p>{CallText}</p></main>"));
     }
@@ -35,31 +33,14 @@ public sealed class OutboundFetchTests : IAsyncLifetime, IDisposable
 
     public void Dispose()
     {
-        _host.Dispose();
-        _sources.Stop();
-        _sources.Dispose();
+        _server.Dispose();
         _internal.Stop();
         _internal.Dispose();
     }
 
-    private void Source(string name, string kind, string path, params (string Key, string Value)[] more)
-    {
-        _host.Settings[$"Calls:Sources:{name}:Kind"] = kind;
-        _host.Settings[$"Calls:Sources:{name}:Url"] = _sources.Url + path;
-        foreach (var (key, value) in more)
-        {
-            _host.Settings[$"Calls:Sources:{name}:{key}"] = value;
-        }
-    }
-
-    private void Serve(string path, string body, string contentType) =>
-        _sources.Given(Request.Create().WithPath(path).UsingGet())
-            .RespondWith(Response.Create().WithHeader("Content-Type", contentType).WithBody(body));
-
     private static async Task<JsonElement> SourceRunAsync(HttpClient client, string name)
     {
-        using var response = await client.PostAsync(new Uri("/api/calls/ingest", UriKind.Relative), null);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await IngestAsync(client);
         var sources = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/calls/sources", UriKind.Relative));
         return sources.EnumerateArray().Single(s => s.GetProperty("source").GetString() == name);
     }
@@ -70,15 +51,15 @@ public sealed class OutboundFetchTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_feed_item_linking_to_another_service_is_kept_from_its_teaser_and_its_link_is_not_fetched()
     {
-        Serve("/rss.xml", $"""
+        _server.Serve("/rss.xml", $"""
             <?xml version="1.0" encoding="utf-8"?>
             <rss version="2.0"><channel><title>Flux (synthétique)</title>
               <item><title>Appel à projets prévention des chutes</title><link>{_internal.Url}/api/health</link>
                 <description>{CallText}</description></item>
             </channel></rss>
             """, "application/rss+xml");
-        Source("feed", "Rss", "/rss.xml", ("FollowLinks", "true"));
-        using var client = _host.CreateAdminClient();
+        _server.Source("feed", "Rss", "/rss.xml", ("FollowLinks", "true"));
+        using var client = _server.Host.CreateAdminClient();
 
         var run = await SourceRunAsync(client, "feed");
 
@@ -91,9 +72,9 @@ public sealed class OutboundFetchTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_web_listing_linking_to_another_service_does_not_make_the_back_office_fetch_it()
     {
-        Serve("/appels", $"""<html><body><article><a href="{_internal.Url}/api/health">Appel</a></article></body></html>""", "text/html");
-        Source("site", "WebPage", "/appels");
-        using var client = _host.CreateAdminClient();
+        _server.Serve("/appels", $"""<html><body><article><a href="{_internal.Url}/api/health">Appel</a></article></body></html>""", "text/html");
+        _server.Source("site", "WebPage", "/appels");
+        using var client = _server.Host.CreateAdminClient();
 
         var run = await SourceRunAsync(client, "site");
 
@@ -104,10 +85,10 @@ public sealed class OutboundFetchTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_redirect_to_another_service_is_not_followed()
     {
-        _sources.Given(Request.Create().WithPath("/appels.json").UsingGet())
+        _server.Sources.Given(Request.Create().WithPath("/appels.json").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", _internal.Url + "/latest/meta-data/"));
-        Source("partner", "Listing", "/appels.json");
-        using var client = _host.CreateAdminClient();
+        _server.Source("partner", "Listing", "/appels.json");
+        using var client = _server.Host.CreateAdminClient();
 
         var run = await SourceRunAsync(client, "partner");
 
@@ -118,11 +99,11 @@ public sealed class OutboundFetchTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_redirect_within_the_source_is_followed()
     {
-        _sources.Given(Request.Create().WithPath("/old.json").UsingGet())
+        _server.Sources.Given(Request.Create().WithPath("/old.json").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(301).WithHeader("Location", "/new.json"));
-        Serve("/new.json", """[{"titre": "Appel à projets prévention (synthétique)", "url_source": "https://www.example.org/cpam29/prevention", "resume": "Appel à projets de prévention pour les MSP du Finistère, jusqu'au 15 janvier 2027."}]""", "application/json");
-        Source("partner", "Listing", "/old.json");
-        using var client = _host.CreateAdminClient();
+        _server.Serve("/new.json", """[{"titre": "Appel à projets prévention (synthétique)", "url_source": "https://www.example.org/cpam29/prevention", "resume": "Appel à projets de prévention pour les MSP du Finistère, jusqu'au 15 janvier 2027."}]""", "application/json");
+        _server.Source("partner", "Listing", "/old.json");
+        using var client = _server.Host.CreateAdminClient();
 
         var run = await SourceRunAsync(client, "partner");
 
@@ -133,14 +114,14 @@ public sealed class OutboundFetchTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Loopback_sources_are_refused_at_connect_time_unless_the_setting_allows_them()
     {
-        _host.Settings["Calls:AllowLoopbackSources"] = "false";
-        Serve("/appels.json", "[]", "application/json");
-        Source("partner", "Listing", "/appels.json");
-        using var client = _host.CreateAdminClient();
+        _server.Host.Settings["Calls:AllowLoopbackSources"] = "false";
+        _server.Serve("/appels.json", "[]", "application/json");
+        _server.Source("partner", "Listing", "/appels.json");
+        using var client = _server.Host.CreateAdminClient();
 
         var run = await SourceRunAsync(client, "partner");
 
-        Assert.Empty(_sources.LogEntries);
+        Assert.Empty(_server.Sources.LogEntries);
         Assert.Equal("failed", run.GetProperty("status").GetString());
         Assert.Contains("not a public address", run.GetProperty("lastError").GetString(), StringComparison.Ordinal);
     }
@@ -148,7 +129,7 @@ public sealed class OutboundFetchTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_compressed_answer_past_the_size_cap_fails_the_source_without_being_inflated_whole()
     {
-        _host.Settings["Calls:MaxResponseBytes"] = "100000";
+        _server.Host.Settings["Calls:MaxResponseBytes"] = "100000";
         using var packed = new MemoryStream();
         using (var gzip = new GZipStream(packed, CompressionLevel.SmallestSize, leaveOpen: true))
         {
@@ -160,10 +141,10 @@ public sealed class OutboundFetchTests : IAsyncLifetime, IDisposable
             }
             gzip.Write("]"u8);
         }
-        _sources.Given(Request.Create().WithPath("/bomb.json").UsingGet())
+        _server.Sources.Given(Request.Create().WithPath("/bomb.json").UsingGet())
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithHeader("Content-Encoding", "gzip").WithBody(packed.ToArray()));
-        Source("partner", "Listing", "/bomb.json");
-        using var client = _host.CreateAdminClient();
+        _server.Source("partner", "Listing", "/bomb.json");
+        using var client = _server.Host.CreateAdminClient();
 
         var run = await SourceRunAsync(client, "partner");
 
@@ -174,12 +155,12 @@ public sealed class OutboundFetchTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_aides_territoires_token_is_sent_only_to_its_own_host_whatever_next_page_it_names()
     {
-        _sources.Given(Request.Create().WithPath("/api/connexion/").UsingPost())
+        _server.Sources.Given(Request.Create().WithPath("/api/connexion/").UsingPost())
             .RespondWith(Response.Create().WithBodyAsJson(new { token = "jwt-1" }));
-        _sources.Given(Request.Create().WithPath("/api/aids/").UsingGet())
+        _server.Sources.Given(Request.Create().WithPath("/api/aids/").UsingGet())
             .RespondWith(Response.Create().WithBodyAsJson(new { count = 2, next = _internal.Url + "/api/aids/?page=2", results = Array.Empty<object>() }));
-        Source("aides-territoires", "AidesTerritoires", "/", ("ApiKey", "at-key"));
-        using var client = _host.CreateAdminClient();
+        _server.Source("aides-territoires", "AidesTerritoires", "/", ("ApiKey", "at-key"));
+        using var client = _server.Host.CreateAdminClient();
 
         var run = await SourceRunAsync(client, "aides-territoires");
 
@@ -190,7 +171,7 @@ public sealed class OutboundFetchTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Entities_declared_in_a_feed_dtd_are_not_expanded()
     {
-        Serve("/rss.xml", $"""
+        _server.Serve("/rss.xml", $"""
             <?xml version="1.0" encoding="utf-8"?>
             <!DOCTYPE rss [<!ENTITY injected "Titre injecte par la DTD">]>
             <rss version="2.0"><channel><title>Flux</title>
@@ -198,8 +179,8 @@ public sealed class OutboundFetchTests : IAsyncLifetime, IDisposable
                 <description>{CallText}</description></item>
             </channel></rss>
             """, "application/rss+xml");
-        Source("feed", "Rss", "/rss.xml");
-        using var client = _host.CreateAdminClient();
+        _server.Source("feed", "Rss", "/rss.xml");
+        using var client = _server.Host.CreateAdminClient();
 
         var run = await SourceRunAsync(client, "feed");
 

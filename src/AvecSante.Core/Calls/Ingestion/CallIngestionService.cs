@@ -118,16 +118,7 @@ public sealed partial class CallIngestionService(
         {
             return Outcome.Rejected;
         }
-        // Entities such as "&#1;" are decoded by the normaliser: what XML cannot carry is removed from the record.
-        var created = CallRecordFactory.Create(candidate, normalised, now);
-        var incoming = created with
-        {
-            Title = XmlText.Strip(created.Title),
-            Funder = XmlText.Strip(created.Funder),
-            Summary = XmlText.StripOrNull(created.Summary),
-            DeadlineEvidence = XmlText.StripOrNull(created.DeadlineEvidence),
-            DeadlineNote = XmlText.StripOrNull(created.DeadlineNote),
-        };
+        var incoming = CallRecordFactory.Create(candidate, normalised, now);
 
         for (var attempt = 0; attempt < 5; attempt++)
         {

@@ -9,14 +9,18 @@ public static class CallRecordFactory
 {
     public const int MaxHistory = 50;
 
+    /// <summary>
+    /// The record of a candidate. Its text comes from outside (entities such as "&amp;#1;" decoded by the normaliser):
+    /// what XML cannot carry is removed here, so no record, file or feed built from it has to.
+    /// </summary>
     public static CallForProjects Create(CallCandidate candidate, NormalisedCall normalised, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(normalised);
-        var funder = normalised.Funder.Kind == FunderKind.Unknown && candidate.FunderHint is { Length: > 0 } hint
+        var funder = XmlText.Strip(normalised.Funder.Kind == FunderKind.Unknown && candidate.FunderHint is { Length: > 0 } hint
             ? hint
-            : normalised.Funder.Name;
-        var title = string.IsNullOrWhiteSpace(normalised.Title) ? candidate.Title ?? "(sans titre)" : normalised.Title;
+            : normalised.Funder.Name);
+        var title = XmlText.Strip(string.IsNullOrWhiteSpace(normalised.Title) ? candidate.Title ?? "(sans titre)" : normalised.Title);
         var url = candidate.Url ?? normalised.SourceUrl;
         var deadline = normalised.Deadline;
         return new CallForProjects
@@ -27,14 +31,14 @@ public static class CallRecordFactory
             Url = url,
             PublishedOn = candidate.PublishedOn ?? normalised.PublishedOn,
             Deadline = deadline,
-            DeadlineEvidence = normalised.DeadlineEvidence,
-            DeadlineNote = normalised.DeadlineDisagreement,
+            DeadlineEvidence = XmlText.StripOrNull(normalised.DeadlineEvidence),
+            DeadlineNote = XmlText.StripOrNull(normalised.DeadlineDisagreement),
             IsRolling = normalised.IsRolling,
             OtherDeadlines = normalised.DeadlineSessions.Select(s => s.Instant).Where(i => i != deadline).Distinct().Order().ToList(),
             Themes = normalised.Themes,
             Departments = normalised.Departments,
             StructureKinds = normalised.StructureKinds,
-            Summary = normalised.Summary is { } summary ? Truncate(summary, CallSubmissionValidator.MaxSummaryLength) : null,
+            Summary = normalised.Summary is { } summary ? Truncate(XmlText.Strip(summary), CallSubmissionValidator.MaxSummaryLength) : null,
             AmountEuros = normalised.Amount?.Euros,
             Kind = KindCode(normalised.Kind),
             Status = deadline is { } end && end <= now ? CallStatus.Closed : CallStatus.Open,
@@ -113,11 +117,7 @@ public static class CallRecordFactory
             Compare("summary", TextFolding.Fold(known.Summary ?? string.Empty), TextFolding.Fold(incoming.Summary ?? known.Summary ?? string.Empty));
         }
 
-        var sightings = known.Sightings.ToList();
-        foreach (var seen in incoming.Sightings.Where(i => !sightings.Any(s => s.Source == i.Source && s.Url == i.Url)))
-        {
-            sightings.Add(seen with { FirstSeenAt = now });
-        }
+        var sightings = AddSightings(known, incoming, now);
 
         var merged = known with
         {
@@ -156,11 +156,7 @@ public static class CallRecordFactory
         {
             Disagree("rolling", incoming.IsRolling ? "au fil de l'eau" : "date limite", known.IsRolling ? "au fil de l'eau" : "date limite");
         }
-        var sightings = known.Sightings.ToList();
-        foreach (var seen in incoming.Sightings.Where(i => !sightings.Any(s => s.Source == i.Source && s.Url == i.Url)))
-        {
-            sightings.Add(seen with { FirstSeenAt = now });
-        }
+        var sightings = AddSightings(known, incoming, now);
         var merged = known with
         {
             Summary = known.Summary ?? incoming.Summary,
@@ -174,6 +170,17 @@ public static class CallRecordFactory
         };
         var touched = sightings.Count != known.Sightings.Count || disagreements.Count != known.Disagreements.Count;
         return (touched ? merged : known, [], touched);
+    }
+
+    /// <summary>The known sightings, plus those of the incoming one not listed yet (same source and address).</summary>
+    private static List<CallSighting> AddSightings(CallForProjects known, CallForProjects incoming, DateTimeOffset now)
+    {
+        var sightings = known.Sightings.ToList();
+        foreach (var seen in incoming.Sightings.Where(i => !sightings.Any(s => s.Source == i.Source && s.Url == i.Url)))
+        {
+            sightings.Add(seen with { FirstSeenAt = now });
+        }
+        return sightings;
     }
 
     private static DateOnly? DeadlineDay(CallForProjects call) =>
