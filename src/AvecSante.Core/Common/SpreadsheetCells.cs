@@ -18,12 +18,9 @@ public static partial class SpreadsheetCells
         {
             return string.Empty;
         }
+        // Only spaces are skipped: a leading tab or line break is itself a trigger.
         var first = value.TrimStart(' ');
-        if (first.Length == 0 && value.Length > 0)
-        {
-            return value;
-        }
-        var trigger = value[0] is '\t' or '\r' or '\n' || (first.Length > 0 && Triggers.Contains(first[0]));
+        var trigger = first.Length > 0 && Triggers.Contains(first[0]);
         return trigger && !Number().IsMatch(value) && !Phone().IsMatch(value) ? "'" + value : value;
     }
 

@@ -25,12 +25,9 @@ public sealed class OutboxPersonalData(IOutboxStore outbox) : IPersonalDataHolde
         }).ToList();
     }
 
-    public async Task<int> EraseAsync(Person person, CancellationToken cancellationToken)
+    public Task<int> EraseAsync(Person person, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
-        var byId = await outbox.ErasePersonalDataAsync(person.Id, cancellationToken).ConfigureAwait(false);
-        // Then by address: ticket emails planned before the attendee was linked carry another recipient id.
-        var byAddress = await outbox.ErasePersonalDataByAddressAsync([person.Email, .. person.OtherEmails], cancellationToken).ConfigureAwait(false);
-        return byId + byAddress;
+        return outbox.ErasePersonalDataAsync(person.Id, [person.Email, .. person.OtherEmails], cancellationToken);
     }
 }

@@ -55,18 +55,7 @@ public sealed class PersonalDataService(
     public async Task<ErasureSummary?> EraseAsync(string personId, string actor, string reason, CancellationToken cancellationToken)
     {
         var person = await people.GetAsync(personId, cancellationToken).ConfigureAwait(false);
-        if (person is null)
-        {
-            return null;
-        }
-        var erased = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var holder in holders)
-        {
-            erased[holder.Section] = await holder.EraseAsync(person, cancellationToken).ConfigureAwait(false);
-        }
-        erased["people"] = await people.DeleteAsync(personId, cancellationToken).ConfigureAwait(false) ? 1 : 0;
-        await audit.RecordAsync(new AuditEntry(clock.GetUtcNow(), actor, "erased", "person", personId, ["*"], reason), cancellationToken).ConfigureAwait(false);
-        return new ErasureSummary(personId, erased);
+        return person is null ? null : await EraseEverywhereAsync(person, inFile: true, actor, reason, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -80,22 +69,27 @@ public sealed class PersonalDataService(
         var address = email.Trim();
         if (MembersService.FindByEmail(await people.ListAllAsync(cancellationToken).ConfigureAwait(false), address) is { } known)
         {
-            var summary = await EraseAsync(known.Id, actor, reason, cancellationToken).ConfigureAwait(false);
-            if (summary is not null)
-            {
-                return summary;
-            }
+            return await EraseEverywhereAsync(known, inFile: true, actor, reason, cancellationToken).ConfigureAwait(false);
         }
         var subjectId = "email-" + StableKeys.Digest(address.ToLowerInvariant(), 16);
         var subject = new Person { Id = subjectId, FirstName = string.Empty, LastName = string.Empty, Email = address };
+        return await EraseEverywhereAsync(subject, inFile: false, actor, reason, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Every holder first (outbox, archives…), the person's row last (none for someone in no file), so an erasure that
+    /// stops half-way can simply be run again; then the audit entry, with no personal value.
+    /// </summary>
+    private async Task<ErasureSummary> EraseEverywhereAsync(Person person, bool inFile, string actor, string reason, CancellationToken cancellationToken)
+    {
         var erased = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var holder in holders)
         {
-            erased[holder.Section] = await holder.EraseAsync(subject, cancellationToken).ConfigureAwait(false);
+            erased[holder.Section] = await holder.EraseAsync(person, cancellationToken).ConfigureAwait(false);
         }
-        erased["people"] = 0;
-        await audit.RecordAsync(new AuditEntry(clock.GetUtcNow(), actor, "erased", "address", subjectId, ["*"], reason), cancellationToken).ConfigureAwait(false);
-        return new ErasureSummary(subjectId, erased);
+        erased["people"] = inFile && await people.DeleteAsync(person.Id, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        await audit.RecordAsync(new AuditEntry(clock.GetUtcNow(), actor, "erased", inFile ? "person" : "address", person.Id, ["*"], reason), cancellationToken).ConfigureAwait(false);
+        return new ErasureSummary(person.Id, erased);
     }
 
     /// <summary>

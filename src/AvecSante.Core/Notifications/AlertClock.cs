@@ -1,8 +1,4 @@
 using System.Globalization;
-using AvecSante.Core.Calls;
-using AvecSante.Core.Calls.Ingestion;
-using AvecSante.Core.Common;
-using AvecSante.Core.People;
 
 namespace AvecSante.Core.Notifications;
 

@@ -60,14 +60,10 @@ public interface IOutboxStore
     Task<IReadOnlyList<OutboxMessage>> ListForRecipientAsync(string recipientId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// GDPR erasure: blanks the address, name, bodies and attachments of every message to the recipient and stops those
-    /// not sent yet; kind, subject, status and dates stay, so the counts of sends stay right. Returns how many.
+    /// GDPR erasure: blanks the address, name, bodies and attachments of every message to the recipient id or to one of
+    /// the addresses (compared without case: ticket emails planned before the attendee was linked to a person carry an
+    /// "attendee-…" id) and stops those not sent yet; kind, subject, status and dates stay, so the counts of sends stay
+    /// right. Returns how many.
     /// </summary>
-    Task<int> ErasePersonalDataAsync(string recipientId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// GDPR erasure by address (compared without case), whatever the recipient id: ticket emails planned before the
-    /// attendee was linked to a person carry an "attendee-…" id. Blanks as <see cref="ErasePersonalDataAsync"/> does.
-    /// </summary>
-    Task<int> ErasePersonalDataByAddressAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken);
+    Task<int> ErasePersonalDataAsync(string recipientId, IReadOnlyCollection<string> addresses, CancellationToken cancellationToken);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using AvecSante.Core.Calls;
-using AvecSante.Core.Calls.Ingestion;
 using AvecSante.Core.Common;
 using AvecSante.Core.People;
 using Microsoft.Extensions.Logging;

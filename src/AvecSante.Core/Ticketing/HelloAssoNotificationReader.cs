@@ -180,13 +180,13 @@ public static class HelloAssoNotificationReader
             : null;
     }
 
-    private static string? String(JsonElement element, string name) =>
+    internal static string? String(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
 
     /// <summary>Ids are integers in HelloAsso payloads; a string of digits is accepted too.</summary>
-    private static string? Id(JsonElement element, string name)
+    internal static string? Id(JsonElement element, string name)
     {
         if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value))
         {

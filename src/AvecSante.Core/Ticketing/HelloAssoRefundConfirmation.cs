@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace AvecSante.Core.Ticketing;
@@ -23,15 +22,15 @@ public static class HelloAssoRefundConfirmation
         var voidPayments = VoidPaymentIds(order);
         foreach (var item in items.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object))
         {
-            if (Id(item, "id") is not { } id)
+            if (HelloAssoNotificationReader.Id(item, "id") is not { } id)
             {
                 continue;
             }
             var paidBy = item.TryGetProperty("payments", out var p) && p.ValueKind == JsonValueKind.Array
-                ? p.EnumerateArray().Select(x => Id(x, "id")).ToList()
+                ? p.EnumerateArray().Select(x => HelloAssoNotificationReader.Id(x, "id")).ToList()
                 : [];
             var cancelled = item.TryGetProperty("isCanceled", out var c) && c.ValueKind == JsonValueKind.True;
-            if (cancelled || VoidStates.Contains(Text(item, "state") ?? string.Empty)
+            if (cancelled || VoidStates.Contains(HelloAssoNotificationReader.String(item, "state") ?? string.Empty)
                 || (paidBy.Count > 0 && paidBy.All(x => x is not null && voidPayments.Contains(x))))
             {
                 result.Add(id);
@@ -50,7 +49,7 @@ public static class HelloAssoRefundConfirmation
         {
             return TicketingCommand.Ignore("Payment", "remboursement non confirmé par l'API HelloAsso : aucun billet annulé", refund.FormSlug) with { OrderId = refund.OrderId };
         }
-        var formSlug = Text(order, "formSlug") ?? refund.FormSlug;
+        var formSlug = HelloAssoNotificationReader.String(order, "formSlug") ?? refund.FormSlug;
         return refund with { FormSlug = formSlug, Lines = confirmed };
     }
 
@@ -61,29 +60,12 @@ public static class HelloAssoRefundConfirmation
         {
             foreach (var payment in payments.EnumerateArray())
             {
-                if (Id(payment, "id") is { } id && VoidStates.Contains(Text(payment, "state") ?? string.Empty))
+                if (HelloAssoNotificationReader.Id(payment, "id") is { } id && VoidStates.Contains(HelloAssoNotificationReader.String(payment, "state") ?? string.Empty))
                 {
                     ids.Add(id);
                 }
             }
         }
         return ids;
-    }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static string? Id(JsonElement element, string name)
-    {
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value))
-        {
-            return null;
-        }
-        return value.ValueKind switch
-        {
-            JsonValueKind.Number when value.TryGetInt64(out var n) && n >= 0 => n.ToString(CultureInfo.InvariantCulture),
-            JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n.ToString(CultureInfo.InvariantCulture),
-            _ => null,
-        };
     }
 }

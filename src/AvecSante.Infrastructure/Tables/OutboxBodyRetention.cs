@@ -14,8 +14,6 @@ namespace AvecSante.Infrastructure.Tables;
 /// </summary>
 public sealed class OutboxBodyRetention(TableStore tables, IOptions<FederationOptions> federation, IOptions<RetentionOptions> options, TimeProvider clock) : IExpiringData
 {
-    private static readonly string[] PersonalColumns = ["ToName", "TextBody", "HtmlBody", "Attachments", "Substitutions", "Payload"];
-
     public string Section => "outboxBodies";
 
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
@@ -32,14 +30,7 @@ public sealed class OutboxBodyRetention(TableStore tables, IOptions<FederationOp
             {
                 continue;
             }
-            e["ToAddress"] = string.Empty;
-            foreach (var column in PersonalColumns)
-            {
-                e.Remove(column);
-            }
-            e["TextBody"] = string.Empty;
-            e["HtmlBody"] = string.Empty;
-            e["ToName"] = string.Empty;
+            TableOutboxStore.ClearPersonalColumns(e);
             try
             {
                 await table.UpdateEntityAsync(e, e.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);

@@ -121,34 +121,18 @@ public sealed partial class TableOutboxStore(TableStore tables, IOptions<Federat
         return messages.OrderBy(m => m.CreatedAt).ToList();
     }
 
-    public async Task<int> ErasePersonalDataAsync(string recipientId, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var erased = 0;
-        var filter = TableClient.CreateQueryFilter($"RecipientId eq {recipientId}");
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            await BlankAsync(table, e, cancellationToken).ConfigureAwait(false);
-            erased++;
-        }
-        return erased;
-    }
-
-    public async Task<int> ErasePersonalDataByAddressAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken)
+    public async Task<int> ErasePersonalDataAsync(string recipientId, IReadOnlyCollection<string> addresses, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(addresses);
         var wanted = new HashSet<string>(addresses.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()), StringComparer.OrdinalIgnoreCase);
-        if (wanted.Count == 0)
-        {
-            return 0;
-        }
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
         var erased = 0;
-        // A whole-table scan (addresses are not keys, and case differs between senders): rare, like every erasure.
-        var filter = TableClient.CreateQueryFilter($"ToAddress gt {string.Empty}");
+        // One whole-table scan for the id and the addresses (addresses are not keys, and case differs between senders):
+        // rare, like every erasure. Claims have neither column.
+        var filter = TableClient.CreateQueryFilter($"RecipientId eq {recipientId} or ToAddress gt {string.Empty}");
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (wanted.Contains(e.GetString("ToAddress")?.Trim() ?? string.Empty))
+            if (e.GetString("RecipientId") == recipientId || wanted.Contains(e.GetString("ToAddress")?.Trim() ?? string.Empty))
             {
                 await BlankAsync(table, e, cancellationToken).ConfigureAwait(false);
                 erased++;
@@ -160,13 +144,7 @@ public sealed partial class TableOutboxStore(TableStore tables, IOptions<Federat
     /// <summary>Blanks a message's personal data; kind, subject, status and dates stay for the counts.</summary>
     private static async Task BlankAsync(TableClient table, TableEntity e, CancellationToken cancellationToken)
     {
-        e["ToAddress"] = string.Empty;
-        e["ToName"] = string.Empty;
-        e["TextBody"] = string.Empty;
-        e["HtmlBody"] = string.Empty;
-        e.Remove("Attachments");
-        e.Remove("Substitutions"); // first name and signed links of alerts
-        e.Remove("Payload");
+        ClearPersonalColumns(e);
         if (e.GetString("Status") is nameof(OutboxStatus.Pending) or nameof(OutboxStatus.Sending))
         {
             e["Status"] = nameof(OutboxStatus.Failed);
@@ -174,6 +152,18 @@ public sealed partial class TableOutboxStore(TableStore tables, IOptions<Federat
         }
         // Replace under ETag.All: an erasure must win over a dispatcher's lease.
         await table.UpdateEntityAsync(e, ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The address, name, bodies, attachments and substitutions of a message row (erasure and retention alike).</summary>
+    internal static void ClearPersonalColumns(TableEntity e)
+    {
+        e["ToAddress"] = string.Empty;
+        e["ToName"] = string.Empty;
+        e["TextBody"] = string.Empty;
+        e["HtmlBody"] = string.Empty;
+        e.Remove("Attachments");
+        e.Remove("Substitutions"); // first name and signed links of alerts
+        e.Remove("Payload");
     }
 
     private IEnumerable<string> RecentPartitions()

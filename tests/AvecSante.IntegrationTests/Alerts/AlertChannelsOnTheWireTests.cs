@@ -66,9 +66,7 @@ public sealed class AlertChannelsOnTheWireTests : IDisposable
 
         public Task<IReadOnlyList<OutboxMessage>> ListForRecipientAsync(string recipientId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<int> ErasePersonalDataAsync(string recipientId, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<int> ErasePersonalDataByAddressAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<int> ErasePersonalDataAsync(string recipientId, IReadOnlyCollection<string> addresses, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     private AlertRouting Routing() => new(["avecsante-bretagne.example.org"],

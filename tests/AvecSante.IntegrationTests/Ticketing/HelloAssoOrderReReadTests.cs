@@ -28,12 +28,8 @@ public sealed class HelloAssoOrderReReadTests : IAsyncLifetime, IDisposable
     public HelloAssoOrderReReadTests()
     {
         _host.SetTicketingSecrets();
-        _host.Settings["Ticketing:HelloAsso:Api:BaseUrl"] = _api.Url;
-        _host.Settings["Ticketing:HelloAsso:Api:ClientId"] = "client-id";
-        _host.Settings["Ticketing:HelloAsso:Api:ClientSecret"] = "client-secret";
-        _host.Settings["Ticketing:HelloAsso:Api:OrganizationSlug"] = "avecsante-bretagne-exemple";
-        _api.Given(Request.Create().WithPath("/oauth2/token").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"access_token":"token-1","token_type":"bearer","expires_in":1800}"""));
+        _host.UseHelloAssoApi(_api);
+        _api.ServeHelloAssoToken();
     }
 
     public Task InitializeAsync() => Azurite.EnsureReachableAsync();
@@ -141,8 +137,7 @@ public sealed class HelloAssoOrderReReadTests : IAsyncLifetime, IDisposable
         {
             // The API is back: the sweeper re-reads the order and creates the API's tickets.
             _api.ResetMappings();
-            _api.Given(Request.Create().WithPath("/oauth2/token").UsingPost())
-                .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"access_token":"token-1","token_type":"bearer","expires_in":1800}"""));
+            _api.ServeHelloAssoToken();
             ServeOrder(200, ApiOrder().ToJsonString());
             await _host.Services.GetRequiredService<SweepTicketingInboxJob>().RunAsync(CancellationToken.None);
 

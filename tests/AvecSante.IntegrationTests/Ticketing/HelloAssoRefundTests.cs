@@ -36,12 +36,8 @@ public sealed class HelloAssoRefundTests : IAsyncLifetime, IDisposable
 
     private void UseApi()
     {
-        _host.Settings["Ticketing:HelloAsso:Api:BaseUrl"] = _api.Url;
-        _host.Settings["Ticketing:HelloAsso:Api:ClientId"] = "client-id";
-        _host.Settings["Ticketing:HelloAsso:Api:ClientSecret"] = "client-secret";
-        _host.Settings["Ticketing:HelloAsso:Api:OrganizationSlug"] = "avecsante-bretagne-exemple";
-        _api.Given(Request.Create().WithPath("/oauth2/token").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"access_token":"token-1","token_type":"bearer","expires_in":1800}"""));
+        _host.UseHelloAssoApi(_api);
+        _api.ServeHelloAssoToken();
     }
 
     private static byte[] Sample(string name) => File.ReadAllBytes(RepositoryFiles.Path("samples", "helloasso", name));

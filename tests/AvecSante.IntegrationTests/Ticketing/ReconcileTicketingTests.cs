@@ -17,10 +17,7 @@ public sealed class ReconcileTicketingTests : IAsyncLifetime, IDisposable
 
     public ReconcileTicketingTests()
     {
-        _host.Settings["Ticketing:HelloAsso:Api:BaseUrl"] = _api.Url;
-        _host.Settings["Ticketing:HelloAsso:Api:ClientId"] = "client-id";
-        _host.Settings["Ticketing:HelloAsso:Api:ClientSecret"] = "client-secret";
-        _host.Settings["Ticketing:HelloAsso:Api:OrganizationSlug"] = "avecsante-bretagne-exemple";
+        _host.UseHelloAssoApi(_api);
     }
 
     public Task InitializeAsync() => Azurite.EnsureReachableAsync();

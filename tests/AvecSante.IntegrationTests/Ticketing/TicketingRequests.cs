@@ -6,6 +6,9 @@ using System.Text.Json;
 using AvecSante.Api.Ticketing;
 using AvecSante.Core.Ticketing;
 using AvecSante.IntegrationTests.Support;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
 
 namespace AvecSante.IntegrationTests.Ticketing;
 
@@ -21,6 +24,25 @@ internal static class TicketingRequests
         ArgumentNullException.ThrowIfNull(host);
         host.Settings["Ticketing:HelloAsso:UrlSecret"] = UrlSecret;
         host.Settings["Ticketing:Webhook:SigningKey"] = SigningKey;
+    }
+
+    /// <summary>Points the host's HelloAsso API client at <paramref name="api"/> with test credentials (before the host starts).</summary>
+    public static void UseHelloAssoApi(this LocalHostFactory host, WireMockServer api)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(api);
+        host.Settings["Ticketing:HelloAsso:Api:BaseUrl"] = api.Url;
+        host.Settings["Ticketing:HelloAsso:Api:ClientId"] = "client-id";
+        host.Settings["Ticketing:HelloAsso:Api:ClientSecret"] = "client-secret";
+        host.Settings["Ticketing:HelloAsso:Api:OrganizationSlug"] = "avecsante-bretagne-exemple";
+    }
+
+    /// <summary>The WireMock HelloAsso API's token endpoint: bearer token-1 for half an hour.</summary>
+    public static void ServeHelloAssoToken(this WireMockServer api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.Given(Request.Create().WithPath("/oauth2/token").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"access_token":"token-1","token_type":"bearer","expires_in":1800}"""));
     }
 
     /// <summary>A journée régionale sold through <paramref name="formSlugs"/>, one price (Adhérent, 25 €); a unique title unless given.</summary>

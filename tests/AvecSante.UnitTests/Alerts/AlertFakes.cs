@@ -39,9 +39,7 @@ internal sealed class MemoryOutbox : IOutboxStore
     public Task<IReadOnlyList<OutboxMessage>> ListForRecipientAsync(string recipientId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<OutboxMessage>>(All.Where(m => m.RecipientId == recipientId).ToList());
 
-    public Task<int> ErasePersonalDataAsync(string recipientId, CancellationToken cancellationToken) => Task.FromResult(0);
-
-    public Task<int> ErasePersonalDataByAddressAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken) => Task.FromResult(0);
+    public Task<int> ErasePersonalDataAsync(string recipientId, IReadOnlyCollection<string> addresses, CancellationToken cancellationToken) => Task.FromResult(0);
 }
 
 internal sealed class MemoryPeople(params Person[] people) : IPeopleDirectory
