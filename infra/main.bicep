@@ -2,7 +2,8 @@
 // identity (no keys in settings), Key Vault for the SendGrid key and the link-signing key, Application Insights.
 // Deploy: `azd up` (azure.yaml, parameters in main.parameters.json), or
 // az deployment group create -g <group> -f infra/main.bicep -p name=avecsante-bretagne emailFromAddress=… publicBaseUrl=https://…/
-// Key Vault secrets to set before the app starts: SendGridApiKey, AlertsLinkSigningKey (≥ 32 characters).
+// Key Vault secrets to set before the app starts: SendGridApiKey, AlertsLinkSigningKey (≥ 32 characters); ConsoleClientSecret
+// too when consoleClientId is set (the staff console's platform sign-in).
 // The tests build this file with the Bicep CLI (InfraTests): no error, no warning.
 
 @description('Short name, lowercase; resource names derive from it.')

@@ -1,4 +1,5 @@
 using AvecSante.Api.Composition;
+using AvecSante.Api.Http;
 using AvecSante.Api.Samples;
 using AvecSante.LocalHost.Hosting;
 
@@ -21,7 +22,7 @@ builder.Services.AddSingleton<SamplePeopleSeeder>();
 
 var app = builder.Build();
 app.UseStatusCodePages();
-app.UseMiddleware<AvecSante.Api.Http.RedactedRequestLogging>();
+app.UseMiddleware<RedactedRequestLogging>();
 app.MapFunctionCatalog();
 
 // Start first: settings are validated then, and a bad one stops the host with its name.

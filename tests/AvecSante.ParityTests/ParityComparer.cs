@@ -1,5 +1,6 @@
 using System.Reflection;
 using AvecSante.Api;
+using AvecSante.Api.Http;
 
 namespace AvecSante.ParityTests;
 
@@ -84,7 +85,7 @@ public static class ParityComparer
             mismatches.Add($"{name}: AuthorizationLevel.{binding.AuthorizationLevel} at {function.Location}, but FunctionCatalog has access {expected.Access}.");
         }
         // The Functions host binds route values to parameters by name; the LocalHost does the same from the handler's names.
-        foreach (var routeParameter in RouteParameters(expected.Route))
+        foreach (var routeParameter in ApiDescription.RouteValues(expected.Route))
         {
             if (!function.Parameters.Any(p => p.Name == routeParameter && p.Type == "string"))
             {
@@ -168,11 +169,6 @@ public static class ParityComparer
             }
         }
     }
-
-    private static IEnumerable<string> RouteParameters(string route) =>
-        route.Split('/')
-            .Where(segment => segment.StartsWith('{') && segment.EndsWith('}'))
-            .Select(segment => segment[1..^1].Split(':', '=')[0].TrimStart('*').TrimEnd('?'));
 
     /// <summary>A reflected type named as C# source writes it without qualifiers, to compare with the syntax.</summary>
     public static string FriendlyName(Type type)

@@ -111,7 +111,7 @@ public static class ServiceCollectionExtensions
 
         // Handlers and jobs, as the function catalogue names them.
         services.AddSingleton<HealthHandler>();
-        services.AddSingleton<AvecSante.Api.Http.ApiDescriptionHandler>();
+        services.AddSingleton<ApiDescriptionHandler>();
         services.AddSingleton<CallsHandlers>();
         services.AddSingleton<NotificationsHandlers>();
         services.AddSingleton<DispatchNotificationsJob>();

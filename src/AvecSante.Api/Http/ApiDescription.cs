@@ -59,8 +59,8 @@ public static class ApiDescription
     public static JsonObject Swagger2(Uri apiRoot)
     {
         ArgumentNullException.ThrowIfNull(apiRoot);
-        var paths = Paths(Operation2);
         var definitions = ApiSchemas.All();
+        var paths = Paths(operation => Operation2(operation, definitions));
         return new JsonObject
         {
             ["swagger"] = "2.0",
@@ -86,7 +86,8 @@ public static class ApiDescription
         ["license"] = new JsonObject { ["name"] = "Propriétaire", ["url"] = "https://example.org/licence" },
     };
 
-    private static JsonObject Operation3(ApiOperation operation)
+    /// <summary>What both formats open an operation with: its id, summary and tag, and no key when it is anonymous.</summary>
+    private static JsonObject Head(ApiOperation operation)
     {
         var result = new JsonObject
         {
@@ -98,6 +99,12 @@ public static class ApiDescription
         {
             result["security"] = new JsonArray();
         }
+        return result;
+    }
+
+    private static JsonObject Operation3(ApiOperation operation)
+    {
+        var result = Head(operation);
         if (operation.RouteValues.Count > 0)
         {
             result["parameters"] = new JsonArray(operation.RouteValues
@@ -127,7 +134,8 @@ public static class ApiDescription
         return result;
     }
 
-    private static JsonObject Operation2(ApiOperation operation)
+    /// <param name="definitions">The document's schemas, where a multipart body's parts are looked up.</param>
+    private static JsonObject Operation2(ApiOperation operation, JsonObject definitions)
     {
         var parameters = new JsonArray(operation.RouteValues
             .Select(name => (JsonNode)new JsonObject { ["name"] = name, ["in"] = "path", ["required"] = true, ["type"] = "string" })
@@ -140,7 +148,7 @@ public static class ApiDescription
             if (mediaType == "multipart/form-data")
             {
                 // Swagger 2.0 has no multipart schema: each part of the form becomes a formData parameter.
-                var form = schema["$ref"] is { } reference ? ApiSchemas.All()[reference.GetValue<string>().Split('/')[^1]]! : schema;
+                var form = schema["$ref"] is { } reference ? definitions[reference.GetValue<string>().Split('/')[^1]]! : schema;
                 foreach (var (name, property) in form["properties"]!.AsObject())
                 {
                     parameters.Add(new JsonObject { ["name"] = name, ["in"] = "formData", ["required"] = true, ["type"] = property!["format"]?.GetValue<string>() == "binary" ? "file" : "string" });
@@ -166,20 +174,11 @@ public static class ApiDescription
             }
             responses[response.Status] = entry;
         }
-        var result = new JsonObject
-        {
-            ["operationId"] = operation.Id,
-            ["summary"] = operation.Summary,
-            ["tags"] = new JsonArray(operation.Tag),
-            ["consumes"] = consumes,
-            ["produces"] = produces,
-            ["parameters"] = parameters,
-            ["responses"] = responses,
-        };
-        if (operation.Anonymous)
-        {
-            result["security"] = new JsonArray();
-        }
+        var result = Head(operation);
+        result["consumes"] = consumes;
+        result["produces"] = produces;
+        result["parameters"] = parameters;
+        result["responses"] = responses;
         return result;
     }
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using AvecSante.Api;
+using AvecSante.Api.Http;
 
 namespace AvecSante.LocalHost.Hosting;
 
@@ -29,7 +30,7 @@ public static class CatalogRouting
                         return;
                     }
                     // Handlers record who changed what (audit trail): here the key's name, as CallerIdentity reads it.
-                    context.Items[AvecSante.Api.Http.CallerIdentity.ItemKey] = keyName;
+                    context.Items[CallerIdentity.ItemKey] = keyName;
                 }
                 var handler = context.RequestServices.GetRequiredService(function.Handler);
                 // Handler methods take (HttpRequest, route values as strings…, CancellationToken), like the Functions twins.
@@ -54,7 +55,7 @@ public static class CatalogRouting
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(handlerMethod);
-        var route = Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory.Parse(function.Route).Parameters.Select(p => p.Name).ToList();
+        var route = ApiDescription.RouteValues(function.Route);
         var parameters = handlerMethod.GetParameters().Where(p => p.ParameterType == typeof(string)).Select(p => p.Name!).ToList();
         return route.SequenceEqual(parameters, StringComparer.Ordinal)
             ? null

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AvecSante.Api;
+using AvecSante.Api.Http;
 using AvecSante.IntegrationTests.Documents;
 using AvecSante.IntegrationTests.Support;
 using AvecSante.Tests.Shared;
@@ -158,7 +159,7 @@ public sealed class WorkerHostTests : IAsyncLifetime, IDisposable
     /// <summary>The worker binds route values to the function's parameters by name: both sides must name the same values.</summary>
     private static IEnumerable<string> RouteValueFindings(SdkFunction function)
     {
-        var route = WorkerInvocation.RouteParameters(function.Route!);
+        var route = ApiDescription.RouteValues(function.Route!);
         var parameters = WorkerInvocation.EntryPoint(function).Method.GetParameters().Where(p => p.ParameterType == typeof(string)).Select(p => p.Name!).ToList();
         var unbound = route.Except(parameters).Select(r => $"route value {{{r}}} has no `string {r}` parameter");
         var orphans = parameters.Except(route).Select(p => $"parameter `{p}` has no route value");

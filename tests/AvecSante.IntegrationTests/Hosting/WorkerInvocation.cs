@@ -34,10 +34,6 @@ internal static class WorkerInvocation
         return (type, method);
     }
 
-    /// <summary>Names of the route's parameters ("documents/{id}/content" → id).</summary>
-    public static IReadOnlyList<string> RouteParameters(string route) =>
-        TemplateParser.Parse(route).Parameters.Select(p => p.Name!).ToList();
-
     public static async Task<WorkerAnswer> HttpAsync(IHost worker, SdkFunction function, string method, string pathAndQuery, HttpContent? content = null)
     {
         await using var scope = worker.Services.CreateAsyncScope();

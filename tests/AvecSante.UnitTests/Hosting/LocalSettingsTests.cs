@@ -43,9 +43,7 @@ public sealed class LocalSettingsTests
     {
         // A TimerTrigger whose %setting% is missing from the app settings is not indexed by the Functions host.
         var sample = LocalSettings.ReadValues(Path.Combine(RepositoryRoot.Path, "local.settings.sample.json"));
-        var bicep = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "infra", "main.bicep"));
-        var deployed = System.Text.RegularExpressions.Regex.Matches(bicep, @"\{ name: 'Schedules__(?<name>\w+)', value: '(?<value>[^']*)' \}")
-            .ToDictionary(m => "Schedules:" + m.Groups["name"].Value, m => m.Groups["value"].Value, StringComparer.Ordinal);
+        var deployed = new Dictionary<string, string?>(DeployedAppSettings.Read(), StringComparer.Ordinal);
 
         foreach (var timer in FunctionCatalog.Timers)
         {
