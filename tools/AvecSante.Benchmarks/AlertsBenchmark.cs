@@ -95,9 +95,7 @@ internal static class AlertsBenchmark
 
         public Task<IReadOnlyList<OutboxMessage>> ListForRecipientAsync(string recipientId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<int> ErasePersonalDataAsync(string recipientId, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<int> ErasePersonalDataByAddressAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<int> ErasePersonalDataAsync(string recipientId, IReadOnlyCollection<string> addresses, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     public static int Run(string[] args)
