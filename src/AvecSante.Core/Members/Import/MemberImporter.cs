@@ -127,8 +127,8 @@ public sealed class MemberImporter(
 
         // Everything is checked first and staged last, so a refused line leaves nothing behind.
         string? rejection = null;
-        var structure = parsed.Structure is { } s ? CheckStructure(row, s, state, now, out rejection) : null;
-        var person = rejection is null && parsed.Person is { } p ? CheckPerson(row, p, structure, state, now, out rejection) : null;
+        var structure = parsed.Structure is { } s ? CheckStructure(s, state, now, out rejection) : null;
+        var person = rejection is null && parsed.Person is { } p ? CheckPerson(p, structure, state, now, out rejection) : null;
         var cotisation = rejection is null && parsed.Cotisation is { } c ? CheckCotisation(c, structure!.Value, state, now, thisYear, out rejection) : null;
         return rejection is null
             ? Stage(row, state, structure, person, cotisation)
@@ -136,7 +136,7 @@ public sealed class MemberImporter(
     }
 
     /// <summary>The structure as the line leaves it: matched by SIRET, then FINESS, then name and department.</summary>
-    private static StructureStep? CheckStructure(Row row, ParsedStructure s, ImportState state, DateTimeOffset now, out string? rejection)
+    private static StructureStep? CheckStructure(ParsedStructure s, ImportState state, DateTimeOffset now, out string? rejection)
     {
         rejection = null;
         var key = s.Siret ?? s.Finess ?? "n:" + ImportColumns.FoldedKey(s.Name!) + "|" + s.Department;
@@ -165,7 +165,7 @@ public sealed class MemberImporter(
     }
 
     /// <summary>The person as the line leaves them: matched by any of their addresses.</summary>
-    private static PersonStep? CheckPerson(Row row, ParsedPerson p, StructureStep? structure, ImportState state, DateTimeOffset now, out string? rejection)
+    private static PersonStep? CheckPerson(ParsedPerson p, StructureStep? structure, ImportState state, DateTimeOffset now, out string? rejection)
     {
         rejection = null;
         if (state.PersonLines.TryGetValue(p.Email!, out var earlier))
