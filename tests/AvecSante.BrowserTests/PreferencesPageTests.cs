@@ -2,48 +2,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AvecSante.Core.Notifications;
 using AvecSante.Core.People;
-using AvecSante.IntegrationTests.Support;
+using AvecSante.BrowserTests.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace AvecSante.BrowserTests;
 
 /// <summary>The preferences page of the alert emails, driven in Debian's headless Chromium through Playwright.</summary>
-public sealed class PreferencesPageTests : IAsyncLifetime, IDisposable
+public sealed class PreferencesPageTests : BrowserTestBase
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private readonly KestrelLocalHost _host = new();
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        await Azurite.EnsureReachableAsync();
-        var executable = Environment.GetEnvironmentVariable("AVECSANTE_CHROMIUM") is { Length: > 0 } fromScript ? fromScript : Chromium;
-        if (!File.Exists(executable))
-        {
-            throw new InvalidOperationException($"No Chromium at {executable}: run ./test.sh, which installs Debian's chromium (apt-get install chromium).");
-        }
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = executable,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-        _playwright?.Dispose();
-    }
-
-    public void Dispose() => _host.Dispose();
-
     private static Person Coordinator() => new()
     {
         Id = "p-browser",
@@ -75,10 +42,10 @@ public sealed class PreferencesPageTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_coordinator_changes_a_theme_saves_and_the_next_alert_follows_the_change()
     {
-        var baseAddress = _host.BaseAddress;
-        await _host.Services.GetRequiredService<IPeopleDirectory>().UpsertAsync(Coordinator(), CancellationToken.None);
-        var link = _host.Services.GetRequiredService<SignedLinks>().CreateToken("p-browser", LinkPurpose.Preferences);
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { JavaScriptEnabled = false });
+        var baseAddress = Host.BaseAddress;
+        await Host.Services.GetRequiredService<IPeopleDirectory>().UpsertAsync(Coordinator(), CancellationToken.None);
+        var link = Host.Services.GetRequiredService<SignedLinks>().CreateToken("p-browser", LinkPurpose.Preferences);
+        var page = await Chromium.NewPageAsync(Host.BaseAddress, javaScript: false);
 
         var shown = await page.GotoAsync(new Uri(baseAddress, "api/preferences/" + link).ToString());
         Assert.Equal(200, shown!.Status);
@@ -98,7 +65,7 @@ public sealed class PreferencesPageTests : IAsyncLifetime, IDisposable
         admin.DefaultRequestHeaders.Add("x-functions-key", KestrelLocalHost.AdminKey);
         Assert.Equal(0, await SubmitCallAsync(admin, "Appel fictif : addictions en MSP", "addictions"));
         Assert.Equal(1, await SubmitCallAsync(admin, "Appel fictif : santé mentale des jeunes", "sante-mentale"));
-        var alerts = await _host.Services.GetRequiredService<IOutboxStore>().ListForRecipientAsync("p-browser", CancellationToken.None);
+        var alerts = await Host.Services.GetRequiredService<IOutboxStore>().ListForRecipientAsync("p-browser", CancellationToken.None);
         var alert = Assert.Single(alerts);
         Assert.Contains("santé mentale des jeunes", alert.Email.Subject, StringComparison.Ordinal);
         Assert.Contains("thème Santé mentale", alert.Substitutions![EmailTokens.Reason], StringComparison.Ordinal);
@@ -107,19 +74,19 @@ public sealed class PreferencesPageTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_forged_or_expired_link_gets_a_clear_French_page_not_an_error_dump()
     {
-        var baseAddress = _host.BaseAddress;
-        await _host.Services.GetRequiredService<IPeopleDirectory>().UpsertAsync(Coordinator(), CancellationToken.None);
-        var links = _host.Services.GetRequiredService<SignedLinks>();
+        var baseAddress = Host.BaseAddress;
+        await Host.Services.GetRequiredService<IPeopleDirectory>().UpsertAsync(Coordinator(), CancellationToken.None);
+        var links = Host.Services.GetRequiredService<SignedLinks>();
         var valid = links.CreateToken("p-browser", LinkPurpose.Preferences);
         var forged = links.CreateToken("p-other", LinkPurpose.Preferences).Split('.')[0] + "." + valid.Split('.')[1];
-        var page = await _browser!.NewPageAsync();
+        var page = await Chromium.NewPageAsync(Host.BaseAddress);
 
         var refused = await page.GotoAsync(new Uri(baseAddress, "api/preferences/" + forged).ToString());
         Assert.Equal(403, refused!.Status);
         Assert.Equal("Ce lien n'est pas valide", await page.TextContentAsync("h1"));
         Assert.DoesNotContain("Exception", await page.ContentAsync(), StringComparison.Ordinal);
 
-        _host.Clock.Advance(TimeSpan.FromDays(91));
+        Host.Clock.Advance(TimeSpan.FromDays(91));
         var expired = await page.GotoAsync(new Uri(baseAddress, "api/preferences/" + valid).ToString());
         Assert.Equal(410, expired!.Status);
         Assert.Equal("Ce lien a expiré", await page.TextContentAsync("h1"));
@@ -129,10 +96,10 @@ public sealed class PreferencesPageTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_unsubscribe_button_works_without_JavaScript_and_the_next_alert_is_not_planned()
     {
-        var baseAddress = _host.BaseAddress;
-        await _host.Services.GetRequiredService<IPeopleDirectory>().UpsertAsync(Coordinator(), CancellationToken.None);
-        var link = _host.Services.GetRequiredService<SignedLinks>().CreateToken("p-browser", LinkPurpose.Preferences);
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { JavaScriptEnabled = false });
+        var baseAddress = Host.BaseAddress;
+        await Host.Services.GetRequiredService<IPeopleDirectory>().UpsertAsync(Coordinator(), CancellationToken.None);
+        var link = Host.Services.GetRequiredService<SignedLinks>().CreateToken("p-browser", LinkPurpose.Preferences);
+        var page = await Chromium.NewPageAsync(Host.BaseAddress, javaScript: false);
 
         await page.GotoAsync(new Uri(baseAddress, "api/preferences/" + link).ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Me désabonner de toutes les alertes" }).ClickAsync();

@@ -8,26 +8,8 @@ using Microsoft.Playwright;
 namespace AvecSante.BrowserTests.Console;
 
 /// <summary>The staff console in Debian's chromium: the development sign-in, a CPAM email published without JavaScript, axe on every page.</summary>
-public sealed class ConsoleJourneyTests : IAsyncLifetime, IDisposable
+public sealed class ConsoleJourneyTests : BrowserTestBase
 {
-    private readonly KestrelLocalHost _host = new();
-    private ChromiumBrowser? _chromium;
-
-    public async Task InitializeAsync()
-    {
-        await AvecSante.IntegrationTests.Support.Azurite.EnsureReachableAsync();
-        _chromium = await ChromiumBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-    }
-
-    public void Dispose() => _host.Dispose();
 
     /// <summary>A CPAM email as the partner sends it (synthetic, example.org), saved as the .eml a staff member drops in.</summary>
     private static string CpamEmail() => string.Join("\r\n",
@@ -58,7 +40,7 @@ public sealed class ConsoleJourneyTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_staff_member_signs_in_and_publishes_a_CPAM_email_with_JavaScript_off_and_the_coordinators_are_alerted()
     {
-        await _host.Services.GetRequiredService<IPeopleDirectory>().UpsertAsync(new Person
+        await Host.Services.GetRequiredService<IPeopleDirectory>().UpsertAsync(new Person
         {
             Id = "p-console",
             FirstName = "Maëlle",
@@ -69,10 +51,10 @@ public sealed class ConsoleJourneyTests : IAsyncLifetime, IDisposable
             Department = "56",
             Roles = ["coordinator"],
         }, CancellationToken.None);
-        var email = Path.Combine(_host.OutboxPath, "cpam56.eml");
-        Directory.CreateDirectory(_host.OutboxPath);
+        var email = Path.Combine(Host.OutboxPath, "cpam56.eml");
+        Directory.CreateDirectory(Host.OutboxPath);
         await File.WriteAllTextAsync(email, CpamEmail());
-        var page = await _chromium!.NewPageAsync(_host.BaseAddress, javaScript: false);
+        var page = await Chromium.NewPageAsync(Host.BaseAddress, javaScript: false);
 
         await SignInAsync(page, "Nolwenn Exemple");
         await Screenshots.SaveAsync(page, "console-aujourdhui");
@@ -102,7 +84,7 @@ public sealed class ConsoleJourneyTests : IAsyncLifetime, IDisposable
     {
         foreach (var width in new[] { ChromiumBrowser.DesktopWidth, ChromiumBrowser.PhoneWidth })
         {
-            var page = await _chromium!.NewPageAsync(_host.BaseAddress, width: width);
+            var page = await Chromium.NewPageAsync(Host.BaseAddress, width: width);
             await page.GotoAsync("api/console/connexion");
             await Accessibility.AssertNoSeriousViolationsAsync(page);
             await SignInAsync(page, "Camille Exemple");
@@ -128,7 +110,7 @@ public sealed class ConsoleJourneyTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_staff_member_compiles_last_year_s_report_follows_it_and_downloads_the_Word_file()
     {
-        var page = await _chromium!.NewPageAsync(_host.BaseAddress, javaScript: false);
+        var page = await Chromium.NewPageAsync(Host.BaseAddress, javaScript: false);
         await SignInAsync(page, "Gaëlle Exemple");
         await page.GetByRole(AriaRole.Link, new() { Name = "Rapport d'activité" }).ClickAsync();
         await page.GetByLabel("Année").SelectOptionAsync("2025");
@@ -159,11 +141,11 @@ public sealed class ConsoleJourneyTests : IAsyncLifetime, IDisposable
     public async Task A_staff_member_imports_the_CRM_file_with_one_bad_line_dry_run_first_and_reads_the_line_by_line_report()
     {
         var sample = await File.ReadAllLinesAsync(AvecSante.Tests.Shared.RepositoryRoot.Combine("samples", "members", "adherents.csv"));
-        var csv = Path.Combine(_host.OutboxPath, "adherents-crm.csv");
-        Directory.CreateDirectory(_host.OutboxPath);
+        var csv = Path.Combine(Host.OutboxPath, "adherents-crm.csv");
+        Directory.CreateDirectory(Host.OutboxPath);
         // Header, two good lines, and one whose address is not an address.
         await File.WriteAllLinesAsync(csv, [sample[0], sample[1], sample[2], sample[1].Replace("maelle.legall@example.org", "pas-une-adresse", StringComparison.Ordinal).Replace("Maëlle", "Morgane", StringComparison.Ordinal)]);
-        var page = await _chromium!.NewPageAsync(_host.BaseAddress, javaScript: false);
+        var page = await Chromium.NewPageAsync(Host.BaseAddress, javaScript: false);
         await SignInAsync(page, "Camille Exemple");
         await page.GetByRole(AriaRole.Link, new() { Name = "Import des adhérents" }).ClickAsync();
 

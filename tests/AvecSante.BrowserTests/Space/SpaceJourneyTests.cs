@@ -13,33 +13,25 @@ namespace AvecSante.BrowserTests.Space;
 /// local outbox's .eml, the board with their calls first, a call, its .ics, a related sheet, its file. axe on every
 /// page; screenshots at 360 and 1280 px in .local/screenshots/.
 /// </summary>
-public sealed class SpaceJourneyTests : IAsyncLifetime, IDisposable
+public sealed class SpaceJourneyTests : BrowserTestBase
 {
     private const string Email = "maelle.espace@example.org";
     private const string SheetFile = "trois-rivieres-souffle-libre.pdf";
 
-    private readonly KestrelLocalHost _host = new();
-    private ChromiumBrowser? _chromium;
     private HttpClient? _admin;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await AvecSante.IntegrationTests.Support.Azurite.EnsureReachableAsync();
-        _chromium = await ChromiumBrowser.LaunchAsync();
-        _admin = new HttpClient { BaseAddress = _host.BaseAddress };
+        await base.InitializeAsync();
+        _admin = new HttpClient { BaseAddress = Host.BaseAddress };
         _admin.DefaultRequestHeaders.Add("x-functions-key", KestrelLocalHost.AdminKey);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         _admin?.Dispose();
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
+        await base.DisposeAsync();
     }
-
-    public void Dispose() => _host.Dispose();
 
     private async Task SubmitCallAsync(string title, string theme, string deadline, string department)
     {
@@ -76,7 +68,7 @@ public sealed class SpaceJourneyTests : IAsyncLifetime, IDisposable
         Assert.Contains("un lien de connexion vient de lui être envoyé", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         using var dispatched = await _admin!.PostAsync(new Uri("api/notifications/dispatch", UriKind.Relative), null);
         dispatched.EnsureSuccessStatusCode();
-        var link = SpaceMembers.SignInLinksSentTo(Path.Combine(_host.OutboxPath, "mail"), Email)[^1];
+        var link = SpaceMembers.SignInLinksSentTo(Path.Combine(Host.OutboxPath, "mail"), Email)[^1];
         // The link names the configured public address; the test's server listens on its own port.
         return link.PathAndQuery.TrimStart('/');
     }
@@ -95,7 +87,7 @@ public sealed class SpaceJourneyTests : IAsyncLifetime, IDisposable
         await SubmitCallAsync("Prévention du tabac chez les jeunes (fictif)", "addictions", "2026-12-14T12:00", "29");
         await SubmitCallAsync("Accompagnement des jeunes parents (fictif)", "perinatalite", "2027-01-08T18:00", "35");
         await UploadSampleSheetAsync();
-        var page = await _chromium!.NewPageAsync(_host.BaseAddress, width: ChromiumBrowser.PhoneWidth);
+        var page = await Chromium.NewPageAsync(Host.BaseAddress, width: ChromiumBrowser.PhoneWidth);
 
         await page.GotoAsync("api/espace/connexion");
         await CheckAsync(page, "espace-connexion-360");
@@ -141,7 +133,7 @@ public sealed class SpaceJourneyTests : IAsyncLifetime, IDisposable
         await CheckAsync(page, "espace-agenda-360");
 
         // The same pages on a desktop screen, with the same session.
-        var desktop = await _chromium.NewPageAsync(_host.BaseAddress, width: ChromiumBrowser.DesktopWidth);
+        var desktop = await Chromium.NewPageAsync(Host.BaseAddress, width: ChromiumBrowser.DesktopWidth);
         await desktop.Context.AddCookiesAsync((await page.Context.CookiesAsync()).Select(c => new Cookie
         {
             Name = c.Name,
@@ -166,21 +158,21 @@ public sealed class SpaceJourneyTests : IAsyncLifetime, IDisposable
     public async Task A_used_link_and_an_expired_link_get_a_clear_French_page_that_offers_a_new_one()
     {
         await SpaceMembers.CoordinatorAsync(_admin!, Email, 2026, ["addictions"]);
-        var page = await _chromium!.NewPageAsync(_host.BaseAddress, width: ChromiumBrowser.PhoneWidth);
+        var page = await Chromium.NewPageAsync(Host.BaseAddress, width: ChromiumBrowser.PhoneWidth);
         var used = await AskForLinkAsync(page);
         await page.GotoAsync(used);
         await page.GetByRole(AriaRole.Button, new() { Name = "Entrer dans l'espace" }).ClickAsync();
 
-        var other = await _chromium.NewPageAsync(_host.BaseAddress, width: ChromiumBrowser.PhoneWidth);
+        var other = await Chromium.NewPageAsync(Host.BaseAddress, width: ChromiumBrowser.PhoneWidth);
         var again = await other.GotoAsync(used);
         Assert.Equal(410, again!.Status);
         Assert.Equal("Ce lien a déjà servi", await other.InnerTextAsync("h1"));
         await CheckAsync(other, "espace-lien-deja-utilise-360");
 
-        _host.Clock.Advance(TimeSpan.FromMinutes(2));
+        Host.Clock.Advance(TimeSpan.FromMinutes(2));
         var late = await AskForLinkAsync(other);
         Assert.NotEqual(used, late);
-        _host.Clock.Advance(TimeSpan.FromMinutes(31));
+        Host.Clock.Advance(TimeSpan.FromMinutes(31));
         var expired = await other.GotoAsync(late);
         Assert.Equal(410, expired!.Status);
         Assert.Equal("Ce lien a expiré", await other.InnerTextAsync("h1"));

@@ -12,32 +12,14 @@ namespace AvecSante.BrowserTests.Web;
 /// The shared layout, stylesheet and form tokens in a real browser, through a page the test adds to the real LocalHost
 /// (the console and the space test their own pages; this holds what every page inherits).
 /// </summary>
-public sealed class WebLayerTests : IAsyncLifetime, IDisposable
+public sealed class WebLayerTests() : BrowserTestBase(new KestrelLocalHost(builder => builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, LayoutPageFilter>())))
 {
     private const string Subject = "staff-test";
-    private readonly KestrelLocalHost _host = new(builder => builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, LayoutPageFilter>()));
-    private ChromiumBrowser? _chromium;
-
-    public async Task InitializeAsync()
-    {
-        await AvecSante.IntegrationTests.Support.Azurite.EnsureReachableAsync();
-        _chromium = await ChromiumBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-    }
-
-    public void Dispose() => _host.Dispose();
 
     [Fact]
     public async Task The_layout_is_French_with_landmarks_a_skip_link_and_the_app_s_own_stylesheet_at_phone_width()
     {
-        var page = await _chromium!.NewPageAsync(_host.BaseAddress, width: ChromiumBrowser.PhoneWidth);
+        var page = await Chromium.NewPageAsync(Host.BaseAddress, width: ChromiumBrowser.PhoneWidth);
         var stylesheets = new List<IResponse>();
         page.Response += (_, response) =>
         {
@@ -62,14 +44,14 @@ public sealed class WebLayerTests : IAsyncLifetime, IDisposable
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Aller au contenu", await page.EvaluateAsync<string>("document.activeElement.textContent"));
         var css = Assert.Single(stylesheets);
-        Assert.Equal(new Uri(_host.BaseAddress, "api/web/site.css"), new Uri(css.Url));
+        Assert.Equal(new Uri(Host.BaseAddress, "api/web/site.css"), new Uri(css.Url));
         Assert.Equal(200, css.Status);
         // Phone first: nothing wider than the screen.
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
 
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Screenshots.SaveAsync(page, "web-layout-360");
-        var desktop = await _chromium.NewPageAsync(_host.BaseAddress, width: ChromiumBrowser.DesktopWidth);
+        var desktop = await Chromium.NewPageAsync(Host.BaseAddress, width: ChromiumBrowser.DesktopWidth);
         await desktop.GotoAsync("api/test/layout");
         await Accessibility.AssertNoSeriousViolationsAsync(desktop);
         await Screenshots.SaveAsync(desktop, "web-layout-1280");
@@ -78,7 +60,7 @@ public sealed class WebLayerTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_form_of_the_layout_posts_without_JavaScript_with_its_token_and_a_post_without_it_is_refused_in_French()
     {
-        var page = await _chromium!.NewPageAsync(_host.BaseAddress, javaScript: false);
+        var page = await Chromium.NewPageAsync(Host.BaseAddress, javaScript: false);
         await page.GotoAsync("api/test/layout");
 
         var posted = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync(),
