@@ -27,11 +27,8 @@ public static class WebCookies
         context.Response.Cookies.Delete(name, Options(context.Request, null, SameSiteMode.Lax));
     }
 
-    public static bool IsLoopbackHttp(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return !request.IsHttps && request.Host.Host is "localhost" or "127.0.0.1" or "[::1]" or "::1";
-    }
+    private static bool IsLoopbackHttp(HttpRequest request) =>
+        !request.IsHttps && request.Host.Host is "localhost" or "127.0.0.1" or "[::1]" or "::1";
 
     private static CookieOptions Options(HttpRequest request, TimeSpan? lifetime, SameSiteMode sameSite) => new()
     {

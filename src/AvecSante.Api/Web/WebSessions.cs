@@ -8,18 +8,19 @@ namespace AvecSante.Api.Web;
 
 /// <summary>
 /// A signed, expiring session cookie: "subject.expiry.signature", the subject base64url-encoded, signed for one purpose
-/// (the console's development sign-in, the space's link sign-in…). Nothing is stored server side; ending a session
-/// deletes the cookie, and a cookie past its expiry or signed for another purpose reads as nobody.
+/// (the console's development sign-in). Nothing is stored server side; ending a session deletes the cookie, and a
+/// cookie past its expiry or signed for another purpose reads as nobody. The space keeps its sessions server-side
+/// instead (SpaceSignIn), so that erasing a person ends them.
 /// </summary>
 public sealed class WebSessions(WebSigner signer, TimeProvider clock)
 {
-    public void Start(HttpContext context, string cookieName, string purpose, string subject, TimeSpan lifetime, SameSiteMode sameSite = SameSiteMode.Lax)
+    public void Start(HttpContext context, string cookieName, string purpose, string subject, TimeSpan lifetime)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentException.ThrowIfNullOrEmpty(subject);
         var expires = clock.GetUtcNow().Add(lifetime).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var payload = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(subject)) + "." + expires;
-        WebCookies.Set(context, cookieName, payload + "." + signer.Sign(purpose, payload), lifetime, sameSite);
+        WebCookies.Set(context, cookieName, payload + "." + signer.Sign(purpose, payload), lifetime);
     }
 
     /// <summary>The subject of a valid session, or null.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using AvecSante.Core.Common;
 using AvecSante.Core.Members;
@@ -149,8 +150,7 @@ public sealed class SpaceSignIn(
     }
 
     /// <summary>A random value of 256 bits, base64url: session cookies and calendar feed tokens.</summary>
-    public static string NewSecret() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewSecret() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>Secrets are stored only as digests, so a copy of the tables opens nothing.</summary>
     public static string SecretKey(string secret) => StableKeys.Digest("secret|" + secret, 64);

@@ -11,7 +11,7 @@ namespace AvecSante.Functions;
 /// Binds FunctionCatalog's timers to their NCRONTAB app settings and runs the jobs. TimerInfo is not passed on: a job
 /// decides itself what is due (schedules are UTC; Paris rules live in the jobs), so a late or missed occurrence changes nothing.
 /// </summary>
-public sealed class TimerFunctions(DispatchNotificationsJob dispatchNotifications, PurgeDeletedDocumentsJob purgeDeletedDocuments, SweepTicketingInboxJob sweepTicketingInbox, PurgeMemberDataJob purgeMemberData, SendRenewalRemindersJob sendRenewalReminders, ReconcileTicketingJob reconcileTicketing, SendRemindersJob sendReminders, SendDigestJob sendDigest, SendCallChangeAlertsJob sendCallChangeAlerts, CompileAnnualReportJob compileAnnualReport, CloseOutboxMonthsJob closeOutboxMonths)
+public sealed class TimerFunctions(DispatchNotificationsJob dispatchNotifications, PurgeDeletedDocumentsJob purgeDeletedDocuments, SweepTicketingInboxJob sweepTicketingInbox, PurgeMemberDataJob purgeMemberData, PurgeExpiredDataJob purgeExpiredData, SendRenewalRemindersJob sendRenewalReminders, ReconcileTicketingJob reconcileTicketing, SendRemindersJob sendReminders, SendDigestJob sendDigest, SendCallChangeAlertsJob sendCallChangeAlerts, CompileAnnualReportJob compileAnnualReport, CloseOutboxMonthsJob closeOutboxMonths)
 {
     [Function("DispatchNotifications")]
     public Task DispatchNotifications([TimerTrigger("%Schedules:DispatchNotifications%")] TimerInfo timer, CancellationToken cancellationToken) => dispatchNotifications.RunAsync(cancellationToken);
@@ -24,6 +24,9 @@ public sealed class TimerFunctions(DispatchNotificationsJob dispatchNotification
 
     [Function("PurgeMemberData")]
     public Task PurgeMemberData([TimerTrigger("%Schedules:PurgeMemberData%")] TimerInfo timer, CancellationToken cancellationToken) => purgeMemberData.RunAsync(cancellationToken);
+
+    [Function("PurgeExpiredData")]
+    public Task PurgeExpiredData([TimerTrigger("%Schedules:PurgeExpiredData%")] TimerInfo timer, CancellationToken cancellationToken) => purgeExpiredData.RunAsync(cancellationToken);
 
     [Function("SendRenewalReminders")]
     public Task SendRenewalReminders([TimerTrigger("%Schedules:SendRenewalReminders%")] TimerInfo timer, CancellationToken cancellationToken) => sendRenewalReminders.RunAsync(cancellationToken);

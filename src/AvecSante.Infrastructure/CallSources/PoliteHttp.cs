@@ -34,13 +34,13 @@ public sealed class PoliteHttp(HttpClient http, IOptions<CallsOptions> options, 
 
     private const int MaxRedirects = 5;
 
-    public Task<FetchedPage> GetAsync(Uri url, SourceHosts hosts, CancellationToken cancellationToken) => GetAsync(url, hosts, conditional: true, configure: null, cancellationToken);
+    public Task<FetchedPage> GetAsync(Uri url, SourceHosts hosts, CancellationToken cancellationToken) => GetAsync(url, hosts, conditional: true, cancellationToken);
 
     /// <summary>
     /// GETs a page of the source. Redirects are followed here (at most five), each new address checked against the
     /// source's hosts; the answer is read up to <see cref="CallsOptions.MaxResponseBytes"/> after decompression.
     /// </summary>
-    public async Task<FetchedPage> GetAsync(Uri url, SourceHosts hosts, bool conditional, Action<HttpRequestMessage>? configure, CancellationToken cancellationToken)
+    public async Task<FetchedPage> GetAsync(Uri url, SourceHosts hosts, bool conditional, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(hosts);
@@ -57,9 +57,7 @@ public sealed class PoliteHttp(HttpClient http, IOptions<CallsOptions> options, 
         for (var redirects = 0; ; redirects++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, target);
-            request.Headers.UserAgent.ParseAdd(options.Value.UserAgent);
             AddValidators(request, validators);
-            configure?.Invoke(request);
             using var response = await SendPolitelyAsync(request, hosts, timeout.Token, cancellationToken).ConfigureAwait(false);
             if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location)
             {

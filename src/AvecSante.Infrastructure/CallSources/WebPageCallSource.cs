@@ -19,7 +19,7 @@ public sealed class WebPageCallSource(string name, CallSourceOptions options, Po
     {
         var listingUrl = options.Url ?? throw new InvalidOperationException($"Setting 'Calls:Sources:{name}:Url' is missing.");
         // The listing is read every time: a call page may change while the listing does not.
-        var listing = await http.GetAsync(listingUrl, _hosts, conditional: false, configure: null, cancellationToken).ConfigureAwait(false);
+        var listing = await http.GetAsync(listingUrl, _hosts, conditional: false, cancellationToken).ConfigureAwait(false);
         var parser = new HtmlParser();
         using var document = await parser.ParseDocumentAsync(listing.Content!, cancellationToken).ConfigureAwait(false);
         var links = document.QuerySelectorAll(options.ItemSelector)
