@@ -36,9 +36,13 @@ public interface IPeopleRegister : IPeopleDirectory
 {
     Task<IReadOnlyList<Person>> ListAllAsync(CancellationToken cancellationToken);
 
+    /// <summary>False when the id or one of the person's addresses is taken: an address belongs to one person at most.</summary>
     Task<bool> TryAddAsync(Person person, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the record if its <see cref="Person.Version"/> is still current; null when it is not (412).</summary>
+    /// <summary>
+    /// Replaces the record if its <see cref="Person.Version"/> is still current; null when it is not (412), or when
+    /// another person took one of its new addresses meanwhile.
+    /// </summary>
     Task<Person?> TryUpdateAsync(Person person, CancellationToken cancellationToken);
 
     Task SaveAllAsync(IReadOnlyList<Person> people, CancellationToken cancellationToken);

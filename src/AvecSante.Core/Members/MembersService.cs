@@ -222,7 +222,12 @@ public sealed class MembersService(
         }
         var now = clock.GetUtcNow();
         person = person with { CreatedAt = now, UpdatedAt = now };
-        await people.TryAddAsync(person, cancellationToken).ConfigureAwait(false);
+        if (!await people.TryAddAsync(person, cancellationToken).ConfigureAwait(false))
+        {
+            // Someone took the address between the check above and this write: the register's claim refused it.
+            var winner = FindByEmail(await people.ListAllAsync(cancellationToken).ConfigureAwait(false), person.Email);
+            return new(ChangeOutcome.Conflict, winner, Message: "Une personne avec cette adresse e-mail existe déjà.");
+        }
         await audit.RecordAsync(new AuditEntry(now, actor, "created", "person", person.Id, MemberChanges.Fields(null, person)), cancellationToken).ConfigureAwait(false);
         return new(ChangeOutcome.Created, await people.GetAsync(person.Id, cancellationToken).ConfigureAwait(false));
     }

@@ -129,6 +129,24 @@ public sealed class MembersApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Ten_creations_of_one_address_at_the_same_moment_make_one_person_and_nine_conflicts()
+    {
+        using var client = _host.CreateAdminClient();
+
+        var answers = await Task.WhenAll(Enumerable.Range(1, 10).Select(async i =>
+        {
+            using var response = await client.PostAsync(new Uri("/api/members/people", UriKind.Relative),
+                Json(new { firstName = "Gaëlle", lastName = "Exemple" + i, email = "gaelle.exemple@example.org" }));
+            return response.StatusCode;
+        }));
+        var people = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/members/people?name=gaelle", UriKind.Relative));
+
+        Assert.Equal(1, answers.Count(a => a == HttpStatusCode.Created));
+        Assert.Equal(9, answers.Count(a => a == HttpStatusCode.Conflict));
+        Assert.Single(people.EnumerateArray());
+    }
+
+    [Fact]
     public async Task Every_change_is_audited_with_the_key_name_and_the_changed_field_names_only()
     {
         using var client = _host.CreateAdminClient();

@@ -7,7 +7,10 @@ using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace AvecSante.IntegrationTests.Storage;
 
-/// <summary>Saving alert preferences against real Azurite: only the preference columns are written.</summary>
+/// <summary>
+/// The People table against real Azurite: saving alert preferences writes only their columns; an address belongs to
+/// one person at most, held by a claim written with the person.
+/// </summary>
 public sealed class TablePeopleDirectoryTests : IAsyncLifetime
 {
     private readonly StorageOptions _storage = new() { ConnectionString = Azurite.ConnectionString, TablePrefix = Azurite.NewPrefix() };
@@ -47,5 +50,58 @@ public sealed class TablePeopleDirectoryTests : IAsyncLifetime
 
         Assert.False(saved);
         Assert.Null(await _people.GetAsync("p-gone", CancellationToken.None));
+    }
+
+    private static Person Someone(string id, string email, params string[] others) =>
+        new() { Id = id, FirstName = "Prénom", LastName = "Fictif", Email = email, OtherEmails = others };
+
+    [Fact]
+    public async Task Two_people_created_at_the_same_moment_with_one_address_make_one_person()
+    {
+        var added = await Task.WhenAll(
+            _people.TryAddAsync(Someone("p-first", "accueil@example.org"), CancellationToken.None),
+            _people.TryAddAsync(Someone("p-second", "Accueil@Example.org"), CancellationToken.None));
+
+        Assert.Equal(1, added.Count(a => a));
+        var everyone = await _people.ListAllAsync(CancellationToken.None);
+        Assert.Equal(["accueil@example.org"], everyone.Select(p => p.Email!.ToLowerInvariant()));
+    }
+
+    [Fact]
+    public async Task An_other_address_is_claimed_too_and_an_address_given_up_is_free_again()
+    {
+        Assert.True(await _people.TryAddAsync(Someone("p-anne", "anne@example.org", "anne.perso@example.org"), CancellationToken.None));
+        Assert.False(await _people.TryAddAsync(Someone("p-copy", "anne.perso@example.org"), CancellationToken.None));
+
+        var anne = (await _people.GetAsync("p-anne", CancellationToken.None))!;
+        Assert.NotNull(await _people.TryUpdateAsync(anne with { OtherEmails = [], Email = "anne.msp@example.org" }, CancellationToken.None));
+
+        Assert.True(await _people.TryAddAsync(Someone("p-other", "anne@example.org", "anne.perso@example.org"), CancellationToken.None));
+        Assert.False(await _people.TryAddAsync(Someone("p-late", "anne.msp@example.org"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_update_to_an_address_another_person_holds_is_refused_and_changes_nothing()
+    {
+        Assert.True(await _people.TryAddAsync(Someone("p-bob", "bob@example.org"), CancellationToken.None));
+        Assert.True(await _people.TryAddAsync(Someone("p-carl", "carl@example.org"), CancellationToken.None));
+        var carl = (await _people.GetAsync("p-carl", CancellationToken.None))!;
+
+        Assert.Null(await _people.TryUpdateAsync(carl with { Email = "bob@example.org" }, CancellationToken.None));
+
+        Assert.Equal("carl@example.org", (await _people.GetAsync("p-carl", CancellationToken.None))!.Email);
+        Assert.False(await _people.TryAddAsync(Someone("p-third", "carl@example.org"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Erasure_and_the_import_keep_the_claims_in_step()
+    {
+        await _people.SaveAllAsync([Someone("p-imported", "import@example.org")], CancellationToken.None);
+        Assert.False(await _people.TryAddAsync(Someone("p-typed", "import@example.org"), CancellationToken.None));
+
+        Assert.True(await _people.DeleteAsync("p-imported", CancellationToken.None));
+
+        Assert.True(await _people.TryAddAsync(Someone("p-typed", "import@example.org"), CancellationToken.None));
+        Assert.Equal(["p-typed"], (await _people.ListAllAsync(CancellationToken.None)).Select(p => p.Id));
     }
 }
