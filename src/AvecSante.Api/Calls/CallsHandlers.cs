@@ -50,7 +50,7 @@ public sealed class CallsHandlers(CallSubmissionService submissions, ICallReposi
         ArgumentNullException.ThrowIfNull(request);
         var q = request.Query;
         CallStatus? status = null;
-        if (q["status"].ToString() is { Length: > 0 } s)
+        if (QueryValues.Text(q, "status") is { } s)
         {
             if (!Enum.TryParse<CallStatus>(s, ignoreCase: true, out var parsed))
             {
@@ -60,16 +60,13 @@ public sealed class CallsHandlers(CallSubmissionService submissions, ICallReposi
         }
         var filter = new CallFilter(
             status,
-            Empty(q["theme"]),
-            Empty(q["department"]),
-            Empty(q["funder"]),
-            Empty(q["structure"])?.ToUpperInvariant());
+            QueryValues.Text(q, "theme"),
+            QueryValues.Text(q, "department"),
+            QueryValues.Text(q, "funder"),
+            QueryValues.Text(q, "structure")?.ToUpperInvariant());
         var list = await calls.ListAsync(filter, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(list.Select(c => CallResponse.From(c)).ToList());
     }
-
-    private static string? Empty(Microsoft.Extensions.Primitives.StringValues value) =>
-        string.IsNullOrWhiteSpace(value.ToString()) ? null : value.ToString().Trim();
 }
 
 /// <summary>The JSON shape of a call: Paris-time deadline for people, UTC instant for programs.</summary>

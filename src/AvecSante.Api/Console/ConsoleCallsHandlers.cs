@@ -1,3 +1,4 @@
+using AvecSante.Api.Http;
 using AvecSante.Api.Web;
 using AvecSante.Core.Calls;
 using AvecSante.Core.Calls.Ingestion;
@@ -93,9 +94,6 @@ public sealed class ConsoleCallsHandlers(ConsoleGate gate, ICallRepository calls
 
     private static CallsQuery ReadQuery(IQueryCollection q) => new(
         Enum.TryParse<CallStatus>(q["statut"].ToString(), ignoreCase: true, out var status) ? status : null,
-        Value(q["theme"]), Value(q["departement"]), Value(q["financeur"]), Value(q["structure"])?.ToUpperInvariant(),
+        QueryValues.Text(q, "theme"), QueryValues.Text(q, "departement"), QueryValues.Text(q, "financeur"), QueryValues.Text(q, "structure")?.ToUpperInvariant(),
         int.TryParse(q["jours"].ToString(), out var days) && days is > 0 and <= 366 ? days : null);
-
-    private static string? Value(Microsoft.Extensions.Primitives.StringValues value) =>
-        string.IsNullOrWhiteSpace(value.ToString()) ? null : value.ToString().Trim();
 }

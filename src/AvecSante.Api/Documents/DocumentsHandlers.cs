@@ -63,13 +63,13 @@ public sealed class DocumentsHandlers(DocumentLibrary library)
     {
         ArgumentNullException.ThrowIfNull(request);
         var q = request.Query;
-        var theme = Value(q["theme"])?.ToLowerInvariant();
+        var theme = QueryValues.Text(q, "theme")?.ToLowerInvariant();
         if (theme is not null && !Themes.IsKnown(theme))
         {
             return Problems.BadQuery("theme", $"« {theme} » : thème inconnu.");
         }
         int? year = null;
-        if (Value(q["year"]) is { } yearText)
+        if (QueryValues.Text(q, "year") is { } yearText)
         {
             if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
             {
@@ -77,28 +77,27 @@ public sealed class DocumentsHandlers(DocumentLibrary library)
             }
             year = parsed;
         }
-        var department = Value(q["department"])?.ToLowerInvariant();
+        var department = QueryValues.Text(q, "department")?.ToLowerInvariant();
         if (department is not null && !Departments.IsKnown(department))
         {
             return Problems.BadQuery("department", $"« {department} » : département inconnu (22, 29, 35, 56 ou regional).");
         }
-        var kind = Value(q["kind"])?.ToLowerInvariant();
+        var kind = QueryValues.Text(q, "kind")?.ToLowerInvariant();
         if (kind is not null && !DocumentKinds.IsKnown(kind))
         {
             return Problems.BadQuery("kind", "valeurs possibles : fiche-capitalisation, projet-de-sante, compte-rendu, autre.");
         }
-        var deleted = false;
-        if (Value(q["deleted"]) is { } deletedText && !bool.TryParse(deletedText, out deleted))
+        if (!QueryValues.TryFlag(q, "deleted", absent: false, out var deleted))
         {
             return Problems.BadQuery("deleted", "valeurs possibles : true, false.");
         }
         var filter = new DocumentFilter
         {
             Theme = theme,
-            Query = Value(q["q"]),
+            Query = QueryValues.Text(q, "q"),
             Year = year,
             Department = department,
-            Structure = Value(q["structure"]),
+            Structure = QueryValues.Text(q, "structure"),
             Kind = kind,
             Deleted = deleted,
         };
@@ -130,7 +129,7 @@ public sealed class DocumentsHandlers(DocumentLibrary library)
             return Problems.Of(StatusCodes.Status404NotFound, "Document introuvable.", "Ce document est dans la corbeille : restaurez-le pour le télécharger.");
         }
         var version = document.Current;
-        if (Value(request.Query["version"]) is { } versionText)
+        if (QueryValues.Text(request.Query, "version") is { } versionText)
         {
             if (!int.TryParse(versionText, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
                 || document.Versions.FirstOrDefault(v => v.Number == number) is not { } chosen)
@@ -237,7 +236,4 @@ public sealed class DocumentsHandlers(DocumentLibrary library)
         var (form, problem) = await FormBody.ReadAsync(request, cancellationToken).ConfigureAwait(false);
         return problem is IStatusCodeHttpResult { StatusCode: StatusCodes.Status413PayloadTooLarge } ? (null, TooLarge(max)) : (form, problem);
     }
-
-    private static string? Value(Microsoft.Extensions.Primitives.StringValues value) =>
-        string.IsNullOrWhiteSpace(value.ToString()) ? null : value.ToString().Trim();
 }

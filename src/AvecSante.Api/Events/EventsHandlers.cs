@@ -62,7 +62,7 @@ public sealed class EventsHandlers(IEventRepository events, ITicketStore tickets
     public async Task<IResult> RegistrationsAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var format = request.Query["format"].ToString() is { Length: > 0 } f ? f.ToLowerInvariant() : "json";
+        var format = QueryValues.Text(request.Query, "format")?.ToLowerInvariant() ?? "json";
         if (format is not ("json" or "csv"))
         {
             return Problems.BadQuery("format", "valeurs possibles : json, csv.");

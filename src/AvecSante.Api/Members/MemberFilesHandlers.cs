@@ -26,8 +26,7 @@ public sealed partial class MemberFilesHandlers(
     public async Task<IResult> ImportAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var dryRun = false;
-        if (MembersHandlers.Clean(request.Query["dryRun"]) is { } d && !bool.TryParse(d, out dryRun))
+        if (!QueryValues.TryFlag(request.Query, "dryRun", absent: false, out var dryRun))
         {
             return Problems.BadQuery("dryRun", "true ou false.");
         }
@@ -111,13 +110,13 @@ public sealed partial class MemberFilesHandlers(
     public async Task<IResult> ExportAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var format = MembersHandlers.Clean(request.Query["format"])?.ToLowerInvariant() ?? "csv";
+        var format = QueryValues.Text(request.Query, "format")?.ToLowerInvariant() ?? "csv";
         if (format is not ("csv" or "xlsx"))
         {
             return Problems.BadQuery("format", "csv ou xlsx.");
         }
         var year = members.Today.Year;
-        if (MembersHandlers.Clean(request.Query["year"]) is { } y && (!int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out year) || year is < 2000 or > 2100))
+        if (QueryValues.Text(request.Query, "year") is { } y && (!int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out year) || year is < 2000 or > 2100))
         {
             return Problems.BadQuery("year", "une année sur quatre chiffres.");
         }

@@ -2,7 +2,6 @@ using AvecSante.Api.Http;
 using AvecSante.Core.Common;
 using AvecSante.Core.Members;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Primitives;
 
 namespace AvecSante.Api.Members;
 
@@ -108,7 +107,7 @@ public sealed class MembersHandlers(MembersService members, IMemberAuditTrail au
         {
             return problem;
         }
-        var role = Clean(request.Query["role"])?.ToLowerInvariant();
+        var role = QueryValues.Text(request.Query, "role")?.ToLowerInvariant();
         if (role is not null && !MemberRoles.IsKnown(role))
         {
             return Problems.BadQuery("role", "valeurs possibles : coordinator, leader, board, staff.");
@@ -173,13 +172,13 @@ public sealed class MembersHandlers(MembersService members, IMemberAuditTrail au
     public async Task<IResult> ListAuditAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var entity = Clean(request.Query["entity"]);
+        var entity = QueryValues.Text(request.Query, "entity");
         if (entity is not null && !StableKeys.IsSafe(entity))
         {
             return Problems.BadQuery("entity", "identifiant invalide.");
         }
         var months = 3;
-        if (Clean(request.Query["months"]) is { } m && (!int.TryParse(m, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out months) || months is < 1 or > 60))
+        if (QueryValues.Text(request.Query, "months") is { } m && (!int.TryParse(m, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out months) || months is < 1 or > 60))
         {
             return Problems.BadQuery("months", "un nombre de mois entre 1 et 60.");
         }
@@ -187,23 +186,20 @@ public sealed class MembersHandlers(MembersService members, IMemberAuditTrail au
         return TypedResults.Ok(entries.OrderByDescending(e => e.At).ToList());
     }
 
-    internal static string? Clean(StringValues value) =>
-        string.IsNullOrWhiteSpace(value.ToString()) ? null : value.ToString().Trim();
-
     private static (StructureFilter? Filter, IResult? Problem) ReadCommonFilters(IQueryCollection q)
     {
-        var department = Clean(q["department"]);
+        var department = QueryValues.Text(q, "department");
         if (department is not null && !Departments.IsBreton(department))
         {
             return (null, Problems.BadQuery("department", "valeurs possibles : 22, 29, 35, 56."));
         }
-        var kind = Clean(q["kind"])?.ToUpperInvariant();
+        var kind = QueryValues.Text(q, "kind")?.ToUpperInvariant();
         if (kind is not null && !MemberKinds.IsKnown(kind))
         {
             return (null, Problems.BadQuery("kind", "valeurs possibles : MSP, ESP, CPTS, CDS, AUTRE."));
         }
         MembershipStatus? status = null;
-        if (Clean(q["status"]) is { } s)
+        if (QueryValues.Text(q, "status") is { } s)
         {
             if (!MembershipStatusRules.TryParse(s, out var parsed))
             {
@@ -211,7 +207,7 @@ public sealed class MembersHandlers(MembersService members, IMemberAuditTrail au
             }
             status = parsed;
         }
-        return (new StructureFilter(Clean(q["name"]), Clean(q["commune"]), department, kind, status), null);
+        return (new StructureFilter(QueryValues.Text(q, "name"), QueryValues.Text(q, "commune"), department, kind, status), null);
     }
 
     private static string? IfMatch(HttpRequest request) =>

@@ -21,7 +21,7 @@ public sealed partial class PersonalDataHandlers(
     public async Task<IResult> ExportPersonAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var format = MembersHandlers.Clean(request.Query["format"])?.ToLowerInvariant() ?? "json";
+        var format = QueryValues.Text(request.Query, "format")?.ToLowerInvariant() ?? "json";
         if (format is not ("json" or "html"))
         {
             return Problems.BadQuery("format", "json ou html.");
@@ -89,8 +89,7 @@ public sealed partial class PersonalDataHandlers(
     public async Task<IResult> PurgeAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var dryRun = true;
-        if (MembersHandlers.Clean(request.Query["dryRun"]) is { } d && !bool.TryParse(d, out dryRun))
+        if (!QueryValues.TryFlag(request.Query, "dryRun", absent: true, out var dryRun))
         {
             return Problems.BadQuery("dryRun", "true ou false.");
         }

@@ -11,8 +11,7 @@ public sealed class RenewalRemindersHandlers(RenewalReminderPlanner planner)
     public async Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var dryRun = true;
-        if (MembersHandlers.Clean(request.Query["dryRun"]) is { } d && !bool.TryParse(d, out dryRun))
+        if (!QueryValues.TryFlag(request.Query, "dryRun", absent: true, out var dryRun))
         {
             return Problems.BadQuery("dryRun", "true ou false.");
         }

@@ -12,7 +12,7 @@ public sealed class NotificationsHandlers(IOutboxStore outbox, NotificationDispa
     {
         ArgumentNullException.ThrowIfNull(request);
         OutboxStatus? status = null;
-        if (request.Query["status"].ToString() is { Length: > 0 } s)
+        if (QueryValues.Text(request.Query, "status") is { } s)
         {
             if (!Enum.TryParse<OutboxStatus>(s, ignoreCase: true, out var parsed))
             {

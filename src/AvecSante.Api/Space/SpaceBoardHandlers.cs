@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AvecSante.Api.Http;
 using AvecSante.Api.Web;
 using AvecSante.Core.Calls;
 using AvecSante.Core.Common;
@@ -104,11 +105,10 @@ public sealed class SpaceBoardHandlers(SpaceGate gate, ICallRepository calls, Op
     public static BoardFilter ReadFilter(IQueryCollection query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        static string? Value(IQueryCollection q, string name) => q[name].ToString() is { Length: > 0 and <= 200 } v ? v.Trim() : null;
-        var theme = Value(query, "theme") is { } t && Themes.IsKnown(t) ? t : null;
-        var department = Value(query, "departement") is { } d && Departments.IsBreton(d) ? d : null;
-        var kind = Value(query, "structure") is { } k && StructureKinds.IsKnown(k) ? k : null;
-        var within = int.TryParse(Value(query, "echeance"), NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is > 0 and <= 366 ? days : (int?)null;
-        return new BoardFilter(theme, Value(query, "financeur"), department, kind, within);
+        var theme = QueryValues.Text(query, "theme") is { } t && Themes.IsKnown(t) ? t : null;
+        var department = QueryValues.Text(query, "departement") is { } d && Departments.IsBreton(d) ? d : null;
+        var kind = QueryValues.Text(query, "structure") is { } k && StructureKinds.IsKnown(k) ? k : null;
+        var within = int.TryParse(QueryValues.Text(query, "echeance"), NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is > 0 and <= 366 ? days : (int?)null;
+        return new BoardFilter(theme, QueryValues.Text(query, "financeur", QueryValues.SearchMaxLength), department, kind, within);
     }
 }

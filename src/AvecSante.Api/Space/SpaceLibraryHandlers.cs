@@ -1,5 +1,6 @@
 using System.Globalization;
 using AvecSante.Api.Documents;
+using AvecSante.Api.Http;
 using AvecSante.Api.Web;
 using AvecSante.Core.Common;
 using AvecSante.Core.Documents;
@@ -77,14 +78,13 @@ public sealed class SpaceLibraryHandlers(SpaceGate gate, DocumentLibrary library
     public static DocumentFilter ReadFilter(IQueryCollection query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        static string? Value(IQueryCollection q, string name) => q[name].ToString() is { Length: > 0 and <= 200 } v ? v.Trim() : null;
         return new DocumentFilter
         {
             Kind = DocumentKinds.ExperienceSheet,
-            Theme = Value(query, "theme") is { } t && Themes.IsKnown(t) ? t : null,
-            Department = Value(query, "departement") is { } d && (Departments.IsBreton(d) || d == "regional") ? d : null,
-            Year = int.TryParse(Value(query, "annee"), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2100 ? year : null,
-            Query = Value(query, "q"),
+            Theme = QueryValues.Text(query, "theme") is { } t && Themes.IsKnown(t) ? t : null,
+            Department = QueryValues.Text(query, "departement") is { } d && (Departments.IsBreton(d) || d == "regional") ? d : null,
+            Year = int.TryParse(QueryValues.Text(query, "annee"), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2100 ? year : null,
+            Query = QueryValues.Text(query, "q", QueryValues.SearchMaxLength),
         };
     }
 }
