@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using AvecSante.BrowserTests.Web;
 using AvecSante.Core.Notifications;
 using AvecSante.Core.People;
-using AvecSante.BrowserTests.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
