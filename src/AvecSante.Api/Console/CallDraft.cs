@@ -15,11 +15,13 @@ public sealed record CallDraft(
     IReadOnlyList<string> StructureKinds,
     string? Summary,
     string? PublishedOn,
-    string? Evidence)
+    string? Evidence,
+    string? EvidenceFor)
 {
     public static CallDraft From(CallForProjects call) => new(
         call.Title, call.Funder, call.Url?.ToString(), ConsoleFormat.LocalInput(call.Deadline), call.Themes, call.Departments,
-        call.StructureKinds, call.Summary, call.PublishedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), call.DeadlineEvidence);
+        call.StructureKinds, call.Summary, call.PublishedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), call.DeadlineEvidence,
+        call.DeadlineEvidence is null ? null : ConsoleFormat.LocalInput(call.Deadline));
 
     public static CallDraft From(IFormCollection form)
     {
@@ -27,7 +29,7 @@ public sealed record CallDraft(
         return new(
             form["title"].ToString().Trim(), form["funder"].ToString().Trim(), Optional(form["url"]), form["deadline"].ToString().Trim(),
             [.. form["theme"].OfType<string>()], [.. form["department"].OfType<string>()], [.. form["kind"].OfType<string>()],
-            Optional(form["summary"]), Optional(form["publishedOn"]), Optional(form["evidence"]));
+            Optional(form["summary"]), Optional(form["publishedOn"]), Optional(form["evidence"]), Optional(form["evidenceFor"]));
     }
 
     /// <summary>The submission of the existing use case (POST /api/calls): its validator and dedup apply as they are.</summary>
@@ -42,6 +44,8 @@ public sealed record CallDraft(
         StructureKinds = StructureKinds,
         Summary = Summary,
         PublishedOn = PublishedOn,
+        // The phrase proves the deadline it was read for, not one the staff member typed instead.
+        DeadlineEvidence = Deadline == EvidenceFor ? Evidence : null,
     };
 
     private static string? Optional(Microsoft.Extensions.Primitives.StringValues value) =>

@@ -22,4 +22,7 @@ public sealed record CallSubmission
     public IReadOnlyList<string>? StructureKinds { get; init; }
 
     public string? Summary { get; init; }
+
+    /// <summary>The sentence of the call's text the deadline was read from (the console's paste), kept as its evidence.</summary>
+    public string? DeadlineEvidence { get; init; }
 }

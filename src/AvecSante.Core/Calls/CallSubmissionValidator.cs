@@ -66,6 +66,7 @@ public static class CallSubmissionValidator
         }
 
         var summary = errors.Text("summary", submission.Summary, "Le résumé", MaxSummaryLength);
+        var evidence = errors.Text("deadlineEvidence", submission.DeadlineEvidence, "La phrase de la date limite", MaxSummaryLength);
 
         if (!errors.IsEmpty)
         {
@@ -80,6 +81,7 @@ public static class CallSubmissionValidator
             Url = url,
             PublishedOn = publishedOn ?? DateOnly.FromDateTime(ParisTime.ToParis(now).DateTime),
             Deadline = deadline,
+            DeadlineEvidence = deadline is null ? null : evidence,
             Themes = themes,
             Departments = departments,
             StructureKinds = kinds,

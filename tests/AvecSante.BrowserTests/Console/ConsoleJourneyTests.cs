@@ -73,6 +73,7 @@ public sealed class ConsoleJourneyTests : BrowserTestBase
         Assert.Equal("Dépistage des cancers : aller vers (CPAM 56, fictif)", await page.TextContentAsync("h1"));
         Assert.Contains("Appel publié : 1 alerte(s) prévue(s).", await page.GetByRole(AriaRole.Status).TextContentAsync(), StringComparison.Ordinal);
         Assert.Contains("vendredi 18 décembre 2026 à 12h00", await page.Locator("dl.facts").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("18 décembre 2026", await page.Locator("dl.facts q").TextContentAsync(), StringComparison.Ordinal); // the phrase it was read from
         await Screenshots.SaveAsync(page, "console-appel-publie");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Appels", Exact = true }).ClickAsync();
