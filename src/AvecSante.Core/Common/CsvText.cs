@@ -83,39 +83,7 @@ public static class CsvText
                 field.Append('\n');
             }
             cp1252 |= isCp1252;
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (inQuotes)
-                {
-                    if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        field.Append('"');
-                        i++;
-                    }
-                    else if (c == '"')
-                    {
-                        inQuotes = false;
-                    }
-                    else
-                    {
-                        field.Append(c);
-                    }
-                }
-                else if (c == '"' && field.Length == 0)
-                {
-                    inQuotes = true;
-                }
-                else if (c == separator)
-                {
-                    fields.Add(field.ToString());
-                    field.Clear();
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
+            inQuotes = ReadLine(text, separator, fields, field, inQuotes);
             if (inQuotes)
             {
                 continue;
@@ -132,6 +100,45 @@ public static class CsvText
             records.Add(new CsvRecord(start, fields.ToList(), cp1252));
         }
         return records;
+    }
+
+    /// <summary>Reads one physical line into the record's fields; true when it ends inside quotes (the field goes on).</summary>
+    private static bool ReadLine(string text, char separator, List<string> fields, StringBuilder field, bool inQuotes)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (inQuotes)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    inQuotes = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"' && field.Length == 0)
+            {
+                inQuotes = true;
+            }
+            else if (c == separator)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+        return inQuotes;
     }
 
     /// <summary>One CSV line in the same conventions; cells that a spreadsheet would run as a formula are defused.</summary>

@@ -19,40 +19,12 @@ public static class DocumentMetadataValidator
 
         var title = errors.Text("title", metadata.Title, "Le titre", MaxTitleLength, "Le titre est obligatoire.");
 
-        var kind = metadata.Kind?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(kind))
-        {
-            errors.Add("kind", "Le type de document est obligatoire : fiche-capitalisation, projet-de-sante, compte-rendu ou autre.");
-        }
-        else if (!DocumentKinds.IsKnown(kind))
-        {
-            errors.Add("kind", $"« {kind} » : type inconnu (fiche-capitalisation, projet-de-sante, compte-rendu ou autre).");
-        }
+        var kind = Kind(metadata.Kind, errors);
         var isSheet = kind == DocumentKinds.ExperienceSheet;
 
         var structure = errors.Text("structure", metadata.Structure, "Le nom de la structure", MaxStructureLength);
 
-        var themes = new List<string>();
-        foreach (var raw in metadata.Themes ?? [])
-        {
-            var code = raw?.Trim().ToLowerInvariant() ?? string.Empty;
-            if (!Themes.IsKnown(code))
-            {
-                errors.Add("themes", $"« {code} » : thème inconnu (voir la liste des thèmes).");
-            }
-            else if (!themes.Contains(code))
-            {
-                themes.Add(code);
-            }
-        }
-        if (themes.Count > MaxThemes)
-        {
-            errors.Add("themes", $"Au plus {MaxThemes} thèmes : gardez ceux qui comptent vraiment.");
-        }
-        if (isSheet && themes.Count == 0 && !errors.Fields.Contains("themes"))
-        {
-            errors.Add("themes", "Une fiche de capitalisation doit avoir au moins un thème : c'est ainsi que les équipes la retrouvent.");
-        }
+        var themes = ThemesOf(metadata.Themes, isSheet, errors);
 
         var lastYear = now.Year + 1;
         if (metadata.Year is { } year && (year < FirstYear || year > lastYear))
@@ -60,15 +32,7 @@ public static class DocumentMetadataValidator
             errors.Add("year", $"L'année doit être comprise entre {FirstYear} et {lastYear}.");
         }
 
-        var department = metadata.Department?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(department))
-        {
-            department = null;
-        }
-        else if (!Departments.IsKnown(department))
-        {
-            errors.Add("department", $"« {department} » : département inconnu (22, 29, 35, 56 ou regional).");
-        }
+        var department = Department(metadata.Department, errors);
 
         var summary = errors.Text("summary", metadata.Summary, "Le résumé", MaxSummaryLength);
         var context = Method(metadata.Context, "context", "Le contexte", isSheet, kind, errors);
@@ -96,6 +60,60 @@ public static class DocumentMetadataValidator
             Levers = levers,
             Transferability = transferability,
         });
+    }
+
+    private static string? Kind(string? raw, ValidationErrors errors)
+    {
+        var kind = raw?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(kind))
+        {
+            errors.Add("kind", "Le type de document est obligatoire : fiche-capitalisation, projet-de-sante, compte-rendu ou autre.");
+        }
+        else if (!DocumentKinds.IsKnown(kind))
+        {
+            errors.Add("kind", $"« {kind} » : type inconnu (fiche-capitalisation, projet-de-sante, compte-rendu ou autre).");
+        }
+        return kind;
+    }
+
+    private static List<string> ThemesOf(IReadOnlyList<string>? codes, bool isSheet, ValidationErrors errors)
+    {
+        var themes = new List<string>();
+        foreach (var raw in codes ?? [])
+        {
+            var code = raw?.Trim().ToLowerInvariant() ?? string.Empty;
+            if (!Themes.IsKnown(code))
+            {
+                errors.Add("themes", $"« {code} » : thème inconnu (voir la liste des thèmes).");
+            }
+            else if (!themes.Contains(code))
+            {
+                themes.Add(code);
+            }
+        }
+        if (themes.Count > MaxThemes)
+        {
+            errors.Add("themes", $"Au plus {MaxThemes} thèmes : gardez ceux qui comptent vraiment.");
+        }
+        if (isSheet && themes.Count == 0 && !errors.Fields.Contains("themes"))
+        {
+            errors.Add("themes", "Une fiche de capitalisation doit avoir au moins un thème : c'est ainsi que les équipes la retrouvent.");
+        }
+        return themes;
+    }
+
+    private static string? Department(string? raw, ValidationErrors errors)
+    {
+        var department = raw?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(department))
+        {
+            department = null;
+        }
+        else if (!Departments.IsKnown(department))
+        {
+            errors.Add("department", $"« {department} » : département inconnu (22, 29, 35, 56 ou regional).");
+        }
+        return department;
     }
 
     private static string? Method(string? value, string field, string what, bool isSheet, string? kind, ValidationErrors errors)
