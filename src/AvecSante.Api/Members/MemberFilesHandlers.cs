@@ -40,42 +40,12 @@ public sealed partial class MemberFilesHandlers(
         {
             limit.MaxRequestBodySize = max + Documents.DocumentsHandlers.FormOverheadBytes;
         }
-        byte[] content;
-        string? fileName = null;
-        if (request.HasFormContentType)
+        var (content, fileName, problem) = await ReadFileAsync(request, max, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
         {
-            var (form, problem) = await FormBody.ReadAsync(request, cancellationToken).ConfigureAwait(false);
-            if (form is null)
-            {
-                return problem is IStatusCodeHttpResult { StatusCode: StatusCodes.Status413PayloadTooLarge } ? TooLarge(max) : problem!;
-            }
-            if (form.Files.Count == 0)
-            {
-                return Problems.Of(StatusCodes.Status400BadRequest, "Aucun fichier dans le formulaire.", "Joignez le fichier CSV des adhérents.");
-            }
-            var file = form.Files[0];
-            if (file.Length > max)
-            {
-                return TooLarge(max);
-            }
-            fileName = file.FileName;
-            await using var stream = file.OpenReadStream();
-            content = await ReadAsync(stream, max, cancellationToken).ConfigureAwait(false) ?? [];
+            return problem;
         }
-        else if (request.ContentType is { } type && CsvTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
-        {
-            if (await ReadAsync(request.Body, max, cancellationToken).ConfigureAwait(false) is not { } body)
-            {
-                return TooLarge(max);
-            }
-            content = body;
-        }
-        else
-        {
-            return Problems.Of(StatusCodes.Status415UnsupportedMediaType,
-                "Le fichier doit être envoyé en CSV (Content-Type: text/csv) ou dans un formulaire (multipart/form-data).");
-        }
-        if (content.Length == 0)
+        if (content!.Length == 0)
         {
             return Problems.Of(StatusCodes.Status400BadRequest, "Le fichier est vide.");
         }
@@ -104,6 +74,38 @@ public sealed partial class MemberFilesHandlers(
             Summary = new { Lines = report.Lines.Count, report.Accepted, report.Updated, report.Unchanged, report.Rejected },
             report.Lines,
         });
+    }
+
+    /// <summary>The CSV's bytes, from a form's first file or the raw body, with its name; or the problem that says why not.</summary>
+    private static async Task<(byte[]? Content, string? FileName, IResult? Problem)> ReadFileAsync(HttpRequest request, int max, CancellationToken cancellationToken)
+    {
+        if (request.HasFormContentType)
+        {
+            var (form, problem) = await FormBody.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+            if (form is null)
+            {
+                return (null, null, problem is IStatusCodeHttpResult { StatusCode: StatusCodes.Status413PayloadTooLarge } ? TooLarge(max) : problem!);
+            }
+            if (form.Files.Count == 0)
+            {
+                return (null, null, Problems.Of(StatusCodes.Status400BadRequest, "Aucun fichier dans le formulaire.", "Joignez le fichier CSV des adhérents."));
+            }
+            var file = form.Files[0];
+            if (file.Length > max)
+            {
+                return (null, null, TooLarge(max));
+            }
+            await using var stream = file.OpenReadStream();
+            return (await ReadAsync(stream, max, cancellationToken).ConfigureAwait(false) ?? [], file.FileName, null);
+        }
+        if (request.ContentType is { } type && CsvTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
+        {
+            return await ReadAsync(request.Body, max, cancellationToken).ConfigureAwait(false) is { } body
+                ? (body, null, null)
+                : (null, null, TooLarge(max));
+        }
+        return (null, null, Problems.Of(StatusCodes.Status415UnsupportedMediaType,
+            "Le fichier doit être envoyé en CSV (Content-Type: text/csv) ou dans un formulaire (multipart/form-data)."));
     }
 
     /// <summary>GET /api/members/export?format=csv|xlsx&amp;year=: the member file in the import's own columns.</summary>
