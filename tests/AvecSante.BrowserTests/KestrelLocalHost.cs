@@ -18,23 +18,18 @@ public sealed class KestrelLocalHost : WebApplicationFactory<Program>
     public string OutboxPath { get; } = Path.Combine(Path.GetTempPath(), "avecsante-browser", Guid.NewGuid().ToString("N"));
 
     private readonly Action<IWebHostBuilder>? _configure;
+    private readonly Lazy<Uri> _baseAddress;
 
     /// <param name="configure">More set-up for one test class (settings, services, extra endpoints), applied last.</param>
     public KestrelLocalHost(Action<IWebHostBuilder>? configure = null)
     {
         _configure = configure;
+        _baseAddress = new Lazy<Uri>(Start, LazyThreadSafetyMode.ExecutionAndPublication);
         UseKestrel(0);
     }
 
-    public Uri BaseAddress
-    {
-        get
-        {
-            StartServer();
-            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal) + "/");
-        }
-    }
+    /// <summary>Starts the server once, whichever test thread asks first (a second start would throw).</summary>
+    public Uri BaseAddress => _baseAddress.Value;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -63,6 +58,13 @@ public sealed class KestrelLocalHost : WebApplicationFactory<Program>
         }
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         _configure?.Invoke(builder);
+    }
+
+    private Uri Start()
+    {
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal) + "/");
     }
 
     protected override void Dispose(bool disposing)
