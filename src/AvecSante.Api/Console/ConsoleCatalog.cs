@@ -26,5 +26,15 @@ public static class ConsoleCatalog
         new("ConsoleDownloadReport", ["GET"], "console/rapport/{year}/{format}", FunctionAccess.Anonymous, typeof(ConsoleReportHandlers), nameof(ConsoleReportHandlers.DownloadAsync)),
         new("ConsoleMemberImportForm", ["GET"], "console/adherents/import", FunctionAccess.Anonymous, typeof(ConsoleMembersHandlers), nameof(ConsoleMembersHandlers.ImportFormAsync)),
         new("ConsoleMemberImport", ["POST"], "console/adherents/import", FunctionAccess.Anonymous, typeof(ConsoleMembersHandlers), nameof(ConsoleMembersHandlers.ImportAsync)),
+        new("ConsoleStructures", ["GET"], "console/adherents", FunctionAccess.Anonymous, typeof(ConsoleMemberFileHandlers), nameof(ConsoleMemberFileHandlers.ListStructuresAsync)),
+        new("ConsoleStructure", ["GET"], "console/adherents/structures/{id}", FunctionAccess.Anonymous, typeof(ConsoleMemberFileHandlers), nameof(ConsoleMemberFileHandlers.ShowStructureAsync)),
+        new("ConsoleUpdateStructure", ["POST"], "console/adherents/structures/{id}", FunctionAccess.Anonymous, typeof(ConsoleMemberFileHandlers), nameof(ConsoleMemberFileHandlers.UpdateStructureAsync)),
+        new("ConsoleRecordCotisation", ["POST"], "console/adherents/structures/{id}/cotisations", FunctionAccess.Anonymous, typeof(ConsoleMemberFileHandlers), nameof(ConsoleMemberFileHandlers.RecordCotisationAsync)),
+        new("ConsoleExportMembers", ["GET"], "console/adherents/export/{format}", FunctionAccess.Anonymous, typeof(ConsoleMemberFileHandlers), nameof(ConsoleMemberFileHandlers.ExportAsync)),
+        new("ConsolePeople", ["GET"], "console/adherents/personnes", FunctionAccess.Anonymous, typeof(ConsolePeopleHandlers), nameof(ConsolePeopleHandlers.ListAsync)),
+        new("ConsolePerson", ["GET"], "console/adherents/personnes/{id}", FunctionAccess.Anonymous, typeof(ConsolePeopleHandlers), nameof(ConsolePeopleHandlers.ShowAsync)),
+        new("ConsolePersonData", ["GET"], "console/adherents/personnes/{id}/donnees", FunctionAccess.Anonymous, typeof(ConsolePeopleHandlers), nameof(ConsolePeopleHandlers.ExportAsync)),
+        new("ConsoleConfirmErasure", ["GET"], "console/adherents/personnes/{id}/effacement", FunctionAccess.Anonymous, typeof(ConsolePeopleHandlers), nameof(ConsolePeopleHandlers.ConfirmEraseAsync)),
+        new("ConsoleErasePerson", ["POST"], "console/adherents/personnes/{id}/effacement", FunctionAccess.Anonymous, typeof(ConsolePeopleHandlers), nameof(ConsolePeopleHandlers.EraseAsync)),
     ];
 }

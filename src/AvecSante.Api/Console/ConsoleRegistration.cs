@@ -25,6 +25,8 @@ public static class ConsoleRegistration
         services.AddSingleton<ConsoleCallsHandlers>();
         services.AddSingleton<ConsoleReportHandlers>();
         services.AddSingleton<ConsoleMembersHandlers>();
+        services.AddSingleton<ConsoleMemberFileHandlers>();
+        services.AddSingleton<ConsolePeopleHandlers>();
         return services;
     }
 }
