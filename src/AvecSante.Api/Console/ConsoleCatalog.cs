@@ -36,5 +36,13 @@ public static class ConsoleCatalog
         new("ConsolePersonData", ["GET"], "console/adherents/personnes/{id}/donnees", FunctionAccess.Anonymous, typeof(ConsolePeopleHandlers), nameof(ConsolePeopleHandlers.ExportAsync)),
         new("ConsoleConfirmErasure", ["GET"], "console/adherents/personnes/{id}/effacement", FunctionAccess.Anonymous, typeof(ConsolePeopleHandlers), nameof(ConsolePeopleHandlers.ConfirmEraseAsync)),
         new("ConsoleErasePerson", ["POST"], "console/adherents/personnes/{id}/effacement", FunctionAccess.Anonymous, typeof(ConsolePeopleHandlers), nameof(ConsolePeopleHandlers.EraseAsync)),
+        new("ConsoleLibrary", ["GET"], "console/capitalisation", FunctionAccess.Anonymous, typeof(ConsoleLibraryHandlers), nameof(ConsoleLibraryHandlers.ListAsync)),
+        new("ConsoleNewSheet", ["GET"], "console/nouvelle-fiche", FunctionAccess.Anonymous, typeof(ConsoleLibraryHandlers), nameof(ConsoleLibraryHandlers.NewAsync)),
+        new("ConsoleUploadSheet", ["POST"], "console/nouvelle-fiche", FunctionAccess.Anonymous, typeof(ConsoleLibraryHandlers), nameof(ConsoleLibraryHandlers.UploadAsync)),
+        new("ConsoleSheet", ["GET"], "console/capitalisation/{id}", FunctionAccess.Anonymous, typeof(ConsoleLibraryHandlers), nameof(ConsoleLibraryHandlers.ShowAsync)),
+        new("ConsoleSheetFile", ["GET"], "console/capitalisation/{id}/fichier", FunctionAccess.Anonymous, typeof(ConsoleLibraryHandlers), nameof(ConsoleLibraryHandlers.DownloadAsync)),
+        new("ConsoleAddSheetVersion", ["POST"], "console/capitalisation/{id}/versions", FunctionAccess.Anonymous, typeof(ConsoleLibraryHandlers), nameof(ConsoleLibraryHandlers.AddVersionAsync)),
+        new("ConsoleBinSheet", ["POST"], "console/capitalisation/{id}/corbeille", FunctionAccess.Anonymous, typeof(ConsoleLibraryHandlers), nameof(ConsoleLibraryHandlers.BinAsync)),
+        new("ConsoleRestoreSheet", ["POST"], "console/capitalisation/{id}/restauration", FunctionAccess.Anonymous, typeof(ConsoleLibraryHandlers), nameof(ConsoleLibraryHandlers.RestoreAsync)),
     ];
 }

@@ -27,6 +27,7 @@ public static class ConsoleRegistration
         services.AddSingleton<ConsoleMembersHandlers>();
         services.AddSingleton<ConsoleMemberFileHandlers>();
         services.AddSingleton<ConsolePeopleHandlers>();
+        services.AddSingleton<ConsoleLibraryHandlers>();
         return services;
     }
 }
