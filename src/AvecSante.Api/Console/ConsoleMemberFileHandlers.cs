@@ -153,7 +153,7 @@ public sealed class ConsoleMemberFileHandlers(ConsoleGate gate, MembersService m
     {
         var last = (await audit.ListAsync(id, AuditMonths, cancellationToken).ConfigureAwait(false)).OrderByDescending(e => e.At).FirstOrDefault();
         var by = last is null ? string.Empty : $" par {MemberForms.Actor(last.Actor)} ({ConsoleFormat.Day(last.At)})";
-        return $"Cette fiche a été modifiée entre-temps{by}. Vos saisies sont gardées ci-dessous : comparez-les aux valeurs enregistrées, puis enregistrez à nouveau.";
+        return $"Cette fiche a été modifiée entre-temps{by}. Vos saisies sont gardées dans le formulaire : comparez-les aux valeurs enregistrées ci-dessous, puis enregistrez à nouveau.";
     }
 
     private async Task<IResult> PageAsync(ConsoleRequest console, StructureView view, StructureForms forms, int status, CancellationToken cancellationToken)

@@ -48,6 +48,7 @@ public sealed class MemberFileConsoleTests : IAsyncLifetime, IDisposable
     public async Task Two_staff_members_edit_the_same_structure_and_the_second_is_told_who_changed_it_meanwhile_then_saves_deliberately()
     {
         var id = await SeedStructureAsync();
+        _host.Clock.Advance(TimeSpan.FromMinutes(5)); // each change at its own time, as in life
         var camille = await SignedInAsync("Camille Exemple");
         var nolwenn = await SignedInAsync("Nolwenn Exemple");
         await camille.GotoAsync("api/console/adherents/structures/" + id);
@@ -65,7 +66,7 @@ public sealed class MemberFileConsoleTests : IAsyncLifetime, IDisposable
             r => r.Request.Method == "POST");
         Assert.Equal(409, refused.Status);
         var alert = await camille.GetByRole(AriaRole.Alert).TextContentAsync();
-        Assert.Contains("modifiée entre-temps par nolwenn.exemple@example.org (23 novembre 2026 à 09h30)", alert, StringComparison.Ordinal);
+        Assert.Contains("modifiée entre-temps par nolwenn.exemple@example.org (23 novembre 2026 à 09h35)", alert, StringComparison.Ordinal);
         Assert.Equal("MSP des Abers (fictive)", await camille.GetByLabel("Nom", new() { Exact = true }).InputValueAsync());
         Assert.Contains("Plouguerneau-Bourg", await camille.Locator("dl.facts").TextContentAsync(), StringComparison.Ordinal);
         await Screenshots.SaveAsync(camille, "console-structure-conflit");
