@@ -15,6 +15,12 @@ public static class ConsoleNavigation
 
     public const string Members = WebRoutes.Console + "/adherents";
 
+    public const string People = Members + "/personnes";
+
+    public const string Library = WebRoutes.Console + "/capitalisation";
+
+    public const string NewSheet = WebRoutes.Console + "/nouvelle-fiche";
+
     public const string SignIn = WebRoutes.Console + "/connexion";
 
     public const string SignOut = WebRoutes.Console + "/deconnexion";
@@ -24,7 +30,9 @@ public static class ConsoleNavigation
         new("Aujourd'hui", Today),
         new("Appels", Calls),
         new("Coller un appel", NewCall),
+        new("Adhérents", Members),
         new("Import des adhérents", Members + "/import"),
+        new("Capitalisation", Library),
         new("Rapport d'activité", Report),
     ];
 

@@ -52,7 +52,7 @@ public sealed class DocumentsHandlers(DocumentLibrary library)
             return MissingPart("file", "La partie « file » (le fichier à déposer) est obligatoire.");
         }
         await using var content = file.OpenReadStream();
-        var outcome = await library.UploadAsync(metadata, new IncomingFile(content, file.Length, file.FileName), cancellationToken).ConfigureAwait(false);
+        var outcome = await library.UploadAsync(metadata, new IncomingFile(content, file.Length, file.FileName, CallerIdentity.Of(request)), cancellationToken).ConfigureAwait(false);
         return outcome.Kind == DocumentOutcomeKind.Created
             ? TypedResults.Created($"/api/documents/{outcome.Document!.Id}", DocumentResponse.From(outcome.Document, library.Rules))
             : ToResult(outcome);
@@ -166,13 +166,13 @@ public sealed class DocumentsHandlers(DocumentLibrary library)
             return MissingPart("file", "La partie « file » (le nouveau fichier) est obligatoire.");
         }
         await using var content = file.OpenReadStream();
-        var outcome = await library.AddVersionAsync(id, new IncomingFile(content, file.Length, file.FileName), cancellationToken).ConfigureAwait(false);
+        var outcome = await library.AddVersionAsync(id, new IncomingFile(content, file.Length, file.FileName, CallerIdentity.Of(request)), cancellationToken).ConfigureAwait(false);
         return ToResult(outcome);
     }
 
     /// <summary>DELETE /api/documents/{id}: to the bin, restorable for Documents:RestoreDays days.</summary>
     public async Task<IResult> DeleteAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
-        ToResult(await library.DeleteAsync(id, cancellationToken).ConfigureAwait(false));
+        ToResult(await library.DeleteAsync(id, CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false));
 
     /// <summary>POST /api/documents/{id}/restore: out of the bin, while the period runs (410 after).</summary>
     public async Task<IResult> RestoreAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>

@@ -122,6 +122,12 @@ public sealed partial class MemberFilesHandlers(
         {
             return Problems.BadQuery("year", "une année sur quatre chiffres.");
         }
+        return await WriteExportAsync(format, year, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The member file as a CSV or XLSX download (format already checked): the API's export and the console's.</summary>
+    public async Task<IResult> WriteExportAsync(string format, int year, CancellationToken cancellationToken)
+    {
         var structures = await members.SearchStructuresAsync(new StructureFilter(), cancellationToken).ConfigureAwait(false);
         var everyone = await people.ListAllAsync(cancellationToken).ConfigureAwait(false);
         var rows = MemberExport.Rows(structures, everyone.OrderBy(p => p.LastName, StringComparer.Ordinal).ThenBy(p => p.FirstName, StringComparer.Ordinal).ToList(), year);

@@ -120,10 +120,11 @@ public sealed partial class DocumentLibrary(
         }, updated => LogVersionAdded(id, updated.Current.Number), cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<DocumentOutcome> DeleteAsync(string id, CancellationToken cancellationToken) =>
+    /// <param name="actor">Who bins it, kept on the document while it is in the bin.</param>
+    public Task<DocumentOutcome> DeleteAsync(string id, string? actor, CancellationToken cancellationToken) =>
         UpdateAsync(id, (document, now) => Task.FromResult(document.IsDeleted
             ? Answer(new DocumentOutcome(DocumentOutcomeKind.Ok, document))
-            : Write(document with { DeletedAt = now, UpdatedAt = now })), _ => LogDeleted(id), cancellationToken);
+            : Write(document with { DeletedAt = now, DeletedBy = actor, UpdatedAt = now })), _ => LogDeleted(id), cancellationToken);
 
     public Task<DocumentOutcome> RestoreAsync(string id, CancellationToken cancellationToken) =>
         UpdateAsync(id, (document, now) =>
@@ -136,7 +137,7 @@ public sealed partial class DocumentLibrary(
             return Task.FromResult(now >= rules.RestorableUntil(deletedAt)
                 ? Answer(new DocumentOutcome(DocumentOutcomeKind.RestorePeriodOver, document,
                     Detail: $"Le délai de restauration ({rules.RestorePeriod.TotalDays:0} jours) est dépassé : le document sera définitivement effacé."))
-                : Write(document with { DeletedAt = null, UpdatedAt = now }));
+                : Write(document with { DeletedAt = null, DeletedBy = null, UpdatedAt = now }));
         }, _ => LogRestored(id), cancellationToken);
 
     /// <summary>What a change makes of the document it read: a record to write, or an answer that ends the request.</summary>
@@ -257,6 +258,7 @@ public sealed partial class DocumentLibrary(
         FileName = DownloadNames.For(file.FileName, title, type),
         ContentName = contentName,
         UploadedAt = now,
+        UploadedBy = file.UploadedBy,
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} uploaded ({Extension}, {Size} bytes)")]

@@ -21,6 +21,9 @@ public sealed record DocumentVersion
     public required string ContentName { get; init; }
 
     public required DateTimeOffset UploadedAt { get; init; }
+
+    /// <summary>Who deposited it, as the audit trail names callers ("staff:…", "key:…"); null for versions stored before this was kept.</summary>
+    public string? UploadedBy { get; init; }
 }
 
 /// <summary>A document of the capitalisation library: its description, its versions, and whether it is in the bin.</summary>
@@ -39,6 +42,9 @@ public sealed record LibraryDocument
 
     /// <summary>Set when deleted (soft): restorable until DeletedAt + the retention period, then purged.</summary>
     public DateTimeOffset? DeletedAt { get; init; }
+
+    /// <summary>Who put it in the bin (as the audit trail names callers); null when it is not in the bin.</summary>
+    public string? DeletedBy { get; init; }
 
     /// <summary>Storage's concurrency token (ETag) of the read this instance came from; null for a new document.</summary>
     public string? Revision { get; init; }
@@ -63,8 +69,8 @@ public sealed record LibraryDocument
     }
 }
 
-/// <summary>A file as received: a seekable stream, its length and the name the client gave (may be anything).</summary>
-public sealed record IncomingFile(Stream Content, long Length, string? FileName);
+/// <summary>A file as received: a seekable stream, its length, the name the client gave (may be anything), and who sent it.</summary>
+public sealed record IncomingFile(Stream Content, long Length, string? FileName, string? UploadedBy = null);
 
 /// <summary>Filters of GET documents; all optional, combined with AND.</summary>
 public sealed record DocumentFilter

@@ -298,6 +298,7 @@ public sealed class TableDocumentRepository(TableStore tables, IOptions<Federati
             ["Levers"] = d.Levers,
             ["Transferability"] = d.Transferability,
             ["Versions"] = JsonSerializer.Serialize(document.Versions, JsonOptions),
+            ["DeletedBy"] = document.DeletedBy,
         };
         WriteSummary(entity, document);
         return entity;
@@ -372,6 +373,7 @@ public sealed class TableDocumentRepository(TableStore tables, IOptions<Federati
         CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? default,
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? default,
         DeletedAt = e.GetDateTimeOffset("DeletedAt"),
+        DeletedBy = e.GetString("DeletedBy"),
         Revision = e.ETag.ToString(),
     };
 }

@@ -28,7 +28,7 @@ public sealed class ConsoleJourneyTests : BrowserTestBase
         "18 décembre 2026 inclus à midi.",
         string.Empty);
 
-    private static async Task SignInAsync(IPage page, string who)
+    internal static async Task SignInAsync(IPage page, string who)
     {
         await page.GotoAsync("api/console");
         Assert.EndsWith("/api/console/connexion?retour=%2Fapi%2Fconsole", page.Url, StringComparison.Ordinal);

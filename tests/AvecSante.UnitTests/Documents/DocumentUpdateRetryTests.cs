@@ -38,7 +38,7 @@ public sealed class DocumentUpdateRetryTests
         _documents.Setup(d => d.TryUpdateAsync(It.IsAny<LibraryDocument>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((LibraryDocument d, CancellationToken _) => ++writes == 1 ? null : d); // the first: someone wrote between our read and our write
 
-        var outcome = await Library().DeleteAsync("doc-1", CancellationToken.None);
+        var outcome = await Library().DeleteAsync("doc-1", "staff:camille.exemple@example.org", CancellationToken.None);
 
         Assert.Equal(DocumentOutcomeKind.Ok, outcome.Kind);
         Assert.Equal(_clock.GetUtcNow(), outcome.Document!.DeletedAt);
@@ -61,7 +61,7 @@ public sealed class DocumentUpdateRetryTests
     [Fact]
     public async Task An_unknown_document_is_not_found_and_nothing_is_written()
     {
-        var outcome = await Library().DeleteAsync("doc-1", CancellationToken.None);
+        var outcome = await Library().DeleteAsync("doc-1", "staff:camille.exemple@example.org", CancellationToken.None);
 
         Assert.Equal(DocumentOutcomeKind.NotFound, outcome.Kind);
         _documents.Verify(d => d.TryUpdateAsync(It.IsAny<LibraryDocument>(), It.IsAny<CancellationToken>()), Times.Never);
