@@ -9,33 +9,15 @@ using Microsoft.Playwright;
 namespace AvecSante.BrowserTests.Console;
 
 /// <summary>The console's Capitalisation pages in Debian's chromium, JavaScript off: deposit a sheet, find it, bin and restore it.</summary>
-public sealed class LibraryConsoleTests : IAsyncLifetime, IDisposable
+public sealed class LibraryConsoleTests : BrowserTestBase
 {
     private const string Title = "Téléconsultation accompagnée en EHPAD (fictive)";
-    private readonly KestrelLocalHost _host = new();
-    private ChromiumBrowser? _chromium;
-
-    public async Task InitializeAsync()
-    {
-        await AvecSante.IntegrationTests.Support.Azurite.EnsureReachableAsync();
-        _chromium = await ChromiumBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-    }
-
-    public void Dispose() => _host.Dispose();
 
     /// <summary>A small PDF (the library checks the content, not the name), unique so it is never a duplicate.</summary>
     private async Task<string> PdfAsync(string name)
     {
-        Directory.CreateDirectory(_host.OutboxPath);
-        var path = Path.Combine(_host.OutboxPath, name);
+        Directory.CreateDirectory(Host.OutboxPath);
+        var path = Path.Combine(Host.OutboxPath, name);
         await File.WriteAllBytesAsync(path, Encoding.ASCII.GetBytes($"%PDF-1.4\n% {name} {Guid.NewGuid():N}\n%%EOF\n"));
         return path;
     }
@@ -44,7 +26,7 @@ public sealed class LibraryConsoleTests : IAsyncLifetime, IDisposable
     public async Task A_staff_member_deposits_an_experience_sheet_finds_it_by_a_word_of_its_obstacles_then_bins_and_restores_it()
     {
         var pdf = await PdfAsync("teleconsultation-ehpad.pdf");
-        var page = await _chromium!.NewPageAsync(_host.BaseAddress, javaScript: false);
+        var page = await Chromium.NewPageAsync(Host.BaseAddress, javaScript: false);
         await ConsoleJourneyTests.SignInAsync(page, "Nolwenn Exemple");
         await page.GetByRole(AriaRole.Link, new() { Name = "Capitalisation", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Déposer une fiche" }).ClickAsync();
@@ -81,7 +63,7 @@ public sealed class LibraryConsoleTests : IAsyncLifetime, IDisposable
         await page.GetByRole(AriaRole.Button, new() { Name = "Mettre à la corbeille" }).ClickAsync();
         Assert.Equal("Fiche mise à la corbeille.", await page.GetByRole(AriaRole.Status).TextContentAsync());
         var id = new Uri(page.Url).Segments[^1];
-        var binned = await _host.Services.GetRequiredService<DocumentLibrary>().GetAsync(id, CancellationToken.None);
+        var binned = await Host.Services.GetRequiredService<DocumentLibrary>().GetAsync(id, CancellationToken.None);
         Assert.Equal("staff:nolwenn.exemple@example.org", binned!.DeletedBy);
         await page.GetByRole(AriaRole.Link, new() { Name = "Capitalisation", Exact = true }).ClickAsync();
         Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = Title }).CountAsync());
@@ -96,11 +78,11 @@ public sealed class LibraryConsoleTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_new_version_is_added_and_the_first_stays_downloadable()
     {
-        var library = _host.Services.GetRequiredService<DocumentLibrary>();
+        var library = Host.Services.GetRequiredService<DocumentLibrary>();
         await using var first = File.OpenRead(await PdfAsync("projet-v1.pdf"));
         var created = await library.UploadAsync(new DocumentMetadata { Title = "Projet de santé (fictif)", Kind = DocumentKinds.HealthProject },
             new IncomingFile(first, first.Length, "projet-v1.pdf", "test"), CancellationToken.None);
-        var page = await _chromium!.NewPageAsync(_host.BaseAddress, javaScript: false);
+        var page = await Chromium.NewPageAsync(Host.BaseAddress, javaScript: false);
         await ConsoleJourneyTests.SignInAsync(page, "Gaëlle Exemple");
         await page.GotoAsync("api/console/capitalisation/" + created.Document!.Id);
 
@@ -118,7 +100,7 @@ public sealed class LibraryConsoleTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_capitalisation_pages_pass_axe_at_desktop_and_phone_width()
     {
-        var library = _host.Services.GetRequiredService<DocumentLibrary>();
+        var library = Host.Services.GetRequiredService<DocumentLibrary>();
         await using var file = File.OpenRead(await PdfAsync("axe.pdf"));
         var sheet = (await library.UploadAsync(new DocumentMetadata
         {
@@ -129,7 +111,7 @@ public sealed class LibraryConsoleTests : IAsyncLifetime, IDisposable
         }, new IncomingFile(file, file.Length, "axe.pdf", "test"), CancellationToken.None)).Document!;
         foreach (var width in new[] { ChromiumBrowser.DesktopWidth, ChromiumBrowser.PhoneWidth })
         {
-            var page = await _chromium!.NewPageAsync(_host.BaseAddress, width: width);
+            var page = await Chromium.NewPageAsync(Host.BaseAddress, width: width);
             await ConsoleJourneyTests.SignInAsync(page, "Camille Exemple");
             await page.GotoAsync("api/console/capitalisation/" + sheet.Id);
             await Accessibility.AssertNoSeriousViolationsAsync(page);
@@ -143,7 +125,7 @@ public sealed class LibraryConsoleTests : IAsyncLifetime, IDisposable
             await Accessibility.AssertNoSeriousViolationsAsync(page);
         }
         await library.DeleteAsync(sheet.Id, "test", CancellationToken.None);
-        var binned = await _chromium!.NewPageAsync(_host.BaseAddress);
+        var binned = await Chromium.NewPageAsync(Host.BaseAddress);
         await ConsoleJourneyTests.SignInAsync(binned, "Camille Exemple");
         await binned.GotoAsync("api/console/capitalisation/" + sheet.Id);
         Assert.Equal(1, await binned.GetByRole(AriaRole.Button, new() { Name = "Restaurer" }).CountAsync());

@@ -7,28 +7,9 @@ using Microsoft.Playwright;
 namespace AvecSante.BrowserTests.Console;
 
 /// <summary>The console's Adhérents pages in Debian's chromium, JavaScript off: a conflicting edit, a cotisation, the export, a GDPR erasure.</summary>
-public sealed class MemberFileConsoleTests : IAsyncLifetime, IDisposable
+public sealed class MemberFileConsoleTests : BrowserTestBase
 {
-    private readonly KestrelLocalHost _host = new();
-    private ChromiumBrowser? _chromium;
-
-    public async Task InitializeAsync()
-    {
-        await AvecSante.IntegrationTests.Support.Azurite.EnsureReachableAsync();
-        _chromium = await ChromiumBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-    }
-
-    public void Dispose() => _host.Dispose();
-
-    private MembersService Members => _host.Services.GetRequiredService<MembersService>();
+    private MembersService Members => Host.Services.GetRequiredService<MembersService>();
 
     private async Task<string> SeedStructureAsync()
     {
@@ -39,7 +20,7 @@ public sealed class MemberFileConsoleTests : IAsyncLifetime, IDisposable
 
     private async Task<IPage> SignedInAsync(string who)
     {
-        var page = await _chromium!.NewPageAsync(_host.BaseAddress, javaScript: false);
+        var page = await Chromium.NewPageAsync(Host.BaseAddress, javaScript: false);
         await ConsoleJourneyTests.SignInAsync(page, who);
         return page;
     }
@@ -48,7 +29,7 @@ public sealed class MemberFileConsoleTests : IAsyncLifetime, IDisposable
     public async Task Two_staff_members_edit_the_same_structure_and_the_second_is_told_who_changed_it_meanwhile_then_saves_deliberately()
     {
         var id = await SeedStructureAsync();
-        _host.Clock.Advance(TimeSpan.FromMinutes(5)); // each change at its own time, as in life
+        Host.Clock.Advance(TimeSpan.FromMinutes(5)); // each change at its own time, as in life
         var camille = await SignedInAsync("Camille Exemple");
         var nolwenn = await SignedInAsync("Nolwenn Exemple");
         await camille.GotoAsync("api/console/adherents/structures/" + id);
@@ -57,7 +38,7 @@ public sealed class MemberFileConsoleTests : IAsyncLifetime, IDisposable
         await nolwenn.GetByLabel("Commune", new() { Exact = true }).FillAsync("Plouguerneau-Bourg");
         await nolwenn.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les modifications" }).ClickAsync();
         Assert.Equal("Modifications enregistrées.", await nolwenn.GetByRole(AriaRole.Status).TextContentAsync());
-        _host.Clock.Advance(TimeSpan.FromMinutes(5));
+        Host.Clock.Advance(TimeSpan.FromMinutes(5));
 
         // Camille's form still carries the version she read: her save is refused, naming Nolwenn, her typing kept.
         await camille.GetByLabel("Nom", new() { Exact = true }).FillAsync("MSP des Abers (fictive)");
@@ -72,14 +53,14 @@ public sealed class MemberFileConsoleTests : IAsyncLifetime, IDisposable
         await Screenshots.SaveAsync(camille, "console-structure-conflit");
 
         await camille.GetByLabel("Commune", new() { Exact = true }).FillAsync("Plouguerneau-Bourg");
-        _host.Clock.Advance(TimeSpan.FromMinutes(5));
+        Host.Clock.Advance(TimeSpan.FromMinutes(5));
         await camille.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les modifications" }).ClickAsync();
         Assert.Equal("Modifications enregistrées.", await camille.GetByRole(AriaRole.Status).TextContentAsync());
         Assert.Equal("MSP des Abers (fictive)", await camille.TextContentAsync("h1"));
 
         var stored = (await Members.GetStructureAsync(id, CancellationToken.None))!.Structure;
         Assert.Equal(("MSP des Abers (fictive)", "Plouguerneau-Bourg"), (stored.Name, stored.Commune));
-        var audit = await _host.Services.GetRequiredService<IMemberAuditTrail>().ListAsync(id, 1, CancellationToken.None);
+        var audit = await Host.Services.GetRequiredService<IMemberAuditTrail>().ListAsync(id, 1, CancellationToken.None);
         Assert.Equal(["staff:camille.exemple@example.org", "staff:nolwenn.exemple@example.org"],
             audit.Where(e => e.Action == "updated").OrderByDescending(e => e.At).Select(e => e.Actor).ToArray());
     }
@@ -107,7 +88,7 @@ public sealed class MemberFileConsoleTests : IAsyncLifetime, IDisposable
         Assert.Equal(["2026", "120,5 €", "20 novembre 2026", "Virement", "—"], cells);
         Assert.Contains("à jour", await page.Locator("dl.facts").TextContentAsync(), StringComparison.Ordinal);
         await Screenshots.SaveAsync(page, "console-structure-cotisation");
-        var audit = await _host.Services.GetRequiredService<IMemberAuditTrail>().ListAsync($"{id}~2026", 1, CancellationToken.None);
+        var audit = await Host.Services.GetRequiredService<IMemberAuditTrail>().ListAsync($"{id}~2026", 1, CancellationToken.None);
         Assert.Equal("staff:gaelle.exemple@example.org", Assert.Single(audit).Actor);
 
         // A wrong amount comes back on the form, named, and nothing is stored.
@@ -150,7 +131,7 @@ public sealed class MemberFileConsoleTests : IAsyncLifetime, IDisposable
 
         Assert.Equal("Personne effacée", await page.TextContentAsync("h1"));
         Assert.Null(await Members.GetPersonAsync(person.Id, CancellationToken.None));
-        var audit = await _host.Services.GetRequiredService<IMemberAuditTrail>().ListAsync(person.Id, 1, CancellationToken.None);
+        var audit = await Host.Services.GetRequiredService<IMemberAuditTrail>().ListAsync(person.Id, 1, CancellationToken.None);
         Assert.Contains(audit, e => e.Actor == "staff:soizic.exemple@example.org");
     }
 
@@ -162,7 +143,7 @@ public sealed class MemberFileConsoleTests : IAsyncLifetime, IDisposable
             ["leader"], null, [id], null, null), "test", CancellationToken.None)).Value!;
         foreach (var width in new[] { ChromiumBrowser.DesktopWidth, ChromiumBrowser.PhoneWidth })
         {
-            var page = await _chromium!.NewPageAsync(_host.BaseAddress, width: width);
+            var page = await Chromium.NewPageAsync(Host.BaseAddress, width: width);
             await ConsoleJourneyTests.SignInAsync(page, "Camille Exemple");
             foreach (var path in new[] { "adherents/structures/" + id, "adherents/personnes/" + person.Id, "adherents/personnes/" + person.Id + "/effacement" })
             {
