@@ -26,5 +26,6 @@ public static class ConsoleCatalog
         new("ConsoleDownloadReport", ["GET"], "console/rapport/{year}/{format}", FunctionAccess.Anonymous, typeof(ConsoleReportHandlers), nameof(ConsoleReportHandlers.DownloadAsync)),
         new("ConsoleMemberImportForm", ["GET"], "console/adherents/import", FunctionAccess.Anonymous, typeof(ConsoleMembersHandlers), nameof(ConsoleMembersHandlers.ImportFormAsync)),
         new("ConsoleMemberImport", ["POST"], "console/adherents/import", FunctionAccess.Anonymous, typeof(ConsoleMembersHandlers), nameof(ConsoleMembersHandlers.ImportAsync)),
+        .. ConsoleOperationsCatalog.Http,
     ];
 }

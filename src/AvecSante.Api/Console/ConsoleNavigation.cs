@@ -15,6 +15,12 @@ public static class ConsoleNavigation
 
     public const string Members = WebRoutes.Console + "/adherents";
 
+    public const string Sources = WebRoutes.Console + "/sources";
+
+    public const string Sends = WebRoutes.Console + "/envois";
+
+    public const string Events = WebRoutes.Console + "/evenements";
+
     public const string SignIn = WebRoutes.Console + "/connexion";
 
     public const string SignOut = WebRoutes.Console + "/deconnexion";
@@ -26,6 +32,9 @@ public static class ConsoleNavigation
         new("Coller un appel", NewCall),
         new("Import des adhérents", Members + "/import"),
         new("Rapport d'activité", Report),
+        new("Sources", Sources),
+        new("Envois", Sends),
+        new("Événements", Events),
     ];
 
     /// <summary>Where to go back after signing in: a console address only, never another site.</summary>

@@ -25,6 +25,9 @@ public static class ConsoleRegistration
         services.AddSingleton<ConsoleCallsHandlers>();
         services.AddSingleton<ConsoleReportHandlers>();
         services.AddSingleton<ConsoleMembersHandlers>();
+        services.AddSingleton<ConsoleSendsHandlers>();
+        services.AddSingleton<ConsoleSourcesHandlers>();
+        services.AddSingleton<ConsoleEventsHandlers>();
         return services;
     }
 }
