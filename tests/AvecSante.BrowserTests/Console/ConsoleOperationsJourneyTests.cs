@@ -91,7 +91,7 @@ public sealed class ConsoleOperationsJourneyTests : IAsyncLifetime, IDisposable
         Assert.True(await outbox.TryEnqueueAsync(failed, CancellationToken.None));
         var page = await SignedInPageAsync("Camille Exemple");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Envois" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Voir et réessayer les envois en échec" }).ClickAsync(); // from Aujourd'hui
         Assert.Equal("En échec (1)", await page.TextContentAsync("h2#echecs"));
         var row = page.Locator("tbody tr").Filter(new() { HasText = "Confirmation d'inscription" });
         Assert.Contains("Maëlle Exemple (…@example.org)", await row.TextContentAsync(), StringComparison.Ordinal);
@@ -118,7 +118,7 @@ public sealed class ConsoleOperationsJourneyTests : IAsyncLifetime, IDisposable
     public async Task Reading_the_sources_now_shows_the_one_in_error_with_its_error()
     {
         var page = await SignedInPageAsync("Nolwenn Exemple");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sources" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sources", Exact = true }).ClickAsync();
         var row = page.Locator("tbody tr").Filter(new() { HasText = "flux-en-panne" });
         Assert.Contains("jamais lue", await row.TextContentAsync(), StringComparison.Ordinal);
 
@@ -134,7 +134,7 @@ public sealed class ConsoleOperationsJourneyTests : IAsyncLifetime, IDisposable
     public async Task A_staff_member_creates_an_event_follows_its_registrations_and_imports_the_attendance_sheet()
     {
         var page = await SignedInPageAsync("Gaëlle Exemple");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Événements" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Événements", Exact = true }).ClickAsync();
         await page.GetByLabel("Titre").FillAsync("Journée régionale 2027 (fictive)");
         await page.GetByLabel("Type").SelectOptionAsync(EventKinds.JourneeRegionale);
         await page.GetByLabel("Début").FillAsync("2027-03-18T09:30");
