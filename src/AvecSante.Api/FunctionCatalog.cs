@@ -44,6 +44,7 @@ public static class FunctionCatalog
         new("GetCall", ["GET"], "calls/{id}", FunctionAccess.Function, typeof(CallsHandlers), nameof(CallsHandlers.GetAsync)),
         new("ListNotifications", ["GET"], "notifications", FunctionAccess.Function, typeof(NotificationsHandlers), nameof(NotificationsHandlers.ListAsync)),
         new("DispatchNotificationsNow", ["POST"], "notifications/dispatch", FunctionAccess.Function, typeof(NotificationsHandlers), nameof(NotificationsHandlers.DispatchAsync)),
+        new("RetryNotification", ["POST"], "notifications/{id}/retry", FunctionAccess.Function, typeof(NotificationsHandlers), nameof(NotificationsHandlers.RetryAsync)),
         new("PlanRemindersNow", ["POST"], "notifications/reminders", FunctionAccess.Function, typeof(NotificationsHandlers), nameof(NotificationsHandlers.PlanRemindersAsync)),
         new("PlanDigestNow", ["POST"], "notifications/digest", FunctionAccess.Function, typeof(NotificationsHandlers), nameof(NotificationsHandlers.PlanDigestAsync)),
         new("ShowPreferences", ["GET"], "preferences/{token}", FunctionAccess.Anonymous, typeof(PreferencesHandlers), nameof(PreferencesHandlers.ShowAsync)),

@@ -9,6 +9,7 @@ return name switch
     "alerts" => AlertsBenchmark.Run(args[1..]),
     "report" => ReportBenchmark.Run(args[1..]),
     "space" => SpaceBenchmark.Run(args[1..]),
+    "console" => ConsoleBenchmark.Run(args[1..]),
     _ => Help(),
 };
 
@@ -35,6 +36,11 @@ static int Help()
                                     20,000 calls and 2,000 experience sheets seeded in Azurite, then the
                                     coordinators' board and a call's page served by their handlers (session
                                     checked, page rendered): p50, p95 and max per page
+          console [--requests R] [--storage CONNECTION] [--prefix P]
+                                    the report's ten years (2,500 structures, 100,000 tickets, 20,000 calls)
+                                    plus 10,000 people, this month's failed and pending sends and 12 sources,
+                                    then each console page served by its handler (staff session checked,
+                                    page rendered): p50, p95 and max per page
         """);
     return 0;
 }

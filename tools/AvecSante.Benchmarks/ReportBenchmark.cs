@@ -180,7 +180,7 @@ internal static class ReportBenchmark
         return scope.Scans == 0 ? 0 : 1;
     }
 
-    private static async Task SeedAsync(TableStore tables, Microsoft.Extensions.Options.IOptions<FederationOptions> federation, TimeProvider clock, (int Structures, int Tickets, int Calls, int Sends) counts)
+    internal static async Task SeedAsync(TableStore tables, Microsoft.Extensions.Options.IOptions<FederationOptions> federation, TimeProvider clock, (int Structures, int Tickets, int Calls, int Sends) counts)
     {
         var random = new Random(2026);
         var total = Stopwatch.StartNew();

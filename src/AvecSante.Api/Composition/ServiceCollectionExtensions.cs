@@ -89,6 +89,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CallAlertPlanner>();
         services.AddSingleton<CallSubmissionService>();
         services.AddSingleton<NotificationDispatcher>();
+        services.AddSingleton<OutboxRetry>();
 
         // Events and ticketing (HelloAsso, generic signed webhook): its own registration, in Api/Ticketing.
         Ticketing.TicketingRegistration.AddEventsAndTicketing(services, configuration);

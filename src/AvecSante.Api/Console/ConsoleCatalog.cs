@@ -44,5 +44,6 @@ public static class ConsoleCatalog
         new("ConsoleAddSheetVersion", ["POST"], "console/capitalisation/{id}/versions", FunctionAccess.Anonymous, typeof(ConsoleLibraryHandlers), nameof(ConsoleLibraryHandlers.AddVersionAsync)),
         new("ConsoleBinSheet", ["POST"], "console/capitalisation/{id}/corbeille", FunctionAccess.Anonymous, typeof(ConsoleLibraryHandlers), nameof(ConsoleLibraryHandlers.BinAsync)),
         new("ConsoleRestoreSheet", ["POST"], "console/capitalisation/{id}/restauration", FunctionAccess.Anonymous, typeof(ConsoleLibraryHandlers), nameof(ConsoleLibraryHandlers.RestoreAsync)),
+        .. ConsoleOperationsCatalog.Http,
     ];
 }

@@ -173,9 +173,9 @@ public sealed class ConsoleMemberFileHandlers(ConsoleGate gate, MembersService m
         WebPage.Message(console.Frame, StatusCodes.Status404NotFound, "Structure introuvable", "Cette structure n'existe pas ou plus.", ConsoleNavigation.Members, "Adhérents");
 
     private static StructuresQuery ReadQuery(IQueryCollection q) => new(
-        MembersHandlers.Clean(q["nom"]),
-        MembersHandlers.Clean(q["commune"]),
-        MembersHandlers.Clean(q["departement"]) is { } d && Departments.IsBreton(d) ? d : null,
-        MembersHandlers.Clean(q["type"])?.ToUpperInvariant() is { } k && MemberKinds.IsKnown(k) ? k : null,
-        MembershipStatusRules.TryParse(MembersHandlers.Clean(q["statut"]), out var status) ? status : null);
+        QueryValues.Text(q, "nom"),
+        QueryValues.Text(q, "commune"),
+        QueryValues.Text(q, "departement") is { } d && Departments.IsBreton(d) ? d : null,
+        QueryValues.Text(q, "type")?.ToUpperInvariant() is { } k && MemberKinds.IsKnown(k) ? k : null,
+        MembershipStatusRules.TryParse(QueryValues.Text(q, "statut"), out var status) ? status : null);
 }

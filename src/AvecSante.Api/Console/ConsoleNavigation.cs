@@ -21,6 +21,12 @@ public static class ConsoleNavigation
 
     public const string NewSheet = WebRoutes.Console + "/nouvelle-fiche";
 
+    public const string Sources = WebRoutes.Console + "/sources";
+
+    public const string Sends = WebRoutes.Console + "/envois";
+
+    public const string Events = WebRoutes.Console + "/evenements";
+
     public const string SignIn = WebRoutes.Console + "/connexion";
 
     public const string SignOut = WebRoutes.Console + "/deconnexion";
@@ -34,6 +40,9 @@ public static class ConsoleNavigation
         new("Import des adhérents", Members + "/import"),
         new("Capitalisation", Library),
         new("Rapport d'activité", Report),
+        new("Sources", Sources),
+        new("Envois", Sends),
+        new("Événements", Events),
     ];
 
     /// <summary>Where to go back after signing in: a console address only, never another site.</summary>

@@ -24,9 +24,9 @@ public sealed class ConsolePeopleHandlers(ConsoleGate gate, MembersService membe
         {
             var q = request.Query;
             var query = new PeopleQuery(
-                MembersHandlers.Clean(q["nom"]),
-                MembersHandlers.Clean(q["departement"]) is { } d && Departments.IsBreton(d) ? d : null,
-                MembersHandlers.Clean(q["role"]) is { } r && MemberRoles.IsKnown(r) ? r : null);
+                QueryValues.Text(q, "nom"),
+                QueryValues.Text(q, "departement") is { } d && Departments.IsBreton(d) ? d : null,
+                QueryValues.Text(q, "role") is { } r && MemberRoles.IsKnown(r) ? r : null);
             var people = await members.SearchPeopleAsync(new PersonFilter(query.Name, Department: query.Department, Role: query.Role), cancellationToken).ConfigureAwait(false);
             return WebPage.Render<PeoplePage>(new Dictionary<string, object?>
             {

@@ -28,6 +28,9 @@ public static class ConsoleRegistration
         services.AddSingleton<ConsoleMemberFileHandlers>();
         services.AddSingleton<ConsolePeopleHandlers>();
         services.AddSingleton<ConsoleLibraryHandlers>();
+        services.AddSingleton<ConsoleSendsHandlers>();
+        services.AddSingleton<ConsoleSourcesHandlers>();
+        services.AddSingleton<ConsoleEventsHandlers>();
         return services;
     }
 }

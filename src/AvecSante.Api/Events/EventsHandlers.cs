@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 namespace AvecSante.Api.Events;
 
 /// <summary>Events and their registrations, shared by both hosts.</summary>
-public sealed class EventsHandlers(IEventRepository events, ITicketStore tickets, AttendanceImporter attendance, TimeProvider clock)
+public sealed class EventsHandlers(IEventRepository events, ITicketStore tickets, AttendanceImporter attendance, EventCreation creation)
 {
     /// <summary>An attendance sheet is a few hundred lines: 5 MB is far beyond any real one.</summary>
     public const int AttendanceMaxBytes = 5 * 1024 * 1024;
@@ -24,24 +24,18 @@ public sealed class EventsHandlers(IEventRepository events, ITicketStore tickets
         {
             return problem;
         }
-        var validated = EventSubmissionValidator.Validate(submission!, clock.GetUtcNow());
-        if (validated.Errors is not null)
+        var result = await creation.CreateAsync(submission!, CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false);
+        if (result.Errors is not null)
         {
-            return Problems.Invalid(validated.Errors);
+            return Problems.Invalid(result.Errors);
         }
-        var value = validated.Value!;
-        var (created, slugTakenBy) = await events.TryAddAsync(value, cancellationToken).ConfigureAwait(false);
-        if (slugTakenBy is not null)
+        if (result.SlugTakenBy is { } slugTakenBy)
         {
             return Problems.Of(StatusCodes.Status409Conflict, "Un formulaire de billetterie est déjà rattaché à un autre événement.",
                 $"Événement qui l'utilise : {slugTakenBy}.", new Dictionary<string, string[]> { ["formSlugs"] = [$"déjà utilisé par l'événement {slugTakenBy}"] });
         }
-        if (created)
-        {
-            return TypedResults.Created($"/api/events/{value.Id}", EventResponse.From(value));
-        }
-        var stored = await events.GetAsync(value.Id, cancellationToken).ConfigureAwait(false) ?? value;
-        return TypedResults.Ok(EventResponse.From(stored));
+        var value = result.Event!;
+        return result.Created ? TypedResults.Created($"/api/events/{value.Id}", EventResponse.From(value)) : TypedResults.Ok(EventResponse.From(value));
     }
 
     /// <summary>GET /api/events: every event, soonest first.</summary>
@@ -75,21 +69,9 @@ public sealed class EventsHandlers(IEventRepository events, ITicketStore tickets
         var list = await tickets.ListAsync(value.Id, cancellationToken).ConfigureAwait(false);
         if (format == "csv")
         {
-            // UTF-8 with BOM and semicolons: what French Excel opens correctly by double-click.
-            var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(RegistrationsCsv.Write(list))).ToArray();
-            return TypedResults.File(bytes, "text/csv; charset=utf-8", $"inscriptions-{value.Id}.csv");
+            return RegistrationsCsv.File(value, list);
         }
-        var active = list.Where(t => t.Status != TicketStatus.Cancelled).ToList();
-        var summary = new
-        {
-            capacity = value.Capacity,
-            confirmed = list.Count(t => t.Status == TicketStatus.Confirmed),
-            waitlisted = list.Count(t => t.Status == TicketStatus.Waitlisted),
-            cancelled = list.Count(t => t.Status == TicketStatus.Cancelled),
-            attended = list.Count(t => t.Attended == true),
-            revenueCents = active.Sum(t => t.AmountCents),
-            linkedToPeople = active.Count(t => t.PersonId is not null),
-        };
+        var summary = RegistrationTotals.Of(value, list);
         return TypedResults.Ok(new
         {
             @event = EventResponse.From(value),
@@ -247,6 +229,14 @@ public sealed record RegistrationResponse(
 public static class RegistrationsCsv
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>The download: UTF-8 with BOM and semicolons, what French Excel opens correctly by double-click.</summary>
+    public static IResult File(Event value, IEnumerable<Ticket> tickets)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Write(tickets))).ToArray();
+        return TypedResults.File(bytes, "text/csv; charset=utf-8", $"inscriptions-{value.Id}.csv");
+    }
 
     public static string Write(IEnumerable<Ticket> tickets)
     {

@@ -35,6 +35,7 @@ public static class ApiOperations
         ["GetCall"] = "Lire un appel à projets",
         ["ListNotifications"] = "Lister les envois (boîte d'envoi)",
         ["DispatchNotificationsNow"] = "Envoyer maintenant ce qui est dû",
+        ["RetryNotification"] = "Réessayer un envoi en échec",
         ["PlanRemindersNow"] = "Planifier les rappels du jour",
         ["PlanDigestNow"] = "Planifier le récapitulatif de la semaine",
         ["ShowPreferences"] = "Page des préférences d'alerte",
@@ -90,7 +91,7 @@ public static class ApiOperations
     /// <summary>Actions that take no body (run now, restore, compile).</summary>
     private static readonly HashSet<string> NoBody = new(StringComparer.Ordinal)
     {
-        "IngestCallsNow", "DispatchNotificationsNow", "PlanRemindersNow", "PlanDigestNow", "Unsubscribe", "RestoreDocument",
+        "IngestCallsNow", "DispatchNotificationsNow", "RetryNotification", "PlanRemindersNow", "PlanDigestNow", "Unsubscribe", "RestoreDocument",
         "PurgeMemberDataNow", "SendRenewalRemindersNow", "CompileAnnualReportNow",
     };
 

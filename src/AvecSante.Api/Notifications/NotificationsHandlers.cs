@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace AvecSante.Api.Notifications;
 
 /// <summary>The outbox, seen and driven over HTTP.</summary>
-public sealed class NotificationsHandlers(IOutboxStore outbox, NotificationDispatcher dispatcher, ReminderPlanner reminders, DigestPlanner digest)
+public sealed class NotificationsHandlers(IOutboxStore outbox, NotificationDispatcher dispatcher, ReminderPlanner reminders, DigestPlanner digest, OutboxRetry retry)
 {
     /// <summary>GET /api/notifications?status=pending|sending|sent|failed. No bodies and no addresses: ids only.</summary>
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -42,6 +42,24 @@ public sealed class NotificationsHandlers(IOutboxStore outbox, NotificationDispa
     {
         var summary = await dispatcher.DispatchDueAsync(cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(summary);
+    }
+
+    /// <summary>
+    /// POST /api/notifications/{id}/retry: a failed send back in line, due now (the console's « Réessayer »); 409 when it
+    /// is not failed (any more) or a dispatcher changed it meanwhile. The audit trail names the key.
+    /// </summary>
+    public async Task<IResult> RetryAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var outcome = Core.Common.StableKeys.IsSafe(id)
+            ? await retry.RetryAsync(id, CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false)
+            : RetryOutcome.NotFailed;
+        return outcome switch
+        {
+            RetryOutcome.Requeued => TypedResults.Ok(new { id, status = "pending" }),
+            RetryOutcome.ChangedMeanwhile => Problems.Of(StatusCodes.Status409Conflict, "L'envoi vient d'être modifié par un autre traitement : relisez-le avant de réessayer."),
+            _ => Problems.Of(StatusCodes.Status409Conflict, "Cet envoi n'est pas en échec (déjà relancé, envoyé, annulé ou inconnu) : rien n'a été fait."),
+        };
     }
 
     /// <summary>POST /api/notifications/reminders: plan today's deadline reminders now, without waiting for 08:00 Paris.</summary>

@@ -31,6 +31,7 @@ public static class TicketingRegistration
         services.AddSingleton<TicketingService>();
         services.AddSingleton<TicketingInboxProcessor>();
         services.AddSingleton<AttendanceImporter>();
+        services.AddSingleton<EventCreation>();
 
         services.AddSingleton<EventsHandlers>();
         services.AddSingleton<TicketingHandlers>();

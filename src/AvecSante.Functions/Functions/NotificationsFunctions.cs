@@ -13,6 +13,9 @@ public sealed class NotificationsFunctions(NotificationsHandlers notifications)
     [Function("DispatchNotificationsNow")]
     public Task<IResult> DispatchNotificationsNow([HttpTrigger(AuthorizationLevel.Function, "post", Route = "notifications/dispatch")] HttpRequest req, CancellationToken cancellationToken) => notifications.DispatchAsync(req, cancellationToken);
 
+    [Function("RetryNotification")]
+    public Task<IResult> RetryNotification([HttpTrigger(AuthorizationLevel.Function, "post", Route = "notifications/{id}/retry")] HttpRequest req, string id, CancellationToken cancellationToken) => notifications.RetryAsync(req, id, cancellationToken);
+
     [Function("PlanRemindersNow")]
     public Task<IResult> PlanRemindersNow([HttpTrigger(AuthorizationLevel.Function, "post", Route = "notifications/reminders")] HttpRequest req, CancellationToken cancellationToken) => notifications.PlanRemindersAsync(req, cancellationToken);
 
