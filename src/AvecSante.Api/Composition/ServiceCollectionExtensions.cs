@@ -88,6 +88,7 @@ public static class ServiceCollectionExtensions
         // Use cases.
         services.AddSingleton<CallAlertPlanner>();
         services.AddSingleton<CallSubmissionService>();
+        services.AddSingleton<CallReviewService>();
         services.AddSingleton<NotificationDispatcher>();
 
         // Events and ticketing (HelloAsso, generic signed webhook): its own registration, in Api/Ticketing.
