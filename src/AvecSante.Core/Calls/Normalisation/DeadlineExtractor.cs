@@ -552,6 +552,18 @@ public static partial class DeadlineExtractor
         return year < 100 ? 2000 + year : year;
     }
 
+    /// <summary>A whole French date with its year ("1er avril 2022"), folded; null when the text is anything else.</summary>
+    internal static DateOnly? ParseFrenchDate(string folded)
+    {
+        var match = WrittenDate().Match(folded.Trim());
+        if (!match.Success || match.Index != 0 || match.Length != folded.Trim().Length || !match.Groups["year"].Success)
+        {
+            return null;
+        }
+        var (day, month, year) = (int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture), MonthNumber(match.Groups["month"].Value), Year(match.Groups["year"].Value));
+        return day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+    }
+
     private static int MonthNumber(string month) => month[..3] switch
     {
         "jan" => 1,

@@ -64,6 +64,8 @@ public static partial class FunderClassifier
         ("mutualite.fr", (_, _) => Mutuelle("Mutualité Française")),
         ("groupe-vyv.fr", (_, _) => Mutuelle("Groupe VYV")),
         ("iledefrance.fr", (_, _) => Named("Région Île-de-France")),
+        ("culture.gouv.fr", (_, _) => Named("Ministère de la Culture")),
+        ("sante.gouv.fr", (_, _) => Named("Ministère de la Santé")),
         ("paris.fr", (_, _) => Named("Ville de Paris")),
         ("seine-saint-denis.gouv.fr", (_, _) => Named("Préfecture de la Seine-Saint-Denis")),
         ("seinesaintdenis.fr", (_, _) => Named("Département de la Seine-Saint-Denis")),
@@ -108,6 +110,7 @@ public static partial class FunderClassifier
         return FromText(title, foldedTitle, department)
             ?? Generic(FunderNames.Find(title, foldedTitle), department)
             ?? Generic(FunderNames.FindLauncher(text, foldedText), department)
+            ?? Generic(FunderNames.FindTerritoryLauncher(title + "\n" + text, foldedTitle + "\n" + foldedText), department)
             ?? (structuredFunder is { Length: > 1 } given ? FromName(given) : null)
             ?? Generic(FunderNames.FindNamed(text, foldedText), department)
             ?? FromText(text, foldedText, department)
@@ -138,6 +141,19 @@ public static partial class FunderClassifier
     {
         var match = BareCpam().Match(folded);
         return match.Success ? match.Groups["d"].Value : null;
+    }
+
+    /// <summary>The funder whose own site <paramref name="address"/> is on (a known site, or a department's "manche.fr"), or null.</summary>
+    internal static Funder? FromSite(Uri address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return FromHost(address.Host, null) ?? DepartmentSite(address.Host);
+    }
+
+    private static Funder? DepartmentSite(string host)
+    {
+        var labels = FrenchText.FoldSameLength(host).Split('.');
+        return labels.Length >= 2 && labels[^1] == "fr" && FunderNames.DepartmentOfSiteName(labels[^2]) is { } name ? Named(name) : null;
     }
 
     private static Funder? FromHost(string host, string? department)
