@@ -228,7 +228,7 @@ public static partial class FunderNames
         var from = Math.Max(0, verbIndex - 120);
         for (var start = OrganisationStart().Match(folded, from, verbIndex - from); start.Success; start = start.NextMatch())
         {
-            if (NameAt(text, folded, start.Index) is { } name)
+            if (NameAt(text, folded, start.Index) is { } name && !Sheltering().IsMatch(folded.AsSpan(Math.Max(0, start.Index - 24), Math.Min(24, start.Index))))
             {
                 var end = start.Index + name.Length;
                 // The name must reach the verb (a comma or a parenthesis between is fine).
@@ -472,6 +472,10 @@ public static partial class FunderNames
 
     [GeneratedRegex(@"(?<![\w-])et\s{1,3}(?:la |le |les |l')?\s{0,2}\z", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex Joined();
+
+    // "Placée sous l'égide de la Fondation de France, la Fondation soutient…": the sheltering foundation is not the actor.
+    [GeneratedRegex(@"(?:egide|abritee? par)\s{0,3}(?:de la |du |des |de l'|de |d')?\s{0,3}(?:la |le |l')?\z", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
+    private static partial Regex Sheltering();
 
     [GeneratedRegex(@"(?<![\w-])la region\s{1,3}(?:soutient|finance|lance|accompagne|propose|favorise|attribue|apporte)(?![\w-])", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex BareRegionLauncher();
