@@ -110,7 +110,7 @@ public static partial class FunderClassifier
         return FromText(title, foldedTitle, department)
             ?? Generic(FunderNames.Find(title, foldedTitle), department)
             ?? Generic(FunderNames.FindLauncher(text, foldedText), department)
-            ?? Generic(FunderNames.FindTerritoryLauncher(title + "\n" + text, foldedTitle + "\n" + foldedText), department)
+            ?? Generic(FunderNames.FindTerritoryLauncher(foldedTitle, foldedText), department)
             ?? (structuredFunder is { Length: > 1 } given ? FromName(given) : null)
             ?? Generic(FunderNames.FindNamed(text, foldedText), department)
             ?? FromText(text, foldedText, department)

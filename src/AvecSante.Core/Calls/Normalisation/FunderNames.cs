@@ -130,16 +130,31 @@ public static partial class FunderNames
     /// "La Région soutient les projets" on a page naming one region only: that region. A bare "la Région" is no name, but
     /// with a single region in the text there is no doubt which one.
     /// </summary>
-    public static string? FindTerritoryLauncher(string text, string folded)
+    public static string? FindTerritoryLauncher(string foldedTitle, string foldedText)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(folded);
-        if (!BareRegionLauncher().IsMatch(folded))
+        ArgumentNullException.ThrowIfNull(foldedTitle);
+        ArgumentNullException.ThrowIfNull(foldedText);
+        if (!BareRegionLauncher().IsMatch(foldedText))
         {
             return null;
         }
-        var named = Regions.Where(r => Regex.IsMatch(folded, @"(?<![\w-])" + Regex.Escape(FrenchText.FoldSameLength(r)) + @"(?![\w-])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2))).ToList();
+        var named = Regions.Where(r => Names(foldedTitle, r) || Names(foldedText, r)).ToList();
         return named.Count == 1 ? "Région " + named[0] : null;
+    }
+
+    /// <summary>The folded text names the region as a whole word ("ile-de-france", not "iledefrance.fr").</summary>
+    private static bool Names(string folded, string region)
+    {
+        var name = FrenchText.FoldSameLength(region);
+        for (var at = folded.IndexOf(name, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + name.Length;
+            if ((at == 0 || !(char.IsLetterOrDigit(folded[at - 1]) || folded[at - 1] == '-')) && (end == folded.Length || !(char.IsLetterOrDigit(folded[end]) || folded[end] == '-')))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The first organisation named near the top of the text.</summary>
