@@ -15,7 +15,6 @@ public sealed class MoreFixtureTests
     {
         "at-periurbain-rec071-habitat-inclusif.csv",          // three bodies "accompagnent"; the record lists the CNSA first
         "at-periurbain-rec234-qualite-air-entreprises.csv",   // the fund's name in the title wins over the record's funder
-        "at-periurbain-rec241-ecoquartier.csv",               // "… et de la Cohésion des territoires": cut before the lower-case word
         "kf-fondations-r06-insertion-investissement.txt",     // "la Fondation ENGIE a décidé d'apporter son soutien à la FAPE ENGIE"
     };
 
