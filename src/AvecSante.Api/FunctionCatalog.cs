@@ -42,6 +42,7 @@ public static class FunctionCatalog
         new("ListCallSources", ["GET"], "calls/sources", FunctionAccess.Function, typeof(CallIngestionHandlers), nameof(CallIngestionHandlers.SourcesAsync)),
         new("ListCalls", ["GET"], "calls", FunctionAccess.Function, typeof(CallsHandlers), nameof(CallsHandlers.ListAsync)),
         new("GetCall", ["GET"], "calls/{id}", FunctionAccess.Function, typeof(CallsHandlers), nameof(CallsHandlers.GetAsync)),
+        new("ReviewCall", ["POST"], "calls/{id}/review", FunctionAccess.Function, typeof(CallsHandlers), nameof(CallsHandlers.ReviewAsync)),
         new("ListNotifications", ["GET"], "notifications", FunctionAccess.Function, typeof(NotificationsHandlers), nameof(NotificationsHandlers.ListAsync)),
         new("DispatchNotificationsNow", ["POST"], "notifications/dispatch", FunctionAccess.Function, typeof(NotificationsHandlers), nameof(NotificationsHandlers.DispatchAsync)),
         new("RetryNotification", ["POST"], "notifications/{id}/retry", FunctionAccess.Function, typeof(NotificationsHandlers), nameof(NotificationsHandlers.RetryAsync)),

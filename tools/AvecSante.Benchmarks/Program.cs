@@ -6,6 +6,7 @@ return name switch
 {
     "normalise" => NormaliseBenchmark.Run(args[1..]),
     "adversarial" => AdversarialBenchmark.Run(),
+    "accuracy" => AccuracyBenchmark.Run(args[1..]),
     "alerts" => AlertsBenchmark.Run(args[1..]),
     "report" => ReportBenchmark.Run(args[1..]),
     "space" => SpaceBenchmark.Run(args[1..]),
@@ -22,6 +23,10 @@ static int Help()
                                     --profile: time per page and per stage; --dump: outputs to diff.
                                     On a loaded machine compare "pages per CPU second", or run both
                                     builds with DOTNET_TieredCompilation=0 (no tiering warm-up to wait for)
+          accuracy [--misses] [--show SET/FILE]
+                                    the reader against our readings of the real calls (other/, more/):
+                                    deadline and funder right per fixture set; --misses lists each miss;
+                                    --show prints what the reader makes of one file
           adversarial               the normaliser on 200 KB inputs built against backtracking patterns:
                                     wall and CPU ms per input
           alerts [--people N] [--calls M] [--storage CONNECTION]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AvecSante.Api.Http;
+using AvecSante.Core.Calls;
 using AvecSante.Core.Calls.Ingestion;
 using AvecSante.Core.Calls.Normalisation;
 using AvecSante.Core.Common;
@@ -11,7 +12,7 @@ namespace AvecSante.Api.Calls;
 public sealed record CallPreviewRequest(string? Text, string? SourceUrl, string? Sender, string? PublishedOn);
 
 /// <summary>Ingestion over HTTP: preview a pasted call, run the sources now, see their health.</summary>
-public sealed class CallIngestionHandlers(CallIngestionService ingestion, ISourceRunStore runs, TimeProvider clock)
+public sealed class CallIngestionHandlers(CallIngestionService ingestion, ISourceRunStore runs, ICallRepository calls, TimeProvider clock)
 {
     public const int MaxPreviewCharacters = 2_000_000;
 
@@ -99,17 +100,25 @@ public sealed class CallIngestionHandlers(CallIngestionService ingestion, ISourc
     public async Task<IResult> IngestAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var summary = await ingestion.IngestAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new { sources = summary.Sources.Select(SourceResponse), closed = summary.Closed });
+        var held = await HeldBySourceAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new { sources = summary.Sources.Select(r => SourceResponse(r, held)), closed = summary.Closed });
     }
 
-    /// <summary>GET /api/calls/sources: last run, counts and last error of each source.</summary>
+    /// <summary>GET /api/calls/sources: last run, counts, calls waiting "à vérifier" and last error of each source.</summary>
     public async Task<IResult> SourcesAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var list = await runs.ListAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(list.OrderBy(r => r.Source, StringComparer.Ordinal).Select(SourceResponse));
+        var held = await HeldBySourceAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(list.OrderBy(r => r.Source, StringComparer.Ordinal).Select(r => SourceResponse(r, held)));
     }
 
-    private static object SourceResponse(SourceRun run) => new
+    /// <summary>The review queue counted by the source that brought each call: a source whose calls are often held reads badly.</summary>
+    private async Task<Dictionary<string, int>> HeldBySourceAsync(CancellationToken cancellationToken) =>
+        (await calls.ListAsync(new CallFilter(Status: CallStatus.ToReview), cancellationToken).ConfigureAwait(false))
+            .GroupBy(c => c.Source, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    private static object SourceResponse(SourceRun run, Dictionary<string, int> held) => new
     {
         run.Source,
         run.Kind,
@@ -121,6 +130,7 @@ public sealed class CallIngestionHandlers(CallIngestionService ingestion, ISourc
         run.New,
         run.Changed,
         run.Rejected,
+        toReview = held.GetValueOrDefault(run.Source),
         run.LastError,
     };
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace AvecSante.Api.Calls;
 
 /// <summary>HTTP handlers for calls for projects, shared by both hosts.</summary>
-public sealed class CallsHandlers(CallSubmissionService submissions, ICallRepository calls)
+public sealed class CallsHandlers(CallSubmissionService submissions, ICallRepository calls, CallReviewService reviews)
 {
     /// <summary>POST /api/calls: 201 with the call when new, 200 with the stored one when it was known already.</summary>
     public async Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -44,6 +44,42 @@ public sealed class CallsHandlers(CallSubmissionService submissions, ICallReposi
         return call is null ? Problems.NotFound("Appel") : TypedResults.Ok(CallResponse.From(call));
     }
 
+    /// <summary>
+    /// POST /api/calls/{id}/review: confirms a call held "à vérifier" (no body, or {}) or corrects it ({deadline},
+    /// {rolling: true}, {funder}); 200 with the call and the alerts newly planned.
+    /// </summary>
+    public async Task<IResult> ReviewAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!StableKeys.IsSafe(id))
+        {
+            return Problems.NotFound("Appel");
+        }
+        var review = new CallReview();
+        if (request.ContentType is not null || request.ContentLength > 0)
+        {
+            var (body, problem) = await JsonBody.ReadAsync<CallReview>(request, cancellationToken).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            review = body!;
+        }
+        var result = await reviews.ReviewAsync(id, review, cancellationToken).ConfigureAwait(false);
+        return result.Outcome switch
+        {
+            CallReviewOutcome.Invalid => Problems.Invalid(result.Errors!),
+            CallReviewOutcome.NotFound => Problems.NotFound("Appel"),
+            CallReviewOutcome.NotHeld => Problems.Of(StatusCodes.Status409Conflict, "Cet appel n'est pas à vérifier.",
+                result.Call!.ReviewedAt is null
+                    ? "Seuls les appels « à vérifier » se confirment ici ; celui-ci est " + StatusWord(result.Call.Status) + "."
+                    : "Il a déjà été vérifié avec d'autres valeurs : une nouvelle correction est une modification de l'appel."),
+            _ => TypedResults.Ok(CallResponse.From(result.Call!, alertsPlanned: result.AlertsPlanned)),
+        };
+    }
+
+    private static string StatusWord(CallStatus status) => status == CallStatus.Closed ? "clos" : "ouvert";
+
     /// <summary>GET /api/calls?status=&amp;theme=&amp;department=&amp;funder=&amp;structure=.</summary>
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -54,7 +90,7 @@ public sealed class CallsHandlers(CallSubmissionService submissions, ICallReposi
         {
             if (!Enum.TryParse<CallStatus>(s, ignoreCase: true, out var parsed))
             {
-                return Problems.BadQuery("status", "valeurs possibles : open, closed.");
+                return Problems.BadQuery("status", "valeurs possibles : open, closed, toreview (à vérifier).");
             }
             status = parsed;
         }
@@ -86,7 +122,9 @@ public sealed record CallResponse(
     string Source,
     bool? Created = null,
     int? AlertsPlanned = null,
-    IReadOnlyList<CallDisagreement>? Disagreements = null)
+    IReadOnlyList<CallDisagreement>? Disagreements = null,
+    IReadOnlyList<string>? ReviewReasons = null,
+    DateTimeOffset? ReviewedAt = null)
 {
     public static CallResponse From(CallForProjects call, bool? created = null, int? alertsPlanned = null)
     {
@@ -107,6 +145,8 @@ public sealed record CallResponse(
             call.Source,
             created,
             alertsPlanned,
-            call.Disagreements);
+            call.Disagreements,
+            call.ReviewReasons.Count > 0 ? call.ReviewReasons : null,
+            call.ReviewedAt);
     }
 }

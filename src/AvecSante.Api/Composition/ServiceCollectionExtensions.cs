@@ -88,6 +88,7 @@ public static class ServiceCollectionExtensions
         // Use cases.
         services.AddSingleton<CallAlertPlanner>();
         services.AddSingleton<CallSubmissionService>();
+        services.AddSingleton<CallReviewService>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<OutboxRetry>();
 

@@ -33,6 +33,7 @@ public static class ApiOperations
         ["ListCallSources"] = "État des sources d'appels",
         ["ListCalls"] = "Lister les appels à projets",
         ["GetCall"] = "Lire un appel à projets",
+        ["ReviewCall"] = "Confirmer ou corriger un appel « à vérifier »",
         ["ListNotifications"] = "Lister les envois (boîte d'envoi)",
         ["DispatchNotificationsNow"] = "Envoyer maintenant ce qui est dû",
         ["RetryNotification"] = "Réessayer un envoi en échec",

@@ -4,6 +4,9 @@ public enum CallStatus
 {
     Open,
     Closed,
+
+    /// <summary>"À vérifier": the reader is unsure of its deadline or funder; it alerts nobody until staff confirm it.</summary>
+    ToReview,
 }
 
 /// <summary>One call for projects (appel à projets, à candidatures, AMI) as coordinators see it.</summary>
@@ -66,6 +69,15 @@ public sealed record CallForProjects
     /// <summary>What sources below the call's originating source said and were not believed (<see cref="SourceTrust"/>).</summary>
     public IReadOnlyList<CallDisagreement> Disagreements { get; init; } = [];
 
+    /// <summary>Why the call is (or was) held "à vérifier", in French, for staff.</summary>
+    public IReadOnlyList<string> ReviewReasons { get; init; } = [];
+
+    /// <summary>Fields a staff member confirmed or corrected (<see cref="ReviewedFields"/>): no later ingestion changes them.</summary>
+    public IReadOnlyList<string> ConfirmedFields { get; init; } = [];
+
+    /// <summary>When a staff member confirmed or corrected the call; null while nobody has.</summary>
+    public DateTimeOffset? ReviewedAt { get; init; }
+
     public DateTimeOffset? UpdatedAt { get; init; }
 
     /// <summary>Opaque concurrency token of the stored record (an ETag); null before it is stored.</summary>
@@ -80,3 +92,12 @@ public sealed record CallChange(DateTimeOffset At, string Field, string? From, s
 
 /// <summary>A lower-trust source said otherwise about a field of the call: <c>Theirs</c> was not kept, <c>Kept</c> was.</summary>
 public sealed record CallDisagreement(DateTimeOffset At, string Source, string Field, string? Theirs, string? Kept);
+
+/// <summary>The fields a review confirms or corrects (the names <see cref="CallForProjects.ConfirmedFields"/> holds).</summary>
+public static class ReviewedFields
+{
+    /// <summary>The deadline, its evidence and whether the call is rolling.</summary>
+    public const string Deadline = "deadline";
+
+    public const string Funder = "funder";
+}

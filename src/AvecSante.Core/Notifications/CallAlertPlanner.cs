@@ -114,7 +114,8 @@ public sealed class CallAlertPlanner(IPeopleDirectory people, IOutboxStore outbo
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(call);
-        if (CallChangeMeaning.Of(change, call) is not { } meaning)
+        // Nobody was told of a held call, nor of what changed before its review: the review's own alert says it all.
+        if (call.Status == CallStatus.ToReview || change.At < call.ReviewedAt || CallChangeMeaning.Of(change, call) is not { } meaning)
         {
             return 0;
         }

@@ -22,7 +22,8 @@ public static class PersonalCalendarWriter
     {
         ArgumentNullException.ThrowIfNull(calls);
         return calls
-            .Where(c => c.Deadline is { } end && end >= now - KeepPast && SpaceBoard.Concerns(c, person))
+            // Closed calls stay (a cancellation must reach the calendar); a call held "à vérifier" has reached nobody yet.
+            .Where(c => c.Status != CallStatus.ToReview && c.Deadline is { } end && end >= now - KeepPast && SpaceBoard.Concerns(c, person))
             .Select(c => (Call: c, Cancelled: IsCancelled(c)))
             .OrderBy(x => x.Call.Deadline)
             .ThenBy(x => x.Call.Id, StringComparer.Ordinal)

@@ -17,6 +17,9 @@ public sealed class CallsFunctions(CallsHandlers calls, CallIngestionHandlers in
     [Function("GetCall")]
     public Task<IResult> GetCall([HttpTrigger(AuthorizationLevel.Function, "get", Route = "calls/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) => calls.GetAsync(req, id, cancellationToken);
 
+    [Function("ReviewCall")]
+    public Task<IResult> ReviewCall([HttpTrigger(AuthorizationLevel.Function, "post", Route = "calls/{id}/review")] HttpRequest req, string id, CancellationToken cancellationToken) => calls.ReviewAsync(req, id, cancellationToken);
+
     [Function("PreviewCall")]
     public Task<IResult> PreviewCall([HttpTrigger(AuthorizationLevel.Function, "post", Route = "calls/preview")] HttpRequest req, CancellationToken cancellationToken) => ingestion.PreviewAsync(req, cancellationToken);
 

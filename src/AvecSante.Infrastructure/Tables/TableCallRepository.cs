@@ -120,6 +120,9 @@ public sealed class TableCallRepository(TableStore tables, IOptions<FederationOp
         ["Sightings"] = JsonSerializer.Serialize(call.Sightings),
         ["History"] = JsonSerializer.Serialize(call.History),
         ["Disagreements"] = call.Disagreements.Count > 0 ? JsonSerializer.Serialize(call.Disagreements) : null,
+        ["ReviewReasons"] = call.ReviewReasons.Count > 0 ? Json.List(call.ReviewReasons) : null,
+        ["ConfirmedFields"] = call.ConfirmedFields.Count > 0 ? Json.List(call.ConfirmedFields) : null,
+        ["ReviewedAt"] = call.ReviewedAt,
         ["UpdatedAt"] = call.UpdatedAt,
     };
 
@@ -147,6 +150,9 @@ public sealed class TableCallRepository(TableStore tables, IOptions<FederationOp
         Sightings = Read<List<CallSighting>>(e, "Sightings") ?? [],
         History = Read<List<CallChange>>(e, "History") ?? [],
         Disagreements = Read<List<CallDisagreement>>(e, "Disagreements") ?? [],
+        ReviewReasons = Json.List(e.GetString("ReviewReasons")),
+        ConfirmedFields = Json.List(e.GetString("ConfirmedFields")),
+        ReviewedAt = e.GetDateTimeOffset("ReviewedAt"),
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt"),
         Version = e.ETag.ToString(),
     };

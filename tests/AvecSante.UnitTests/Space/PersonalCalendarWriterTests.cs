@@ -34,6 +34,7 @@ public sealed class PersonalCalendarWriterTests
             Call("rolling", "addictions", null),
             Call("recent", "addictions", Now.AddDays(-10)) with { Status = CallStatus.Closed },
             Call("old", "addictions", Now.AddDays(-40)) with { Status = CallStatus.Closed },
+            Call("held", "addictions", Now.AddDays(10)) with { Status = CallStatus.ToReview },
         ], Coordinator("p1", "addictions"), Now);
 
         Assert.Equal(["recent", "mine"], selected.Select(x => x.Call.Id));

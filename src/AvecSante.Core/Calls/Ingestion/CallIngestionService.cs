@@ -167,7 +167,7 @@ public sealed partial class CallIngestionService(
     }
 
     /// <summary>Alerts go out for calls that say where they apply in Brittany; the others wait for a person to qualify them.</summary>
-    private static bool IsAlertable(CallForProjects call) =>
+    internal static bool IsAlertable(CallForProjects call) =>
         call.Status == CallStatus.Open
         && call.Departments.Any(d => Departments.IsBreton(d) || d is Departments.Regional or Departments.National);
 

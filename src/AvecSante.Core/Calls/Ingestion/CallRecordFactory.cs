@@ -17,9 +17,13 @@ public static class CallRecordFactory
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(normalised);
-        var funder = XmlText.Strip(normalised.Funder.Kind == FunderKind.Unknown && candidate.FunderHint is { Length: > 0 } hint
-            ? hint
-            : normalised.Funder.Name);
+        var funderFromSource = normalised.Funder.Kind == FunderKind.Unknown && candidate.FunderHint is { Length: > 0 };
+        var funder = XmlText.Strip(funderFromSource ? candidate.FunderHint! : normalised.Funder.Name);
+        // The source's configured funder answers "funder unknown"; every other doubt holds the call for a person.
+        var reviewReasons = normalised.ReviewReasons
+            .Where(r => !(funderFromSource && r == CallConfidence.UnknownFunderReason))
+            .Select(XmlText.Strip)
+            .ToList();
         var title = XmlText.Strip(string.IsNullOrWhiteSpace(normalised.Title) ? candidate.Title ?? "(sans titre)" : normalised.Title);
         var url = candidate.Url ?? normalised.SourceUrl;
         var deadline = normalised.Deadline;
@@ -41,7 +45,8 @@ public static class CallRecordFactory
             Summary = normalised.Summary is { } summary ? Truncate(XmlText.Strip(summary), CallSubmissionValidator.MaxSummaryLength) : null,
             AmountEuros = normalised.Amount?.Euros,
             Kind = KindCode(normalised.Kind),
-            Status = deadline is { } end && end <= now ? CallStatus.Closed : CallStatus.Open,
+            Status = deadline is { } end && end <= now ? CallStatus.Closed : reviewReasons.Count > 0 ? CallStatus.ToReview : CallStatus.Open,
+            ReviewReasons = reviewReasons,
             Source = candidate.Source,
             Sightings = [new CallSighting(candidate.Source, url?.ToString(), now)],
             CreatedAt = now,
@@ -103,11 +108,22 @@ public static class CallRecordFactory
             }
         }
 
-        // A source that gives no deadline does not erase one another source read.
-        var deadline = incoming.Deadline ?? known.Deadline;
+        // A source that gives no deadline does not erase one another source read; one staff confirmed stays as it is.
+        var deadlineConfirmed = known.ConfirmedFields.Contains(ReviewedFields.Deadline);
+        var fresh = deadlineConfirmed ? known : incoming;
+        var deadline = fresh.Deadline ?? known.Deadline;
         Compare("deadline", Format(known.Deadline), Format(deadline));
-        var status = deadline is { } end && end <= now ? CallStatus.Closed : incoming.IsRolling || deadline is not null ? CallStatus.Open : known.Status;
+        var status = StatusAfter(known, deadline, fresh.IsRolling, now);
         Compare("status", known.Status.ToString().ToLowerInvariant(), status.ToString().ToLowerInvariant());
+        var disagreements = known.Disagreements.ToList();
+        if (deadlineConfirmed)
+        {
+            Disagree(disagreements, incoming, "deadline", Format(incoming.Deadline), Format(known.Deadline), now);
+        }
+        if (known.ConfirmedFields.Contains(ReviewedFields.Funder))
+        {
+            Disagree(disagreements, incoming, "funder", incoming.Funder, known.Funder, now);
+        }
         // Title and summary are compared only with what the same source said before: another source's teaser
         // (a feed's two lines about a call of the ARS site) is not the call changing.
         var sameSource = known.Sightings.Any(s => s.Source == incoming.Source);
@@ -123,38 +139,53 @@ public static class CallRecordFactory
         {
             Title = sameSource ? incoming.Title : known.Title,
             Deadline = deadline,
-            DeadlineEvidence = incoming.Deadline is null ? known.DeadlineEvidence : incoming.DeadlineEvidence,
-            DeadlineNote = incoming.DeadlineNote ?? known.DeadlineNote,
-            OtherDeadlines = incoming.OtherDeadlines.Count > 0 ? incoming.OtherDeadlines : known.OtherDeadlines,
+            DeadlineEvidence = fresh.Deadline is null ? known.DeadlineEvidence : fresh.DeadlineEvidence,
+            DeadlineNote = fresh.DeadlineNote ?? known.DeadlineNote,
+            OtherDeadlines = fresh.OtherDeadlines.Count > 0 ? fresh.OtherDeadlines : known.OtherDeadlines,
             Summary = sameSource ? incoming.Summary ?? known.Summary : known.Summary ?? incoming.Summary,
             Themes = known.Themes.Union(incoming.Themes).ToList(),
             Departments = known.Departments.Union(incoming.Departments).ToList(),
             StructureKinds = known.StructureKinds.Union(incoming.StructureKinds).ToList(),
             AmountEuros = incoming.AmountEuros ?? known.AmountEuros,
             Status = status,
+            ReviewReasons = status == CallStatus.ToReview && incoming.ReviewReasons.Count > 0 ? incoming.ReviewReasons : known.ReviewReasons,
             Sightings = sightings,
             History = known.History.Concat(changes).TakeLast(MaxHistory).ToList(),
+            Disagreements = disagreements.TakeLast(MaxHistory).ToList(),
             UpdatedAt = now,
         };
-        return (merged, changes, changes.Count > 0 || sightings.Count != known.Sightings.Count);
+        var touched = changes.Count > 0 || sightings.Count != known.Sightings.Count || disagreements.Count != known.Disagreements.Count;
+        return (merged, changes, touched);
+    }
+
+    /// <summary>
+    /// A held call stays "à vérifier" whatever a source says until a person confirms it: only a review releases its
+    /// alerts. Otherwise a passed deadline closes the call, and a deadline or a rolling call (re)opens it.
+    /// </summary>
+    private static CallStatus StatusAfter(CallForProjects known, DateTimeOffset? deadline, bool rolling, DateTimeOffset now) =>
+        known.Status == CallStatus.ToReview ? CallStatus.ToReview
+        : deadline is { } end && end <= now ? CallStatus.Closed
+        : rolling || deadline is not null ? CallStatus.Open
+        : known.Status;
+
+    /// <summary>Records what a source said otherwise about a field that was kept, once per source, field and claim.</summary>
+    private static void Disagree(List<CallDisagreement> disagreements, CallForProjects incoming, string field, string? theirs, string? kept, DateTimeOffset now)
+    {
+        if (theirs is not null && !string.Equals(theirs, kept, StringComparison.Ordinal)
+            && !disagreements.Any(d => d.Source == incoming.Source && d.Field == field && d.Theirs == theirs))
+        {
+            disagreements.Add(new CallDisagreement(now, incoming.Source, field, theirs, kept));
+        }
     }
 
     /// <summary>A lower-trust sighting: the source is listed, its themes and places added, its other claims recorded.</summary>
     private static (CallForProjects, IReadOnlyList<CallChange>, bool) MergeSighting(CallForProjects known, CallForProjects incoming, DateTimeOffset now)
     {
         var disagreements = known.Disagreements.ToList();
-        void Disagree(string field, string? theirs, string? kept)
-        {
-            if (theirs is not null && !string.Equals(theirs, kept, StringComparison.Ordinal)
-                && !disagreements.Any(d => d.Source == incoming.Source && d.Field == field && d.Theirs == theirs))
-            {
-                disagreements.Add(new CallDisagreement(now, incoming.Source, field, theirs, kept));
-            }
-        }
-        Disagree("deadline", Format(incoming.Deadline), Format(known.Deadline));
+        Disagree(disagreements, incoming, "deadline", Format(incoming.Deadline), Format(known.Deadline), now);
         if (incoming.IsRolling != known.IsRolling)
         {
-            Disagree("rolling", incoming.IsRolling ? "au fil de l'eau" : "date limite", known.IsRolling ? "au fil de l'eau" : "date limite");
+            Disagree(disagreements, incoming, "rolling", incoming.IsRolling ? "au fil de l'eau" : "date limite", known.IsRolling ? "au fil de l'eau" : "date limite", now);
         }
         var sightings = AddSightings(known, incoming, now);
         var merged = known with
@@ -186,7 +217,7 @@ public static class CallRecordFactory
     private static DateOnly? DeadlineDay(CallForProjects call) =>
         call.Deadline is { } d ? DateOnly.FromDateTime(ParisTime.ToParis(d).DateTime) : null;
 
-    private static string? Format(DateTimeOffset? instant) =>
+    internal static string? Format(DateTimeOffset? instant) =>
         instant is { } i ? ParisTime.ToParis(i).ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture) : null;
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)

@@ -14,6 +14,9 @@ public enum Confidence
 /// </summary>
 public static class CallConfidence
 {
+    /// <summary>The reason given when no funder could be named; a source's configured funder answers it.</summary>
+    public const string UnknownFunderReason = "Financeur non identifié.";
+
     public static NormalisedCall Assess(NormalisedCall call, DeadlineResult deadline)
     {
         ArgumentNullException.ThrowIfNull(call);
@@ -28,7 +31,7 @@ public static class CallConfidence
         };
         if (funderConfidence == Confidence.Low)
         {
-            reasons.Add("Financeur non identifié.");
+            reasons.Add(UnknownFunderReason);
         }
         if (!call.IsFundingCall)
         {

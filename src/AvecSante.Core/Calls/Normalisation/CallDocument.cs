@@ -229,7 +229,7 @@ public static partial class CallDocumentReader
 
     /// <summary>
     /// Cuts the page chrome that follows the call on paris.fr and similar sites ("Votre avis nous intéresse",
-    /// "À lire aussi": a list of other calls with their own dates). Only in the second half of a block, so a
+    /// "À lire aussi", a site's "Nos actualités": lists of other calls and news with their own dates). Only in the second half of a block, so a
     /// share button at the top of a page does not swallow the call.
     /// </summary>
     internal static string CutChrome(string text)
@@ -305,7 +305,7 @@ public static partial class CallDocumentReader
     [GeneratedRegex(@"^[ \t]*(?<k>Objet|Subject|De|From|Expéditeur)[ \t]*:[ \t]*(?<v>.+)$", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, FrenchText.MatchTimeoutMilliseconds)]
     private static partial Regex MailHeader();
 
-    [GeneratedRegex(@"\bvotre avis nous interesse|\ba lire aussi\b|\bpartager la page\b|\bpartager sur facebook\b|\bsur le meme sujet\b|\bdans la meme rubrique\b|\barticles similaires\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"\bvotre avis nous interesse|\ba lire aussi\b|\bpartager la page\b|\bpartager sur facebook\b|\bsur le meme sujet\b|\bdans la meme rubrique\b|\barticles similaires\b|\bnos actualites\b|\btoutes les actualites\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex ChromeMarker();
 
     [GeneratedRegex(@"^\s*(?:TITRE\s*:|Objet\s*:|Subject\s*:|(?:TR|Fwd?|RE)\s*:\s*)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, FrenchText.MatchTimeoutMilliseconds)]

@@ -84,7 +84,10 @@ public static partial class DeadlineExtractor
             .OrderBy(p => p.Instant)
             .ToList();
 
-        var chosen = Choose(sessions, hints);
+        // A call that states only its first step ("Note d'intention — date limite de dépôt : 3 avril 2023"): that step's
+        // closing date is the one to act by. Webinars and information sessions never stand in for it.
+        var chosen = Choose(sessions, hints)
+            ?? (rolling is null ? Choose(intermediate.Where(p => p.Strength >= 3 && FirstStep().IsMatch(FrenchText.FoldSameLength(p.Evidence))).ToList(), hints) : null);
         if (chosen is { Strength: <= 1 } && rolling is not null)
         {
             // "Au fil de l'eau" said in words outweighs a bare date with an hour (often the page's own timestamp).
@@ -242,6 +245,12 @@ public static partial class DeadlineExtractor
             var sentenceSpan = (Start: Math.Max(sentenceStart, m.Start - 300), End: Math.Min(sentenceEnd, m.End + 300));
 
             var (role, strength, cueStart) = Qualify(m, window, post, folded, sentenceSpan);
+            if (role == DateRole.Other && phrases.Count > 0 && phrases[^1] is { Role: DateRole.Final } listed
+                && windowStart == previousEnd && previousEnd > sentenceStart && NextInList().IsMatch(window))
+            {
+                // "Deux clôtures : la première le 27/02/2023 et la seconde le 20/09/2023": the list goes on.
+                (role, strength, cueStart) = (DateRole.Final, listed.Strength, 0);
+            }
             if (role is DateRole.Opening or DateRole.Other)
             {
                 // Only closing and intermediate dates are reported; the rest only served to qualify their neighbours.
@@ -552,6 +561,18 @@ public static partial class DeadlineExtractor
         return year < 100 ? 2000 + year : year;
     }
 
+    /// <summary>A whole French date with its year ("1er avril 2022"), folded; null when the text is anything else.</summary>
+    internal static DateOnly? ParseFrenchDate(string folded)
+    {
+        var match = WrittenDate().Match(folded.Trim());
+        if (!match.Success || match.Index != 0 || match.Length != folded.Trim().Length || !match.Groups["year"].Success)
+        {
+            return null;
+        }
+        var (day, month, year) = (int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture), MonthNumber(match.Groups["month"].Value), Year(match.Groups["year"].Value));
+        return day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+    }
+
     private static int MonthNumber(string month) => month[..3] switch
     {
         "jan" => 1,
@@ -602,6 +623,12 @@ public static partial class DeadlineExtractor
 
     [GeneratedRegex(@"[.!?](?=\s|\p{Lu})|;|\n[ \t\u00A0]*\n", RegexOptions.CultureInvariant, FrenchText.MatchTimeoutMilliseconds)]
     private static partial Regex Boundary();
+
+    [GeneratedRegex(@"\b(?:notes? d'intention|lettres? d'intention|pre-?inscription|pre-?candidature|pre-?projet|dossier de pre)", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
+    private static partial Regex FirstStep();
+
+    [GeneratedRegex(@"\A\s{0,3}(?:,|;|et|puis|ou)\s{0,3}(?:la |le )?(?:seconde|deuxieme|troisieme|derniere|suivante|second|dernier)?\s{0,3}(?:le |au |a )?\s{0,3}\z", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
+    private static partial Regex NextInList();
 
     [GeneratedRegex(@"\bdates?[ -]limites?\b|\bdate de (?:cloture|fin)\b|\bclotur|\bdelai (?:maximal|maximum|de reponse|de depot|de rigueur)\b|\bechean|\bau[ -]dela de la date\b|\bdate butoir\b|\blimite de (?:depot|reception|remise|transmission|candidature)|\bfin (?:de depot|des depots|des candidatures|de l'appel|des inscriptions)\b", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex StrongCue();

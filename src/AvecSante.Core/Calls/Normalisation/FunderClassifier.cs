@@ -64,6 +64,8 @@ public static partial class FunderClassifier
         ("mutualite.fr", (_, _) => Mutuelle("Mutualité Française")),
         ("groupe-vyv.fr", (_, _) => Mutuelle("Groupe VYV")),
         ("iledefrance.fr", (_, _) => Named("Région Île-de-France")),
+        ("culture.gouv.fr", (_, _) => Named("Ministère de la Culture")),
+        ("sante.gouv.fr", (_, _) => Named("Ministère de la Santé")),
         ("paris.fr", (_, _) => Named("Ville de Paris")),
         ("seine-saint-denis.gouv.fr", (_, _) => Named("Préfecture de la Seine-Saint-Denis")),
         ("seinesaintdenis.fr", (_, _) => Named("Département de la Seine-Saint-Denis")),
@@ -105,13 +107,31 @@ public static partial class FunderClassifier
         }
         // The title, then who the body says launches or funds the call, then the first organisation near the top, then
         // a known funder named anywhere: a foundation's call that mentions a region or a CPAM further down stays theirs.
-        return FromText(title, foldedTitle, department)
+        var found = FromText(title, foldedTitle, department)
             ?? Generic(FunderNames.Find(title, foldedTitle), department)
             ?? Generic(FunderNames.FindLauncher(text, foldedText), department)
+            ?? Generic(FunderNames.FindTerritoryLauncher(foldedTitle, foldedText), department)
             ?? (structuredFunder is { Length: > 1 } given ? FromName(given) : null)
             ?? Generic(FunderNames.FindNamed(text, foldedText), department)
             ?? FromText(text, foldedText, department)
             ?? Funder.Unknown;
+        return Fuller(found, structuredFunder);
+    }
+
+    /// <summary>
+    /// A name the text gives cut short ("Ministère de la Transition écologique et de la Cohésion", before a lower-case
+    /// word) when the record's funder field gives it whole: the whole name.
+    /// </summary>
+    private static Funder Fuller(Funder found, string? structuredFunder)
+    {
+        if (found.Kind != FunderKind.Other || structuredFunder is not { Length: > 1 })
+        {
+            return found;
+        }
+        var given = FromName(structuredFunder);
+        var foldedFound = FrenchText.FoldSameLength(found.Name);
+        var foldedGiven = FrenchText.FoldSameLength(given.Name);
+        return foldedGiven.Length > foldedFound.Length + 1 && foldedGiven.StartsWith(foldedFound + " ", StringComparison.Ordinal) ? given : found;
     }
 
     /// <summary>A funder the configuration, a source or a person names: one canonical name whatever the alias.</summary>
@@ -119,7 +139,8 @@ public static partial class FunderClassifier
     {
         ArgumentNullException.ThrowIfNull(name);
         var folded = FrenchText.FoldSameLength(name);
-        return FromText(name, folded, CpamDepartment(folded) ?? BareCpamDepartment(folded)) ?? Generic(FunderNames.Canonical(name), null) ?? Funder.Unknown;
+        // Known funders by their aliases; any other name is kept whole (not searched for an organisation inside it).
+        return FromText(name, folded, CpamDepartment(folded) ?? BareCpamDepartment(folded), named: false) ?? Generic(FunderNames.Canonical(name), null) ?? Funder.Unknown;
     }
 
     /// <summary>A name found by <see cref="FunderNames"/>: a known funder when it is one, else kept as the text names it.</summary>
@@ -138,6 +159,19 @@ public static partial class FunderClassifier
     {
         var match = BareCpam().Match(folded);
         return match.Success ? match.Groups["d"].Value : null;
+    }
+
+    /// <summary>The funder whose own site <paramref name="address"/> is on (a known site, or a department's "manche.fr"), or null.</summary>
+    internal static Funder? FromSite(Uri address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return FromHost(address.Host, null) ?? DepartmentSite(address.Host);
+    }
+
+    private static Funder? DepartmentSite(string host)
+    {
+        var labels = FrenchText.FoldSameLength(host).Split('.');
+        return labels.Length >= 2 && labels[^1] == "fr" && FunderNames.DepartmentOfSiteName(labels[^2]) is { } name ? Named(name) : null;
     }
 
     private static Funder? FromHost(string host, string? department)

@@ -99,7 +99,7 @@ public static partial class FunderNames
         for (var cue = LaunchCue().Match(folded); cue.Success && scanned < 200; cue = cue.NextMatch(), scanned++)
         {
             var after = cue.Groups["after"].Success;
-            var name = after ? NameAt(text, folded, cue.Index + cue.Length) : NameEndingAt(text, folded, cue.Index);
+            var name = after ? NameAt(text, folded, cue.Index + cue.Length) : NameEndingAt(text, folded, cue.Index, out var start) is { } subject ? FirstOfCoordination(text, folded, subject, start) : null;
             if (name is not null)
             {
                 return name;
@@ -108,20 +108,79 @@ public static partial class FunderNames
         return null;
     }
 
+    /// <summary>
+    /// "Le ministère X (…) et le ministère Y ont lancé": the first of organisations joined by "et" before the
+    /// verb is the one a person names first.
+    /// </summary>
+    private static string FirstOfCoordination(string text, string folded, string name, int start)
+    {
+        for (var hops = 0; hops < 3; hops++)
+        {
+            var joined = Joined().Match(folded, Math.Max(0, start - 12), start - Math.Max(0, start - 12));
+            if (!joined.Success || NameEndingAt(text, folded, joined.Index, out var earlier) is not { } previous)
+            {
+                break;
+            }
+            (name, start) = (previous, earlier);
+        }
+        return name;
+    }
+
+    /// <summary>
+    /// "La Région soutient les projets" on a page naming one region only: that region. A bare "la Région" is no name, but
+    /// with a single region in the text there is no doubt which one.
+    /// </summary>
+    public static string? FindTerritoryLauncher(string foldedTitle, string foldedText)
+    {
+        ArgumentNullException.ThrowIfNull(foldedTitle);
+        ArgumentNullException.ThrowIfNull(foldedText);
+        if (!BareRegionLauncher().IsMatch(foldedText))
+        {
+            return null;
+        }
+        var named = Regions.Where(r => Names(foldedTitle, r) || Names(foldedText, r)).ToList();
+        return named.Count == 1 ? "Région " + named[0] : null;
+    }
+
+    /// <summary>The folded text names the region as a whole word ("ile-de-france", not "iledefrance.fr").</summary>
+    private static bool Names(string folded, string region)
+    {
+        var name = FrenchText.FoldSameLength(region);
+        for (var at = folded.IndexOf(name, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + name.Length;
+            if ((at == 0 || !(char.IsLetterOrDigit(folded[at - 1]) || folded[at - 1] == '-')) && (end == folded.Length || !(char.IsLetterOrDigit(folded[end]) || folded[end] == '-')))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>The first organisation named near the top of the text.</summary>
     public static string? FindNamed(string text, string folded)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(folded);
         var top = Math.Min(folded.Length, TopOfText);
+        string? first = null;
         for (var start = OrganisationStart().Match(folded, 0, top); start.Success; start = start.NextMatch())
         {
-            if (NameAt(text, folded, start.Index) is { } name)
+            if (NameAt(text, folded, start.Index) is not { } name)
             {
+                continue;
+            }
+            if (first is null)
+            {
+                first = name;
+            }
+            else if (name.StartsWith("Fondation ", StringComparison.Ordinal) && FrenchText.FoldSameLength(name).Contains(FrenchText.FoldSameLength(first), StringComparison.Ordinal))
+            {
+                // "Le groupe RATP" in a breadcrumb, then "Fondation Groupe RATP": the page is the foundation's.
                 return name;
             }
         }
-        return null;
+        return first;
     }
 
     /// <summary>The canonical name of a funder named by a source or a person ("CPAM 29", "conseil régional de Bretagne").</summary>
@@ -134,7 +193,30 @@ public static partial class FunderNames
         {
             return alias;
         }
-        return NameAt(squeezed, folded, 0) ?? squeezed;
+        // "Agence Nationale de l'Habitat (ANAH)": the long form or the acronym may be known.
+        if (ExplainedAcronym().Match(folded) is { Success: true } explained
+            && (Aliases.TryGetValue(explained.Groups["long"].Value, out alias) || Aliases.TryGetValue(explained.Groups["acronym"].Value, out alias)))
+        {
+            return alias;
+        }
+        // A source or a person gives a whole name: it is kept whole unless it reads as a known body or a territory.
+        var named = NameAt(squeezed, folded, 0);
+        return named is null || (named.Length < squeezed.Length && squeezed.StartsWith(named, StringComparison.OrdinalIgnoreCase)) ? squeezed : named;
+    }
+
+    /// <summary>"Département de la Manche" for a site named "manche" or "lamanche" (the department's own site), else null.</summary>
+    internal static string? DepartmentOfSiteName(string label)
+    {
+        foreach (var department in Departments)
+        {
+            var bare = FrenchText.FoldSameLength(department).Replace("-", string.Empty, StringComparison.Ordinal).Replace("'", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
+            var article = FrenchText.FoldSameLength(DepartmentArticle(department)).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("'", string.Empty, StringComparison.Ordinal);
+            if (label == bare || label == article.Replace("de", string.Empty, StringComparison.Ordinal) + bare)
+            {
+                return "Département " + DepartmentArticle(department) + department;
+            }
+        }
+        return null;
     }
 
     /// <summary>An organisation's name starting exactly at <paramref name="index"/> (after spaces and an article), or null.</summary>
@@ -156,21 +238,23 @@ public static partial class FunderNames
     }
 
     /// <summary>The organisation that ends where a launch verb starts ("La Fondation X lance").</summary>
-    private static string? NameEndingAt(string text, string folded, int verbIndex)
+    private static string? NameEndingAt(string text, string folded, int verbIndex, out int nameStart)
     {
         var from = Math.Max(0, verbIndex - 120);
         for (var start = OrganisationStart().Match(folded, from, verbIndex - from); start.Success; start = start.NextMatch())
         {
-            if (NameAt(text, folded, start.Index) is { } name)
+            if (NameAt(text, folded, start.Index) is { } name && !Sheltering().IsMatch(folded.AsSpan(Math.Max(0, start.Index - 24), Math.Min(24, start.Index))))
             {
                 var end = start.Index + name.Length;
                 // The name must reach the verb (a comma or a parenthesis between is fine).
                 if (verbIndex - end <= 40)
                 {
+                    nameStart = start.Index;
                     return name;
                 }
             }
         }
+        nameStart = -1;
         return null;
     }
 
@@ -203,15 +287,52 @@ public static partial class FunderNames
                 return WithPlace(acronym, text, folded, headStart + longForm.Length);
             }
         }
-        // Foundations, funds, ministries, institutes, caisses, directorates: the capitalised words after the head.
-        var end = ProperNameEnd(text, headEnd);
-        var name = FrenchText.Squeeze(text.AsSpan(match.Groups["head"].Index, end - match.Groups["head"].Index));
-        if (name.Length <= head.Length + 1 && !match.Groups["ministry"].Success)
+        // Foundations, funds, ministries, institutes, caisses, directorates: the capitalised words after the head, or the
+        // whole long form an acronym explains ("Caisse nationale d'assurance vieillesse (CNAV)").
+        var end = Math.Max(ProperNameEnd(text, headEnd), AcronymEnd(text, headStart));
+        var name = FrenchText.Squeeze(text.AsSpan(headStart, end - headStart));
+        if (name.Length <= head.Length + 1)
         {
-            return null;
+            return null; // "le ministère", "la Fondation": a reference to a name, not one
         }
         name = char.ToUpperInvariant(name[0]) + name[1..];
         return Aliases.TryGetValue(FrenchText.FoldSameLength(name), out var longAlias) ? longAlias : name;
+    }
+
+    /// <summary>
+    /// Where a long form explained by its acronym ends, just after the parenthesis: the words from the head to "(" are
+    /// plain words whose initials (articles and connectors aside) spell the acronym. 0 when there is none.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<char> NotInAName = System.Buffers.SearchValues.Create(".,;:!?\n\"«»()");
+
+    private static int AcronymEnd(string text, int headStart)
+    {
+        var open = text.IndexOf('(', headStart, Math.Min(160, text.Length - headStart));
+        if (open < 0)
+        {
+            return 0;
+        }
+        var close = text.IndexOf(')', open, Math.Min(14, text.Length - open));
+        if (close < 0)
+        {
+            return 0;
+        }
+        var acronym = text[(open + 1)..close].Trim();
+        var span = text.AsSpan(headStart, open - headStart);
+        if (acronym.Length is < 2 or > 10 || !acronym.All(char.IsLetter) || acronym.Count(char.IsUpper) < 2
+            || span.ContainsAny(NotInAName))
+        {
+            return 0;
+        }
+        var initials = new System.Text.StringBuilder();
+        foreach (var word in FrenchText.FoldSameLength(span.ToString()).Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Connectors.Contains(word) && word is not ("avec" or "l" or "d"))
+            {
+                initials.Append(word[0]);
+            }
+        }
+        return string.Equals(initials.ToString(), FrenchText.FoldSameLength(acronym), StringComparison.Ordinal) ? close + 1 : 0;
     }
 
     /// <summary>"Région Nouvelle-Aquitaine", "Département de la Drôme": only a real region or department name.</summary>
@@ -362,7 +483,20 @@ public static partial class FunderNames
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "de", "du", "des", "la", "le", "les", "pour", "et", "d'entreprise", "en", "sur", "a", "au", "aux", "l'" };
 
     // Heads of organisation names, folded; a name starts at one of them (with an optional article before it).
-    private const string Heads = @"(?<ministry>ministere)|fondation|fonds|institut|mutuelle|caisse|agence|direction|delegation|prefecture|office|banque|conseil regional|conseil departemental|collectivite|communaute|metropole|ville|commune|association|federation|union|entreprise|groupe|mairie|sante publique france|(?<region>region)|(?<departement>departement)|(?<acronym>ademe|anct|anah|cnsa|inca|mildeca|bpifrance|france travail|caf|carsat|cnam|cpam|msa|ars|dreets|ddets|drac|draaf|dreal|drajes)";
+    private const string Heads = @"(?<ministry>ministere)|fondation|fonds|institut|mutuelle|caisse|agence|direction|delegation|prefecture|office|banque|conseil regional|conseil departemental|collectivite|communaute|metropole|ville|commune|association|federation|union|entreprise|groupe|mairie|province|sante publique france|(?<region>region)|(?<departement>departement)|(?<acronym>ademe|anct|anah|cnsa|inca|mildeca|bpifrance|france travail|caf|carsat|cnam|cpam|msa|ars|dreets|ddets|drac|draaf|dreal|drajes)";
+
+    [GeneratedRegex(@"(?<![\w-])et\s{1,3}(?:la |le |les |l')?\s{0,2}\z", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
+    private static partial Regex Joined();
+
+    // "Placée sous l'égide de la Fondation de France, la Fondation soutient…": the sheltering foundation is not the actor.
+    [GeneratedRegex(@"(?:egide|abritee? par)\s{0,3}(?:de la |du |des |de l'|de |d')?\s{0,3}(?:la |le |l')?\z", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
+    private static partial Regex Sheltering();
+
+    [GeneratedRegex(@"(?<![\w-])la region\s{1,3}(?:soutient|finance|lance|accompagne|propose|favorise|attribue|apporte)(?![\w-])", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
+    private static partial Regex BareRegionLauncher();
+
+    [GeneratedRegex(@"\A(?<long>.{4,150}) \((?<acronym>[a-z]{2,10})\)\z", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
+    private static partial Regex ExplainedAcronym();
 
     [GeneratedRegex(@"(?:ique|iques|ale|ales|aux|elle|elles|ere|eres|aire|aires|ienne|iennes|aise|aises|ee|ees|ive|ives)\z", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex AdjectiveEnding();
@@ -375,6 +509,6 @@ public static partial class FunderNames
 
     // "X lance / organise / propose / ouvre / soutient / finance" (name before), or "appel à projets de / financé par /
     // à l'initiative de / avec le soutien de / porté par" (name after).
-    [GeneratedRegex(@"(?<![\w-])(?:lance|lancent|organise|propose|ouvre|renouvelle|soutient|finance|accompagne|publie)(?![\w-])|(?<after>(?<![\w-])(?:appels? a (?:projets|candidatures|manifestation d'interet)|aap|ami|finance(?:e|s|es)? par|a l'initiative d[eu']|avec le soutien d[eu']|porte(?:e)? par|soutenu(?:e)? par|mis en place par)(?:\s{1,3}(?:de la|du|des|de l'|de|d'|l'|la|le|les))?(?:\s{1,3}|(?<=')))", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
+    [GeneratedRegex(@"(?<![\w-])(?:lance|lancent|organise|propose|ouvre|renouvelle|soutient|finance|accompagne|publie)(?![\w-])|(?<after>(?<![\w-])(?:appels? a (?:projets?|candidatures?|manifestation d'interet)|aap|ami|finance(?:e|s|es)? par|a l'initiative d[eu']|avec le soutien d[eu']|porte(?:e)? par|soutenu(?:e)? par|mis en place par)(?:\s{1,3}(?:de la|du|des|de l'|de|d'|l'|la|le|les))?(?:\s{1,3}|(?<=')))", FrenchText.FoldedOptions, FrenchText.MatchTimeoutMilliseconds, FrenchText.FoldedCulture)]
     private static partial Regex LaunchCue();
 }

@@ -21,7 +21,14 @@ internal static class StructuredCallReader
         "end_date", "date_fin", "datefin", "enddate", "validthrough", "expires", "date_limite_de_depot",
     ];
 
-    private static readonly string[] FunderFields = ["financers", "financeurs", "financeur", "funder", "funders", "organisme", "porteur", "porteur_aide"];
+    private static readonly string[] FunderFields =
+    [
+        "financers", "financeurs", "financeur", "funder", "funders", "organisme", "porteur", "porteur_aide", "info_responsible",
+        "responsible", "responsable",
+    ];
+
+    /// <summary>The record's own address: on a funder's known site, it names the funder when no field does.</summary>
+    private static readonly string[] UrlFields = ["url", "origin_url", "permalink", "lien", "link", "url_source"];
 
     public static CallDocument? TryRead(string text)
     {
@@ -121,6 +128,7 @@ internal static class StructuredCallReader
         string? title = null;
         DateOnly? deadline = null;
         string? funder = null;
+        string? site = null;
         var body = new StringBuilder();
         foreach (var (key, value) in fields)
         {
@@ -135,7 +143,7 @@ internal static class StructuredCallReader
                 title = HtmlText.LooksLikeHtml(v) ? HtmlText.ToText(v) : v;
                 continue;
             }
-            if (DeadlineFields.Contains(k) || k.Contains("cloture", StringComparison.Ordinal))
+            if (DeadlineFields.Contains(k) || k.Contains("cloture", StringComparison.Ordinal) || k.Contains("deadline", StringComparison.Ordinal))
             {
                 deadline ??= ParseDate(v);
                 continue;
@@ -143,6 +151,10 @@ internal static class StructuredCallReader
             if (funder is null && FunderFields.Contains(k))
             {
                 funder = v.Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+            }
+            if (site is null && UrlFields.Contains(k) && Uri.TryCreate(v.Replace(": //", "://", StringComparison.Ordinal), UriKind.Absolute, out var address))
+            {
+                site = FunderClassifier.FromSite(address)?.Name;
             }
             // Text fields only: ids, slugs, URLs and codes say nothing a person reads.
             if (v.Contains(' ', StringComparison.Ordinal) && !v.StartsWith("http", StringComparison.OrdinalIgnoreCase))
@@ -156,7 +168,7 @@ internal static class StructuredCallReader
             Title = CallDocumentReader.CleanTitle(title ?? string.Empty),
             Body = text,
             StructuredDeadline = deadline,
-            StructuredFunder = funder,
+            StructuredFunder = funder ?? site,
         };
     }
 
@@ -178,6 +190,7 @@ internal static class StructuredCallReader
         {
             return compact;
         }
-        return null;
+        // "15 avril 2022": a field written for people.
+        return v.Length <= 40 && DeadlineExtractor.ParseFrenchDate(FrenchText.FoldSameLength(v)) is { } written ? written : null;
     }
 }
