@@ -14,7 +14,7 @@ namespace AvecSante.Api.Console;
 public sealed record CallsQuery(CallStatus? Status, string? Theme, string? Department, string? Funder, string? Kind, int? ClosingWithinDays);
 
 /// <summary>Calls in the console: the list with filters, a call's page, and paste → preview → correct → publish.</summary>
-public sealed class ConsoleCallsHandlers(ConsoleGate gate, ICallRepository calls, IOutboxStore outbox, CallSubmissionService submissions, TimeProvider clock)
+public sealed class ConsoleCallsHandlers(ConsoleGate gate, ICallRepository calls, IOutboxStore outbox, CallSubmissionService submissions, CallReviewService reviews, TimeProvider clock)
 {
     /// <summary>GET console/appels.</summary>
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
@@ -52,8 +52,32 @@ public sealed class ConsoleCallsHandlers(ConsoleGate gate, ICallRepository calls
                 [nameof(CallPage.Call)] = call,
                 [nameof(CallPage.Alerts)] = alerts,
                 [nameof(CallPage.Now)] = clock.GetUtcNow(),
-                [nameof(CallPage.Published)] = request.Query["publie"].ToString() is { Length: > 0 } planned ? planned : null,
+                [nameof(CallPage.Published)] = QueryValues.Text(request.Query, "publie"),
+                [nameof(CallPage.Reviewed)] = QueryValues.Text(request.Query, "verifie"),
             });
+        }, cancellationToken);
+
+    /// <summary>POST console/appels/{id}/verification: a held call confirmed as read or corrected; its alerts follow.</summary>
+    public Task<IResult> ReviewAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        gate.FormAsync(request, async (console, form) =>
+        {
+            var review = new CallReview
+            {
+                Deadline = form["deadline"].ToString().Trim() is { Length: > 0 } deadline ? deadline : null,
+                Rolling = form["rolling"].ToString() == "true" ? true : null,
+                Funder = form["funder"].ToString().Trim() is { Length: > 0 } funder ? funder : null,
+            };
+            var result = StableKeys.IsSafe(id) ? await reviews.ReviewAsync(id, review, cancellationToken).ConfigureAwait(false) : new CallReviewResult(CallReviewOutcome.NotFound);
+            var back = ConsoleNavigation.Calls + "/" + id;
+            return result.Outcome switch
+            {
+                CallReviewOutcome.Reviewed => WebPage.SeeOther(back + "?verifie=" + result.AlertsPlanned.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                CallReviewOutcome.NotHeld => WebPage.Message(console.Frame, StatusCodes.Status409Conflict, "Appel déjà vérifié",
+                    "Cet appel n'attend plus de vérification : ses alertes sont parties. Rechargez sa page pour le voir tel qu'il est.", back, "Revenir à l'appel"),
+                CallReviewOutcome.Invalid => WebPage.Message(console.Frame, StatusCodes.Status422UnprocessableEntity, "Vérification refusée",
+                    string.Join(" ", result.Errors!.ToDictionary().Values.SelectMany(m => m)), back, "Revenir à l'appel"),
+                _ => WebPage.Message(console.Frame, StatusCodes.Status404NotFound, "Appel introuvable", "Cet appel n'existe pas ou plus.", ConsoleNavigation.Calls, "Tous les appels"),
+            };
         }, cancellationToken);
 
     /// <summary>GET console/nouvel-appel: the paste form.</summary>

@@ -17,6 +17,7 @@ public static class ConsoleCatalog
         new("ConsoleSignOut", ["POST"], "console/deconnexion", FunctionAccess.Anonymous, typeof(ConsoleSignInHandlers), nameof(ConsoleSignInHandlers.SignOutAsync)),
         new("ConsoleCalls", ["GET"], "console/appels", FunctionAccess.Anonymous, typeof(ConsoleCallsHandlers), nameof(ConsoleCallsHandlers.ListAsync)),
         new("ConsoleCall", ["GET"], "console/appels/{id}", FunctionAccess.Anonymous, typeof(ConsoleCallsHandlers), nameof(ConsoleCallsHandlers.ShowAsync)),
+        new("ConsoleReviewCall", ["POST"], "console/appels/{id}/verification", FunctionAccess.Anonymous, typeof(ConsoleCallsHandlers), nameof(ConsoleCallsHandlers.ReviewAsync)),
         new("ConsoleNewCall", ["GET"], "console/nouvel-appel", FunctionAccess.Anonymous, typeof(ConsoleCallsHandlers), nameof(ConsoleCallsHandlers.NewAsync)),
         new("ConsolePreviewCall", ["POST"], "console/nouvel-appel", FunctionAccess.Anonymous, typeof(ConsoleCallsHandlers), nameof(ConsoleCallsHandlers.PreviewAsync)),
         new("ConsolePublishCall", ["POST"], "console/nouvel-appel/publier", FunctionAccess.Anonymous, typeof(ConsoleCallsHandlers), nameof(ConsoleCallsHandlers.PublishAsync)),

@@ -1,5 +1,6 @@
 using System.Globalization;
 
+using AvecSante.Core.Calls;
 using AvecSante.Core.Common;
 
 namespace AvecSante.Api.Console;
@@ -8,6 +9,14 @@ namespace AvecSante.Api.Console;
 public static class ConsoleFormat
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>A call's status as the staff say it.</summary>
+    public static string Status(CallStatus status) => status switch
+    {
+        CallStatus.Open => "ouvert",
+        CallStatus.ToReview => "à vérifier",
+        _ => "clos",
+    };
 
     public static string Deadline(DateTimeOffset? deadline) =>
         deadline is { } d ? ParisTime.ToParis(d).ToString("dddd d MMMM yyyy 'à' HH'h'mm", French) : "sans date limite";

@@ -31,6 +31,9 @@ public sealed class ConsoleFunctions(ConsoleTodayHandler today, ConsoleSignInHan
     [Function("ConsolePreviewCall")]
     public Task<IResult> ConsolePreviewCall([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/nouvel-appel")] HttpRequest req, CancellationToken cancellationToken) => calls.PreviewAsync(req, cancellationToken);
 
+    [Function("ConsoleReviewCall")]
+    public Task<IResult> ConsoleReviewCall([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/appels/{id}/verification")] HttpRequest req, string id, CancellationToken cancellationToken) => calls.ReviewAsync(req, id, cancellationToken);
+
     [Function("ConsolePublishCall")]
     public Task<IResult> ConsolePublishCall([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/nouvel-appel/publier")] HttpRequest req, CancellationToken cancellationToken) => calls.PublishAsync(req, cancellationToken);
 

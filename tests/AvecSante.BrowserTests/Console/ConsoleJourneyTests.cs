@@ -1,5 +1,7 @@
 using AvecSante.Api.Console;
 using AvecSante.BrowserTests.Web;
+using AvecSante.Core.Calls;
+using AvecSante.Core.Notifications;
 using AvecSante.Core.People;
 
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +37,50 @@ public sealed class ConsoleJourneyTests : BrowserTestBase
         await page.GetByLabel(who, new() { Exact = false }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         Assert.Equal("Aujourd'hui", await page.TextContentAsync("h1"));
+    }
+
+    [Fact]
+    public async Task A_call_held_for_review_is_corrected_from_its_page_without_JavaScript_and_its_coordinator_is_alerted_once()
+    {
+        await Host.Services.GetRequiredService<IPeopleDirectory>().UpsertAsync(new Person
+        {
+            Id = "p-review",
+            FirstName = "Yannick",
+            LastName = "Exemple",
+            Email = "yannick.exemple@example.org",
+            StructureName = "MSP de Carhaix (fictive)",
+            StructureKind = "MSP",
+            Department = "29",
+            Roles = ["coordinator"],
+        }, CancellationToken.None);
+        var now = Host.Clock.GetUtcNow();
+        await Host.Services.GetRequiredService<ICallRepository>().TryAddAsync(new CallForProjects
+        {
+            Id = "held-call",
+            Title = "Prévention des chutes en MSP (fictif)",
+            Funder = "Financeur non identifié",
+            Source = "flux-synthetique",
+            Departments = ["29"],
+            Status = CallStatus.ToReview,
+            ReviewReasons = ["financeur non identifié"],
+            CreatedAt = now,
+        }, CancellationToken.None);
+        var page = await Chromium.NewPageAsync(Host.BaseAddress, javaScript: false);
+        await SignInAsync(page, "Camille Exemple");
+
+        await page.GotoAsync("api/console/appels?statut=toreview");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Prévention des chutes en MSP (fictif)" }).ClickAsync();
+        Assert.Contains("à vérifier", await page.Locator("dl.facts").TextContentAsync(), StringComparison.Ordinal);
+        await page.GetByLabel("Date limite (heure de Paris)").FillAsync("2027-01-15T12:00");
+        await page.GetByLabel("Financeur").FillAsync("CPAM 29");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer et annoncer l'appel" }).ClickAsync();
+
+        Assert.Contains("Appel vérifié : 1 alerte(s) prévue(s).", await page.GetByRole(AriaRole.Status).First.TextContentAsync(), StringComparison.Ordinal);
+        var facts = await page.Locator("dl.facts").TextContentAsync();
+        Assert.Contains("CPAM du Finistère", facts, StringComparison.Ordinal); // the funder's one name
+        Assert.Contains("15 janvier 2027", facts, StringComparison.Ordinal);
+        Assert.Contains("ouvert", facts, StringComparison.Ordinal);
+        Assert.Single(await Host.Services.GetRequiredService<IOutboxStore>().ListForRecipientAsync("p-review", CancellationToken.None));
     }
 
     [Fact]
