@@ -95,15 +95,15 @@ internal static class ConsoleBenchmark
         var sends = provider.GetRequiredService<ConsoleSendsHandlers>();
         var events = provider.GetRequiredService<ConsoleEventsHandlers>();
         var none = CancellationToken.None;
-        await MeasureAsync("Aujourd'hui", requests, provider, cookie, "/api/console", "", r => today.ShowAsync(r, none));
-        await MeasureAsync("Appels (no filter)", requests, provider, cookie, "/api/console/appels", "", r => calls.ListAsync(r, none));
-        await MeasureAsync("Appels (open, 30 days, 35)", requests, provider, cookie, "/api/console/appels", "?statut=open&jours=30&departement=35", r => calls.ListAsync(r, none));
-        await MeasureAsync("a call's page", requests, provider, cookie, "/api/console/appels/c-000123", "", r => calls.ShowAsync(r, "c-000123", none));
-        await MeasureAsync("Rapport d'activité", requests, provider, cookie, "/api/console/rapport", "", r => report.ListAsync(r, none));
-        await MeasureAsync("Sources", requests, provider, cookie, "/api/console/sources", "", r => sources.ListAsync(r, none));
-        await MeasureAsync("Envois", requests, provider, cookie, "/api/console/envois", "", r => sends.ListAsync(r, none));
-        await MeasureAsync("Événements", requests, provider, cookie, "/api/console/evenements", "", r => events.ListAsync(r, none));
-        await MeasureAsync("an event (400 tickets)", requests, provider, cookie, "/api/console/evenements/" + latestEvent.Id, "", r => events.ShowAsync(r, latestEvent.Id, none));
+        await PageTimings.MeasureAsync("Aujourd'hui", requests, provider, "console.example.org", cookie, "/api/console", "", r => today.ShowAsync(r, none));
+        await PageTimings.MeasureAsync("Appels (no filter)", requests, provider, "console.example.org", cookie, "/api/console/appels", "", r => calls.ListAsync(r, none));
+        await PageTimings.MeasureAsync("Appels (open, 30 days, 35)", requests, provider, "console.example.org", cookie, "/api/console/appels", "?statut=open&jours=30&departement=35", r => calls.ListAsync(r, none));
+        await PageTimings.MeasureAsync("a call's page", requests, provider, "console.example.org", cookie, "/api/console/appels/c-000123", "", r => calls.ShowAsync(r, "c-000123", none));
+        await PageTimings.MeasureAsync("Rapport d'activité", requests, provider, "console.example.org", cookie, "/api/console/rapport", "", r => report.ListAsync(r, none));
+        await PageTimings.MeasureAsync("Sources", requests, provider, "console.example.org", cookie, "/api/console/sources", "", r => sources.ListAsync(r, none));
+        await PageTimings.MeasureAsync("Envois", requests, provider, "console.example.org", cookie, "/api/console/envois", "", r => sends.ListAsync(r, none));
+        await PageTimings.MeasureAsync("Événements", requests, provider, "console.example.org", cookie, "/api/console/evenements", "", r => events.ListAsync(r, none));
+        await PageTimings.MeasureAsync("an event (400 tickets)", requests, provider, "console.example.org", cookie, "/api/console/evenements/" + latestEvent.Id, "", r => events.ShowAsync(r, latestEvent.Id, none));
         return 0;
     }
 
@@ -172,45 +172,5 @@ internal static class ConsoleBenchmark
         context.Request.Host = new HostString("console.example.org");
         provider.GetRequiredService<WebSessions>().Start(context, StaffAuthentication.DevelopmentCookie, StaffAuthentication.DevelopmentPurpose, StaffId, StaffAuthentication.DevelopmentLifetime);
         return context.Response.Headers.SetCookie.ToString().Split(';')[0];
-    }
-
-    private static async Task MeasureAsync(string name, int requests, IServiceProvider provider, string cookie, string path, string query, Func<HttpRequest, Task<IResult>> handler)
-    {
-        var times = new List<double>(requests);
-        long bytes = 0;
-        double first = 0;
-        for (var i = 0; i < requests + 5; i++)
-        {
-            // One scope per request, as the hosts give each request its own (the renderer is scoped).
-            await using var scope = provider.CreateAsyncScope();
-            var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-            context.Request.Method = "GET";
-            context.Request.Scheme = "https";
-            context.Request.Host = new HostString("console.example.org");
-            context.Request.Path = path;
-            context.Request.QueryString = new QueryString(query);
-            context.Request.Headers.Cookie = cookie;
-            using var body = new MemoryStream();
-            context.Response.Body = body;
-            var watch = Stopwatch.StartNew();
-            await (await handler(context.Request)).ExecuteAsync(context);
-            watch.Stop();
-            if (context.Response.StatusCode != 200)
-            {
-                throw new InvalidOperationException($"{name}: {context.Response.StatusCode}");
-            }
-            if (i == 0)
-            {
-                first = watch.Elapsed.TotalMilliseconds;
-            }
-            if (i >= 5)
-            {
-                times.Add(watch.Elapsed.TotalMilliseconds);
-                bytes = body.Length;
-            }
-        }
-        times.Sort();
-        double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-28} p50 {At(0.5),7:F1} ms   p95 {At(0.95),7:F1} ms   max {times[^1],7:F1} ms   first {first,7:F1} ms   page {bytes / 1024.0,6:F0} KiB   ({requests} requests)"));
     }
 }

@@ -101,9 +101,9 @@ internal static class SpaceBenchmark
 
         var board = provider.GetRequiredService<SpaceBoardHandlers>();
         var callId = open[open.Count / 2];
-        await MeasureAsync("board (no filter)", requests, provider, session, "/api/espace", "", r => board.BoardAsync(r, CancellationToken.None));
-        await MeasureAsync("board (theme + 30 days)", requests, provider, session, "/api/espace", "?theme=addictions&echeance=30", r => board.BoardAsync(r, CancellationToken.None));
-        await MeasureAsync("call page (3 related sheets)", requests, provider, session, "/api/espace/appels/" + callId, "", r => board.CallAsync(r, callId, CancellationToken.None));
+        await PageTimings.MeasureAsync("board (no filter)", requests, provider, "espace.example.org", SpaceGate.CookieName + "=" + session, "/api/espace", "", r => board.BoardAsync(r, CancellationToken.None));
+        await PageTimings.MeasureAsync("board (theme + 30 days)", requests, provider, "espace.example.org", SpaceGate.CookieName + "=" + session, "/api/espace", "?theme=addictions&echeance=30", r => board.BoardAsync(r, CancellationToken.None));
+        await PageTimings.MeasureAsync("call page (3 related sheets)", requests, provider, "espace.example.org", SpaceGate.CookieName + "=" + session, "/api/espace/appels/" + callId, "", r => board.CallAsync(r, callId, CancellationToken.None));
         return 0;
     }
 
@@ -152,44 +152,4 @@ internal static class SpaceBenchmark
             };
             await library.UploadAsync(metadata, new IncomingFile(content, bytes.Length, $"fiche-{i}.pdf"), ct);
         });
-
-    private static async Task MeasureAsync(string name, int requests, IServiceProvider provider, string session, string path, string query, Func<HttpRequest, Task<IResult>> handler)
-    {
-        var times = new List<double>(requests);
-        long bytes = 0;
-        double first = 0;
-        for (var i = 0; i < requests + 5; i++)
-        {
-            // One scope per request, as the hosts give each request its own (the renderer is scoped).
-            await using var scope = provider.CreateAsyncScope();
-            var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-            context.Request.Method = "GET";
-            context.Request.Scheme = "https";
-            context.Request.Host = new HostString("espace.example.org");
-            context.Request.Path = path;
-            context.Request.QueryString = new QueryString(query);
-            context.Request.Headers.Cookie = SpaceGate.CookieName + "=" + session;
-            using var body = new MemoryStream();
-            context.Response.Body = body;
-            var watch = Stopwatch.StartNew();
-            await (await handler(context.Request)).ExecuteAsync(context);
-            watch.Stop();
-            if (context.Response.StatusCode != 200)
-            {
-                throw new InvalidOperationException($"{name}: {context.Response.StatusCode}");
-            }
-            if (i == 0)
-            {
-                first = watch.Elapsed.TotalMilliseconds;
-            }
-            if (i >= 5)
-            {
-                times.Add(watch.Elapsed.TotalMilliseconds);
-                bytes = body.Length;
-            }
-        }
-        times.Sort();
-        double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-30} p50 {At(0.5),7:F1} ms   p95 {At(0.95),7:F1} ms   max {times[^1],7:F1} ms   first {first,7:F1} ms   page {bytes / 1024.0,6:F0} KiB   ({requests} requests)"));
-    }
 }
