@@ -15,6 +15,7 @@ if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_U
 builder.Services.AddAvecSante(builder.Configuration);
 builder.Services.AddFunctionKeys();
 builder.Services.AddFunctionSchedules();
+builder.Services.AddFunctionQueues();
 builder.Services.AddDevelopmentStaffSignIn();
 builder.Services.AddProblemDetails();
 // The demo's invented coordinators: only this host can load them.

@@ -15,6 +15,7 @@ using AvecSante.Infrastructure.Documents;
 using AvecSante.Infrastructure.Email;
 using AvecSante.Infrastructure.Graph;
 using AvecSante.Infrastructure.Options;
+using AvecSante.Infrastructure.Storage;
 using AvecSante.Infrastructure.Tables;
 using Azure.Core;
 using Azure.Data.Tables;
@@ -49,6 +50,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => CreateBlobService(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<TableStore>();
         services.AddSingleton<BlobStore>();
+        // Work queues: the connection the queue triggers name (WorkQueues), read as the Functions host reads it.
+        services.AddSingleton(new WorkQueues(configuration));
+        services.AddSingleton<PoisonQueueHandlers>();
         services.AddSingleton<ICallRepository, TableCallRepository>();
         services.AddSingleton<IPeopleDirectory, TablePeopleDirectory>();
         services.AddSingleton<IOutboxStore, TableOutboxStore>();

@@ -58,7 +58,7 @@ public sealed class WorkerHostTests : IAsyncLifetime, IDisposable
             // As the worker's function activator does for each invocation.
             Assert.NotNull(ActivatorUtilities.CreateInstance(scope.ServiceProvider, type));
         }
-        Assert.Equal(FunctionCatalog.Http.Count + FunctionCatalog.Timers.Count, Generated.Count);
+        Assert.Equal(FunctionCatalog.Http.Count + FunctionCatalog.Timers.Count + FunctionCatalog.Queues.Count, Generated.Count);
         Assert.True(classes.Count >= 9, $"only {classes.Count} function classes");
     }
 
