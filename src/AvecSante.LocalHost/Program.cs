@@ -24,6 +24,10 @@ builder.Services.AddSingleton<SamplePeopleSeeder>();
 var app = builder.Build();
 app.UseStatusCodePages();
 app.UseMiddleware<RedactedRequestLogging>();
+if (app.Configuration.GetValue<bool>(StorageCallsHeader.Setting))
+{
+    app.UseMiddleware<StorageCallsHeader>();
+}
 app.MapFunctionCatalog();
 
 // Start first: settings are validated then, and a bad one stops the host with its name.

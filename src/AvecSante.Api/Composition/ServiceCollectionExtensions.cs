@@ -135,6 +135,7 @@ public static class ServiceCollectionExtensions
         var options = new BlobClientOptions();
         options.Retry.MaxRetries = 3;
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(100);
+        options.AddPolicy(StorageCalls.Policy, HttpPipelinePosition.PerRetry);
         return string.IsNullOrWhiteSpace(storage.ConnectionString)
             ? new BlobServiceClient(storage.BlobServiceUri, new DefaultAzureCredential(), options)
             : new BlobServiceClient(storage.ConnectionString, options);
@@ -146,6 +147,7 @@ public static class ServiceCollectionExtensions
         options.Retry.MaxRetries = retries;
         options.Retry.NetworkTimeout = timeout;
         options.Retry.Mode = RetryMode.Exponential;
+        options.AddPolicy(StorageCalls.Policy, HttpPipelinePosition.PerRetry);
         return string.IsNullOrWhiteSpace(storage.ConnectionString)
             ? new TableServiceClient(storage.TableServiceUri, new DefaultAzureCredential(), options)
             : new TableServiceClient(storage.ConnectionString, options);

@@ -41,6 +41,7 @@ public sealed class WorkQueues
         options.Retry.MaxRetries = 3;
         options.Retry.Mode = RetryMode.Exponential;
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+        options.AddPolicy(StorageCalls.Policy, HttpPipelinePosition.PerRetry);
         if (!string.IsNullOrWhiteSpace(section.Value))
         {
             return new QueueServiceClient(section.Value, options);
