@@ -24,7 +24,11 @@ public sealed partial class FunctionQueues(
     private readonly List<QueueBinding> _bindings = [];
     private QueueTriggerSettings _settings = null!;
 
-    private sealed record QueueBinding(QueueFunction Function, QueueClient Queue, QueueClient Poison, IQueueHandler Handler, bool Listening);
+    private sealed record QueueBinding(QueueFunction Function, QueueClient Queue, QueueClient Poison, IQueueHandler Handler, bool Listening)
+    {
+        /// <summary>Whether this process created the queue yet (once, not on every poll).</summary>
+        public bool Created { get; set; }
+    }
 
     /// <summary>Resolves every queue's name and connection before the host serves, so a missing setting stops it by name.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -99,7 +103,11 @@ public sealed partial class FunctionQueues(
 
     private async Task<int> RunBatchAsync(QueueBinding binding, CancellationToken cancellationToken)
     {
-        await binding.Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!binding.Created)
+        {
+            await binding.Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            binding.Created = true;
+        }
         var messages = (await binding.Queue.ReceiveMessagesAsync(_settings.BatchSize, _settings.FunctionTimeout, cancellationToken).ConfigureAwait(false)).Value;
         await Task.WhenAll(messages.Select(m => HandleAsync(binding, m, cancellationToken))).ConfigureAwait(false);
         return messages.Length;
