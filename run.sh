@@ -15,6 +15,7 @@ settings=local.settings.json
 export AVECSANTE_SETTINGS_FILE="$PWD/$settings"
 export Storage__ConnectionString
 Storage__ConnectionString=$(azurite_connection_string 10000)
+export WorkQueues="$Storage__ConnectionString" # the queue triggers' connection, on the same Azurite
 export Demo__PeopleFile="$PWD/samples/people.json"
 export Email__LocalOutboxPath="$PWD/.local/outbox"
 key=$(node -e '

@@ -34,6 +34,7 @@ param consoleTenantId string = subscription().tenantId
 // A storage account name is global: the resource group's hash keeps it unique (and long enough, whatever the name).
 var storageName = take('st${replace(name, '-', '')}${uniqueString(resourceGroup().id)}', 24)
 var deploymentContainer = 'app-package'
+var ticketingDeliveriesQueue = 'ticketing-deliveries' // the app setting Queues__TicketingDeliveries names it too
 
 resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: 'log-${name}'
@@ -65,6 +66,17 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   parent: storage
   name: 'default'
 }
+
+// Work queues of the queue triggers (ProcessTicketingDelivery), and the poison queue the host moves failures to.
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource workQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for queueName in [ticketingDeliveriesQueue, '${ticketingDeliveriesQueue}-poison']: {
+  parent: queueService
+  name: queueName
+}]
 
 resource packageContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobService
@@ -120,6 +132,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Federation__Id', value: federationId }
         { name: 'Storage__TableServiceUri', value: storage.properties.primaryEndpoints.table }
         { name: 'Storage__BlobServiceUri', value: storage.properties.primaryEndpoints.blob }
+        // The queue triggers' connection "WorkQueues", identity-based (Storage Queue Data Contributor below).
+        { name: 'WorkQueues__queueServiceUri', value: storage.properties.primaryEndpoints.queue }
+        { name: 'Queues__TicketingDeliveries', value: 'ticketing-deliveries' } // as var ticketingDeliveriesQueue
         { name: 'Email__FromAddress', value: emailFromAddress }
         { name: 'Email__SendGrid__BaseUrl', value: sendGridBaseUrl }
         { name: 'Email__SendGrid__ApiKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=SendGridApiKey)' }

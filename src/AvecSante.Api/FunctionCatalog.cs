@@ -10,6 +10,8 @@ using AvecSante.Api.Reports;
 using AvecSante.Api.Space;
 using AvecSante.Api.Ticketing;
 using AvecSante.Api.Web;
+using AvecSante.Infrastructure.Storage;
+using AvecSante.Infrastructure.Ticketing;
 
 namespace AvecSante.Api;
 
@@ -25,6 +27,12 @@ public sealed record HttpFunction(string Name, IReadOnlyList<string> Methods, st
 
 /// <summary>A timer function: its name, the NCRONTAB setting (UTC) that schedules it, and the job it runs.</summary>
 public sealed record TimerFunction(string Name, string ScheduleSetting, Type Job);
+
+/// <summary>
+/// A queue function: its name, the app setting holding the queue's name, the connection setting the trigger names
+/// (a connection string, or "{Connection}:queueServiceUri" with the app's identity), and the handler it runs.
+/// </summary>
+public sealed record QueueFunction(string Name, string QueueSetting, string Connection, Type Handler);
 
 /// <summary>
 /// The one table of functions. The LocalHost maps exactly these; the parity test holds src/AvecSante.Functions to them.
@@ -68,6 +76,9 @@ public static class FunctionCatalog
         new("ListHeldRefunds", ["GET"], "ticketing/refunds", FunctionAccess.Function, typeof(HeldRefundsHandlers), nameof(HeldRefundsHandlers.ListAsync)),
         new("ApplyHeldRefund", ["POST"], "ticketing/refunds/{id}/apply", FunctionAccess.Function, typeof(HeldRefundsHandlers), nameof(HeldRefundsHandlers.ApplyAsync)),
         new("DismissHeldRefund", ["POST"], "ticketing/refunds/{id}/dismiss", FunctionAccess.Function, typeof(HeldRefundsHandlers), nameof(HeldRefundsHandlers.DismissAsync)),
+        new("GetTicketingDelivery", ["GET"], "ticketing/deliveries/{id}", FunctionAccess.Function, typeof(TicketingDeliveriesHandlers), nameof(TicketingDeliveriesHandlers.GetAsync)),
+        new("ListPoisonedMessages", ["GET"], "queues/poison", FunctionAccess.Function, typeof(PoisonQueueHandlers), nameof(PoisonQueueHandlers.ListAsync)),
+        new("RetryPoisonedMessage", ["POST"], "queues/poison/{id}/retry", FunctionAccess.Function, typeof(PoisonQueueHandlers), nameof(PoisonQueueHandlers.RetryAsync)),
         new("ListMemberStructures", ["GET"], "members/structures", FunctionAccess.Function, typeof(MembersHandlers), nameof(MembersHandlers.ListStructuresAsync)),
         new("CreateMemberStructure", ["POST"], "members/structures", FunctionAccess.Function, typeof(MembersHandlers), nameof(MembersHandlers.CreateStructureAsync)),
         new("GetMemberStructure", ["GET"], "members/structures/{id}", FunctionAccess.Function, typeof(MembersHandlers), nameof(MembersHandlers.GetStructureAsync)),
@@ -126,5 +137,11 @@ public static class FunctionCatalog
         new("SendRenewalReminders", "Schedules:SendRenewalReminders", typeof(SendRenewalRemindersJob)),
         new("CompileAnnualReport", "Schedules:CompileAnnualReport", typeof(CompileAnnualReportJob)),
         new("CloseOutboxMonths", "Schedules:CloseOutboxMonths", typeof(CloseOutboxMonthsJob)),
+    ];
+
+    /// <summary>Work acknowledged by a request and done from a queue (retries, then the queue's "-poison" twin).</summary>
+    public static IReadOnlyList<QueueFunction> Queues { get; } =
+    [
+        new("ProcessTicketingDelivery", QueuedTicketingDeliveries.QueueSetting, WorkQueues.Connection, typeof(TicketingDeliveryHandler)),
     ];
 }

@@ -15,6 +15,7 @@ if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_U
 builder.Services.AddAvecSante(builder.Configuration);
 builder.Services.AddFunctionKeys();
 builder.Services.AddFunctionSchedules();
+builder.Services.AddFunctionQueues();
 builder.Services.AddDevelopmentStaffSignIn();
 builder.Services.AddProblemDetails();
 // The demo's invented coordinators: only this host can load them.
@@ -23,6 +24,10 @@ builder.Services.AddSingleton<SamplePeopleSeeder>();
 var app = builder.Build();
 app.UseStatusCodePages();
 app.UseMiddleware<RedactedRequestLogging>();
+if (app.Configuration.GetValue<bool>(StorageCallsHeader.Setting))
+{
+    app.UseMiddleware<StorageCallsHeader>();
+}
 app.MapFunctionCatalog();
 
 // Start first: settings are validated then, and a bad one stops the host with its name.

@@ -34,11 +34,14 @@ public sealed class KestrelLocalHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var prefix = Azurite.NewPrefix();
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["urls"] = "http://127.0.0.1:0",
             ["Storage:ConnectionString"] = Azurite.ConnectionString,
-            ["Storage:TablePrefix"] = Azurite.NewPrefix(),
+            ["Storage:TablePrefix"] = prefix,
+            ["WorkQueues"] = Azurite.ConnectionString,
+            ["Queues:TicketingDeliveries"] = prefix + "-ticketing",
             ["Federation:Id"] = "bretagne",
             ["Email:FromAddress"] = "alertes@example.org",
             ["Email:LocalOutboxPath"] = OutboxPath,

@@ -30,9 +30,11 @@ public sealed class FunctionsHostParityTests(ITestOutputHelper output)
         var functions = FunctionsSourceReader.Read(RealFiles).Functions;
 
         // Guards the check against passing vacuously (an empty read would only show up as "missing" findings).
-        Assert.Equal(FunctionCatalog.Http.Count + FunctionCatalog.Timers.Count, functions.Count);
+        Assert.Equal(FunctionCatalog.Http.Count + FunctionCatalog.Timers.Count + FunctionCatalog.Queues.Count, functions.Count);
         Assert.Equal(FunctionCatalog.Http.Count, functions.Count(f => f.Http is not null));
         Assert.Equal(FunctionCatalog.Timers.Count, functions.Count(f => f.TimerSchedule is not null));
+        Assert.NotEmpty(FunctionCatalog.Queues);
+        Assert.Equal(FunctionCatalog.Queues.Count, functions.Count(f => f.Queue is not null));
     }
 
     [Fact]
@@ -76,6 +78,12 @@ public sealed class FunctionsHostParityTests(ITestOutputHelper output)
         "SubmitCall: HTTP methods [post, put] at {0}, but FunctionCatalog has [POST].")]
     [InlineData("Functions/TimerFunctions.cs", "DispatchNotifications", "%Schedules:DispatchNotifications%", "0 */5 * * * *",
         "DispatchNotifications: TimerTrigger(\"0 */5 * * * *\") at {0}, but FunctionCatalog's setting needs TimerTrigger(\"%Schedules:DispatchNotifications%\").")]
+    [InlineData("Functions/QueueFunctions.cs", "ProcessTicketingDelivery", "%Queues:TicketingDeliveries%", "ticketing-deliveries",
+        "ProcessTicketingDelivery: QueueTrigger(\"ticketing-deliveries\") at {0}, but FunctionCatalog's setting needs QueueTrigger(\"%Queues:TicketingDeliveries%\").")]
+    [InlineData("Functions/QueueFunctions.cs", "ProcessTicketingDelivery", "Connection = \"WorkQueues\"", "Connection = \"AzureWebJobsStorage\"",
+        "ProcessTicketingDelivery: Connection = \"AzureWebJobsStorage\" at {0}, but FunctionCatalog has \"WorkQueues\".")]
+    [InlineData("Functions/QueueFunctions.cs", "ProcessTicketingDelivery", "=> ticketingDeliveries.HandleAsync(message, cancellationToken);", "=> Task.CompletedTask;",
+        "ProcessTicketingDelivery: at {0}, the body `Task.CompletedTask` is not a single call on an injected handler.")]
     [InlineData("Functions/CallsFunctions.cs", "GetCall", "calls.GetAsync(req, id, cancellationToken)", "calls.GetAsync(req, \"latest\", cancellationToken)",
         "GetCall: at {0}, argument 2 `\"latest\"` is not one of the function's parameters: the body must pass them on, nothing else.")]
     [InlineData("Functions/CallsFunctions.cs", "GetCall", "calls.GetAsync(req, id, cancellationToken)", "calls.ListAsync(req, cancellationToken)",

@@ -13,6 +13,9 @@ public sealed record FunctionParameter(string Name, string Type);
 /// <summary>What an HttpTrigger attribute says, as written.</summary>
 public sealed record HttpBinding(string AuthorizationLevel, IReadOnlyList<string> Methods, string? Route);
 
+/// <summary>What a QueueTrigger attribute says, as written: the queue (a %setting%) and its Connection.</summary>
+public sealed record QueueTriggerBinding(string? QueueName, string? Connection);
+
 /// <summary>An argument of the delegating call: its text, and whether it is a bare identifier.</summary>
 public sealed record DelegatedArgument(string Text, bool IsIdentifier);
 
@@ -32,7 +35,8 @@ public sealed record DeclaredFunction(
     HttpBinding? Http,
     string? TimerSchedule,
     Delegation? Delegation,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems,
+    QueueTriggerBinding? Queue = null);
 
 /// <summary>Everything the parity check needs from the Functions project's source.</summary>
 public sealed record FunctionsSource(IReadOnlyList<DeclaredFunction> Functions, bool HasProgram, IReadOnlySet<string> ProgramInvocations);
@@ -111,6 +115,7 @@ public static class FunctionsSourceReader
 
         HttpBinding? http = null;
         string? timerSchedule = null;
+        QueueTriggerBinding? queue = null;
         foreach (var parameter in method.ParameterList.Parameters)
         {
             if (FindAttribute(parameter.AttributeLists, "HttpTrigger") is { } httpTrigger)
@@ -125,11 +130,29 @@ public static class FunctionsSourceReader
                     problems.Add("the TimerTrigger schedule is not a string literal");
                 }
             }
+            if (FindAttribute(parameter.AttributeLists, "QueueTrigger") is { } queueTrigger)
+            {
+                queue = ReadQueueTrigger(queueTrigger, problems);
+            }
         }
 
         var isPublicInstance = method.Modifiers.Any(SyntaxKind.PublicKeyword) && !method.Modifiers.Any(SyntaxKind.StaticKeyword);
         var delegation = ReadDelegation(method, parameters, problems);
-        return new DeclaredFunction(name, location, isPublicInstance, TypeName(method.ReturnType), parameters, http, timerSchedule, delegation, problems);
+        return new DeclaredFunction(name, location, isPublicInstance, TypeName(method.ReturnType), parameters, http, timerSchedule, delegation, problems, queue);
+    }
+
+    private static QueueTriggerBinding ReadQueueTrigger(AttributeSyntax attribute, List<string> problems)
+    {
+        var queueName = FirstPositional(attribute) is { } expression ? StringLiteral(expression) : null;
+        if (queueName is null)
+        {
+            problems.Add("the QueueTrigger queue name is not a string literal");
+        }
+        var connection = attribute.ArgumentList?.Arguments
+            .Where(a => a.NameEquals?.Name.Identifier.ValueText == "Connection")
+            .Select(a => StringLiteral(a.Expression))
+            .FirstOrDefault();
+        return new QueueTriggerBinding(queueName, connection);
     }
 
     private static HttpBinding ReadHttpTrigger(AttributeSyntax attribute, List<string> problems)

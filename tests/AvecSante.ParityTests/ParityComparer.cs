@@ -1,6 +1,7 @@
 using System.Reflection;
 using AvecSante.Api;
 using AvecSante.Api.Http;
+using AvecSante.Api.Jobs;
 
 namespace AvecSante.ParityTests;
 
@@ -13,14 +14,18 @@ public static class ParityComparer
     public static IReadOnlyList<string> Compare(FunctionsSource source) =>
         CompareFunctions(source, FunctionCatalog.Http, FunctionCatalog.Timers);
 
-    public static IReadOnlyList<string> CompareFunctions(FunctionsSource source, IReadOnlyList<HttpFunction> http, IReadOnlyList<TimerFunction> timers)
+    public static IReadOnlyList<string> CompareFunctions(FunctionsSource source, IReadOnlyList<HttpFunction> http, IReadOnlyList<TimerFunction> timers) =>
+        CompareFunctions(source, http, timers, FunctionCatalog.Queues);
+
+    public static IReadOnlyList<string> CompareFunctions(FunctionsSource source, IReadOnlyList<HttpFunction> http, IReadOnlyList<TimerFunction> timers, IReadOnlyList<QueueFunction> queues)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(timers);
+        ArgumentNullException.ThrowIfNull(queues);
         var mismatches = new List<string>();
         var declared = source.Functions.ToLookup(f => f.Name, StringComparer.Ordinal);
-        var catalogued = http.Select(f => f.Name).Concat(timers.Select(t => t.Name)).ToHashSet(StringComparer.Ordinal);
+        var catalogued = http.Select(f => f.Name).Concat(timers.Select(t => t.Name)).Concat(queues.Select(q => q.Name)).ToHashSet(StringComparer.Ordinal);
 
         foreach (var group in declared)
         {
@@ -46,6 +51,13 @@ public static class ParityComparer
             if (Single(declared, expected.Name, mismatches) is { } function)
             {
                 CompareTimer(expected, function, mismatches);
+            }
+        }
+        foreach (var expected in queues)
+        {
+            if (Single(declared, expected.Name, mismatches) is { } function)
+            {
+                CompareQueue(expected, function, mismatches);
             }
         }
         return mismatches;
@@ -111,6 +123,28 @@ public static class ParityComparer
             mismatches.Add($"{name}: a timer in FunctionCatalog, but {function.Location} has no TimerTrigger parameter.");
         }
         CompareBody(name, function, expected.Job, "RunAsync", mismatches);
+    }
+
+    private static void CompareQueue(QueueFunction expected, DeclaredFunction function, List<string> mismatches)
+    {
+        var name = expected.Name;
+        if (function.Queue is not { } binding)
+        {
+            mismatches.Add($"{name}: a queue function in FunctionCatalog, but {function.Location} has no QueueTrigger parameter.");
+        }
+        else
+        {
+            var queueName = "%" + expected.QueueSetting + "%";
+            if (binding.QueueName is { } actual && actual != queueName)
+            {
+                mismatches.Add($"{name}: QueueTrigger(\"{actual}\") at {function.Location}, but FunctionCatalog's setting needs QueueTrigger(\"{queueName}\").");
+            }
+            if (binding.Connection != expected.Connection)
+            {
+                mismatches.Add($"{name}: Connection = \"{binding.Connection}\" at {function.Location}, but FunctionCatalog has \"{expected.Connection}\".");
+            }
+        }
+        CompareBody(name, function, expected.Handler, nameof(IQueueHandler.HandleAsync), mismatches);
     }
 
     /// <summary>The body only delegates: handler.Method(the function's own parameters, in the handler's order).</summary>

@@ -19,7 +19,8 @@ public sealed class SdkMetadataParityTests(ITestOutputHelper output)
     public void The_generated_functions_metadata_matches_the_catalogue_both_ways()
     {
         // Guards against a vacuous pass: every catalogue function must be there to be compared.
-        Assert.Equal(FunctionCatalog.Http.Count + FunctionCatalog.Timers.Count, Generated.Count);
+        Assert.Equal(FunctionCatalog.Http.Count + FunctionCatalog.Timers.Count + FunctionCatalog.Queues.Count, Generated.Count);
+        Assert.Contains(Generated, f => f.IsQueue);
 
         AssertNoFindings(SdkParity.Compare(Generated, FunctionCatalog.Http, FunctionCatalog.Timers));
     }
@@ -53,6 +54,7 @@ public sealed class SdkMetadataParityTests(ITestOutputHelper output)
     public void Every_setting_a_trigger_names_is_in_the_sample_settings_and_in_the_deployment()
     {
         Assert.Contains(Generated, f => f.Schedule is not null);
+        Assert.Contains(Generated, f => f.QueueName is not null && f.Connection is not null);
 
         AssertNoFindings(SdkParity.MissingSettings(Generated, SampleSettings(), DeployedAppSettings.Read().Keys.ToHashSet(StringComparer.Ordinal)));
     }
@@ -92,6 +94,27 @@ public sealed class SdkMetadataParityTests(ITestOutputHelper output)
                 "DispatchNotifications: the SDK generated schedule \"0 */5 * * * *\", but FunctionCatalog's setting needs \"%Schedules:DispatchNotifications%\".",
             ],
             Check(altered));
+    }
+
+    [Fact]
+    public void A_changed_queue_or_connection_and_their_missing_settings_are_each_reported()
+    {
+        var altered = Generated
+            .Select(f => f.Name == "ProcessTicketingDelivery" ? f with { QueueName = "%Queues:Other%", Connection = "OtherQueues" } : f)
+            .ToList();
+
+        var findings = Check(altered).Concat(SdkParity.MissingSettings(altered, SampleSettings(), DeployedAppSettings.Read().Keys.ToHashSet())).ToList();
+
+        Assert.Equal(
+            [
+                "ProcessTicketingDelivery: the SDK generated queue \"%Queues:Other%\", but FunctionCatalog's setting needs \"%Queues:TicketingDeliveries%\".",
+                "ProcessTicketingDelivery: the SDK generated connection \"OtherQueues\", but FunctionCatalog has \"WorkQueues\".",
+                "ProcessTicketingDelivery: %Queues:Other% is not in local.settings.sample.json.",
+                "ProcessTicketingDelivery: %Queues:Other% is not an app setting in infra/main.bicep.",
+                "ProcessTicketingDelivery: connection \"OtherQueues\" is not in local.settings.sample.json.",
+                "ProcessTicketingDelivery: connection \"OtherQueues\" has no identity-based OtherQueues__queueServiceUri app setting in infra/main.bicep.",
+            ],
+            findings);
     }
 
     [Fact]

@@ -9,11 +9,14 @@ namespace AvecSante.ParityTests;
 /// </summary>
 public static class SdkParity
 {
-    internal static IReadOnlyList<string> Compare(IReadOnlyList<SdkFunction> generated, IReadOnlyList<HttpFunction> http, IReadOnlyList<TimerFunction> timers)
+    internal static IReadOnlyList<string> Compare(IReadOnlyList<SdkFunction> generated, IReadOnlyList<HttpFunction> http, IReadOnlyList<TimerFunction> timers) =>
+        Compare(generated, http, timers, FunctionCatalog.Queues);
+
+    internal static IReadOnlyList<string> Compare(IReadOnlyList<SdkFunction> generated, IReadOnlyList<HttpFunction> http, IReadOnlyList<TimerFunction> timers, IReadOnlyList<QueueFunction> queues)
     {
         var findings = new List<string>();
         var byName = generated.ToLookup(f => f.Name, StringComparer.Ordinal);
-        var catalogued = http.Select(f => f.Name).Concat(timers.Select(t => t.Name)).ToHashSet(StringComparer.Ordinal);
+        var catalogued = http.Select(f => f.Name).Concat(timers.Select(t => t.Name)).Concat(queues.Select(q => q.Name)).ToHashSet(StringComparer.Ordinal);
         foreach (var group in byName)
         {
             if (group.Count() > 1)
@@ -37,6 +40,13 @@ public static class SdkParity
             if (Find(byName, expected.Name, findings) is { } function)
             {
                 CompareTimer(expected, function, findings);
+            }
+        }
+        foreach (var expected in queues)
+        {
+            if (Find(byName, expected.Name, findings) is { } function)
+            {
+                CompareQueue(expected, function, findings);
             }
         }
         return findings;
@@ -73,11 +83,17 @@ public static class SdkParity
                 sampleSettings.Contains(x.Setting) ? null : $"{x.Name}: %{x.Setting}% is not in local.settings.sample.json.",
                 deployedSettings.Contains(x.Setting) ? null : $"{x.Name}: %{x.Setting}% is not an app setting in infra/main.bicep.",
             })
+            .Concat(generated.Where(f => f.Connection is not null).SelectMany(f => new[]
+            {
+                // The host reads a connection as a connection string "{name}" or identity-based "{name}:queueServiceUri".
+                sampleSettings.Contains(f.Connection!) ? null : $"{f.Name}: connection \"{f.Connection}\" is not in local.settings.sample.json.",
+                deployedSettings.Contains(f.Connection + ":queueServiceUri") ? null : $"{f.Name}: connection \"{f.Connection}\" has no identity-based {f.Connection}__queueServiceUri app setting in infra/main.bicep.",
+            }))
             .OfType<string>()
             .ToList();
 
     private static IEnumerable<string> SettingsNamed(SdkFunction function) =>
-        new[] { function.Schedule, function.Route }.OfType<string>()
+        new[] { function.Schedule, function.Route, function.QueueName }.OfType<string>()
             .SelectMany(value => value.Split('%').Where((_, i) => i % 2 == 1));
 
     /// <summary>A route with its parameter names dropped: "documents/{id}" and "documents/{key}" are the same route.</summary>
@@ -113,6 +129,25 @@ public static class SdkParity
         if (!string.Equals(actual.AuthLevel, expected.Access.ToString(), StringComparison.OrdinalIgnoreCase))
         {
             findings.Add($"{name}: the SDK generated authLevel {actual.AuthLevel}, but FunctionCatalog has access {expected.Access}.");
+        }
+    }
+
+    private static void CompareQueue(QueueFunction expected, SdkFunction actual, List<string> findings)
+    {
+        var name = expected.Name;
+        if (!actual.IsQueue)
+        {
+            findings.Add($"{name}: a queue function in FunctionCatalog, but the SDK generated a {actual.Trigger}.");
+            return;
+        }
+        var queueName = $"%{expected.QueueSetting}%";
+        if (actual.QueueName != queueName)
+        {
+            findings.Add($"{name}: the SDK generated queue \"{actual.QueueName}\", but FunctionCatalog's setting needs \"{queueName}\".");
+        }
+        if (actual.Connection != expected.Connection)
+        {
+            findings.Add($"{name}: the SDK generated connection \"{actual.Connection}\", but FunctionCatalog has \"{expected.Connection}\".");
         }
     }
 

@@ -7,7 +7,7 @@ namespace AvecSante.Tests.Shared;
 /// A function as the Worker SDK describes it to the Functions host (functions.metadata, or the source-generated
 /// metadata provider): its name, entry point and trigger, with the trigger's route, methods, level and schedule.
 /// </summary>
-internal sealed record SdkFunction(string Name, string EntryPoint, string Trigger, string? Route, IReadOnlyList<string> Methods, string? AuthLevel, string? Schedule)
+internal sealed record SdkFunction(string Name, string EntryPoint, string Trigger, string? Route, IReadOnlyList<string> Methods, string? AuthLevel, string? Schedule, string? QueueName = null, string? Connection = null)
 {
     /// <summary>Reads the bindings as the SDK writes them; the trigger is the one inbound binding whose type ends in "Trigger".</summary>
     public static SdkFunction FromBindings(string name, string entryPoint, IEnumerable<JsonElement> bindings)
@@ -24,12 +24,15 @@ internal sealed record SdkFunction(string Name, string EntryPoint, string Trigge
         var methods = trigger.TryGetProperty("methods", out var m) && m.ValueKind == JsonValueKind.Array
             ? m.EnumerateArray().Select(v => v.GetString()!.ToUpperInvariant()).ToList()
             : [];
-        return new SdkFunction(name, entryPoint, Text(trigger, "type")!, Text(trigger, "route"), methods, Text(trigger, "authLevel"), Text(trigger, "schedule"));
+        return new SdkFunction(name, entryPoint, Text(trigger, "type")!, Text(trigger, "route"), methods, Text(trigger, "authLevel"), Text(trigger, "schedule"),
+            Text(trigger, "queueName"), Text(trigger, "connection"));
     }
 
     public bool IsHttp => string.Equals(Trigger, "httpTrigger", StringComparison.OrdinalIgnoreCase);
 
     public bool IsTimer => string.Equals(Trigger, "timerTrigger", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsQueue => string.Equals(Trigger, "queueTrigger", StringComparison.OrdinalIgnoreCase);
 
     private static string? Text(JsonElement element, string property)
     {

@@ -9,9 +9,10 @@ using System.Text.Json;
 // Chaos run of the HelloAsso route against a running local host (docs/benchmarks.md says how to run it):
 // N deliveries of which a share are byte-identical duplicates, shuffled, sent by C concurrent senders that retry
 // anything but a 2xx (as HelloAsso does). Then it checks the event holds exactly one ticket per distinct item.
-// Usage: AvecSante.Chaos <base-url> <function-key> <url-secret> [deliveries=10000] [duplicates=0.3] [senders=50] [capacity=0] [settle-seconds=0]
-// settle-seconds: after the last delivery, wait up to that long for deliveries answered 202 (claimed, not yet
-// processed, e.g. while storage was down) to be finished by the sweeper before counting.
+// Usage: AvecSante.Chaos <base-url> <function-key> <url-secret> [deliveries=10000] [duplicates=0.3] [senders=50] [capacity=0] [settle-seconds=120]
+// Deliveries are acknowledged (archived and queued) and processed from the queue: after the last answer it waits up to
+// settle-seconds for the queue (and, after a storage outage, the sweeper) to finish them before counting.
+// A host started with Diagnostics:StorageCallsHeader=true tells the storage calls each answer took; they are summed.
 var baseUrl = new Uri(args.Length > 0 ? args[0] : "http://localhost:7071/");
 var key = args.Length > 1 ? args[1] : "local-dev-key";
 var secret = args.Length > 2 ? args[2] : "local-helloasso-url-secret";
@@ -19,7 +20,7 @@ var deliveries = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCultu
 var duplicateShare = args.Length > 4 ? double.Parse(args[4], CultureInfo.InvariantCulture) : 0.3;
 var senders = args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 50;
 var capacity = args.Length > 6 ? int.Parse(args[6], CultureInfo.InvariantCulture) : 0;
-var settle = TimeSpan.FromSeconds(args.Length > 7 ? int.Parse(args[7], CultureInfo.InvariantCulture) : 0);
+var settle = TimeSpan.FromSeconds(args.Length > 7 ? int.Parse(args[7], CultureInfo.InvariantCulture) : 120);
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = senders * 2 }) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
 http.DefaultRequestHeaders.Add("x-functions-key", key);
@@ -49,6 +50,7 @@ using (var created = await http.PostAsJsonAsync(new Uri("api/events", UriKind.Re
     var latencies = new ConcurrentBag<double>();
     var statuses = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
     var retries = 0;
+    var storageCalls = new ConcurrentBag<int>();
     var next = -1;
     // The echo: GET /api/health (one storage round trip) on the same host, sampled while the deliveries run.
     var echo = new ConcurrentBag<double>();
@@ -82,6 +84,10 @@ using (var created = await http.PostAsJsonAsync(new Uri("api/events", UriKind.Re
                     if (response.IsSuccessStatusCode)
                     {
                         statuses.AddOrUpdate(body.GetProperty("status").GetString()!, 1, (_, n) => n + 1);
+                        if (response.Headers.TryGetValues("X-AvecSante-Storage-Calls", out var counted))
+                        {
+                            storageCalls.Add(int.Parse(counted.First(), CultureInfo.InvariantCulture));
+                        }
                         break;
                     }
                     if ((int)response.StatusCode < 500)
@@ -111,10 +117,7 @@ using (var created = await http.PostAsJsonAsync(new Uri("api/events", UriKind.Re
         registrations = await http.GetFromJsonAsync<JsonElement>(new Uri($"api/events/{eventId}/registrations", UriKind.Relative));
         tickets = registrations.GetProperty("registrations").EnumerateArray().Select(r => r.GetProperty("ticketKey").GetString()!).ToList();
     }
-    if (settle > TimeSpan.Zero)
-    {
-        Console.WriteLine($"settled after {settling.Elapsed.TotalSeconds:F0} s");
-    }
+    Console.WriteLine($"processed {settling.Elapsed.TotalSeconds:F0} s after the last answer");
     var summary = registrations.GetProperty("summary");
     var expectedConfirmed = capacity > 0 ? Math.Min(capacity, distinct) : distinct;
     var lost = distinct - tickets.Distinct(StringComparer.Ordinal).Count();
@@ -127,6 +130,8 @@ using (var created = await http.PostAsJsonAsync(new Uri("api/events", UriKind.Re
         answers         {string.Join(", ", statuses.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value}"))}; retried {retries}
         ack latency     p50 {Percentile(sorted, 0.50):0.0} ms, p99 {Percentile(sorted, 0.99):0.0} ms, max {sorted[^1]:0.0} ms
         GET health      p50 {Percentile(echoSorted, 0.50):0.0} ms, p99 {Percentile(echoSorted, 0.99):0.0} ms (same host, during the run, {echoSorted.Length} calls)
+        ack / health    p50 {Percentile(sorted, 0.50) / Percentile(echoSorted, 0.50):0.00}×, p99 {Percentile(sorted, 0.99) / Percentile(echoSorted, 0.99):0.00}×
+        storage calls   {(storageCalls.IsEmpty ? "not reported (start the host with Diagnostics__StorageCallsHeader=true)" : $"{storageCalls.Average():0.00} per acknowledged delivery, max {storageCalls.Max()} ({storageCalls.Count} answers)")}
         tickets         {tickets.Count} stored, {lost} lost, {duplicated} duplicated; confirmed {summary.GetProperty("confirmed").GetInt32()} (expected {expectedConfirmed}), waitlisted {summary.GetProperty("waitlisted").GetInt32()}
         """));
     var ok = lost == 0 && duplicated == 0 && tickets.Count == distinct && summary.GetProperty("confirmed").GetInt32() == expectedConfirmed;

@@ -22,6 +22,7 @@ sleep 3
 export AVECSANTE_SETTINGS_FILE="$PWD/local.settings.sample.json"
 export Storage__ConnectionString
 Storage__ConnectionString=$(azurite_connection_string 10900)
+export WorkQueues="$Storage__ConnectionString"
 export Schedules__SweepTicketingInbox="*/10 * * * * *"
 export Email__LocalOutboxPath="$PWD/.local/outbox-storage-stop"
 dotnet src/AvecSante.LocalHost/bin/Debug/net10.0/AvecSante.LocalHost.dll --urls http://127.0.0.1:7190 >.local/localhost-storage-stop.log 2>&1 &

@@ -15,6 +15,7 @@ using AvecSante.Infrastructure.Documents;
 using AvecSante.Infrastructure.Email;
 using AvecSante.Infrastructure.Graph;
 using AvecSante.Infrastructure.Options;
+using AvecSante.Infrastructure.Storage;
 using AvecSante.Infrastructure.Tables;
 using Azure.Core;
 using Azure.Data.Tables;
@@ -49,6 +50,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => CreateBlobService(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<TableStore>();
         services.AddSingleton<BlobStore>();
+        // Work queues: the connection the queue triggers name (WorkQueues), read as the Functions host reads it.
+        services.AddSingleton(new WorkQueues(configuration));
+        services.AddSingleton<PoisonQueueHandlers>();
         services.AddSingleton<ICallRepository, TableCallRepository>();
         services.AddSingleton<IPeopleDirectory, TablePeopleDirectory>();
         services.AddSingleton<IOutboxStore, TableOutboxStore>();
@@ -133,6 +137,7 @@ public static class ServiceCollectionExtensions
         var options = new BlobClientOptions();
         options.Retry.MaxRetries = 3;
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(100);
+        options.AddPolicy(StorageCalls.Policy, HttpPipelinePosition.PerRetry);
         return string.IsNullOrWhiteSpace(storage.ConnectionString)
             ? new BlobServiceClient(storage.BlobServiceUri, new DefaultAzureCredential(), options)
             : new BlobServiceClient(storage.ConnectionString, options);
@@ -144,6 +149,7 @@ public static class ServiceCollectionExtensions
         options.Retry.MaxRetries = retries;
         options.Retry.NetworkTimeout = timeout;
         options.Retry.Mode = RetryMode.Exponential;
+        options.AddPolicy(StorageCalls.Policy, HttpPipelinePosition.PerRetry);
         return string.IsNullOrWhiteSpace(storage.ConnectionString)
             ? new TableServiceClient(storage.TableServiceUri, new DefaultAzureCredential(), options)
             : new TableServiceClient(storage.ConnectionString, options);

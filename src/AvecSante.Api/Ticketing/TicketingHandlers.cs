@@ -12,7 +12,8 @@ namespace AvecSante.Api.Ticketing;
 
 /// <summary>
 /// POST /api/ticketing/helloasso and POST /api/ticketing/webhook (public routes: they authenticate the sender
-/// themselves). Bad input gets a 4xx problem; a 503 only ever means "storage is down, send it again".
+/// themselves). Bad input gets a 4xx problem; a 503 only ever means "storage is down, send it again". A delivery is
+/// archived and queued (202), then processed from the queue (ProcessTicketingDelivery).
 /// </summary>
 public sealed partial class TicketingHandlers(
     TicketingInboxProcessor processor,
@@ -94,7 +95,7 @@ public sealed partial class TicketingHandlers(
         DeliveryReceipt receipt;
         try
         {
-            receipt = await processor.ReceiveAsync(source, body, cancellationToken).ConfigureAwait(false);
+            receipt = await processor.AcknowledgeAsync(source, body, duplicateIsReplay, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException ex)
         {
@@ -122,7 +123,7 @@ public sealed partial class TicketingHandlers(
             deliveryId = receipt.InboxId,
             outcome = receipt.Outcome,
         };
-        return receipt.Kind == DeliveryResultKind.Accepted
+        return receipt.Kind == DeliveryResultKind.Queued
             ? TypedResults.Json(answer, statusCode: StatusCodes.Status202Accepted)
             : TypedResults.Ok(answer);
     }

@@ -29,7 +29,10 @@ public static class TicketingRegistration
         services.AddSingleton<IPersonalDataHolder, TicketingPersonalData>();
         services.AddSingleton(sp => new TicketingSender(sp.GetRequiredService<IOptions<FederationOptions>>().Value.Name));
         services.AddSingleton<TicketingService>();
+        services.AddSingleton<IQueuedTicketingDeliveries, QueuedTicketingDeliveries>();
         services.AddSingleton<TicketingInboxProcessor>();
+        services.AddSingleton<TicketingDeliveryHandler>();
+        services.AddSingleton<TicketingDeliveriesHandlers>();
         services.AddSingleton<AttendanceImporter>();
         services.AddSingleton<EventCreation>();
 

@@ -41,6 +41,9 @@ public interface IRawPayloadArchive
     /// <summary>Stores the bytes (idempotent: same content, same name) and returns the blob name and SHA-256.</summary>
     Task<(string BlobName, string Sha256)> ArchiveAsync(string source, ReadOnlyMemory<byte> body, CancellationToken cancellationToken);
 
+    /// <summary>As <see cref="ArchiveAsync"/> in one storage call, saying whether these bytes were new (false = archived before).</summary>
+    Task<(string BlobName, string Sha256, bool IsNew)> ArchiveOnceAsync(string source, ReadOnlyMemory<byte> body, CancellationToken cancellationToken);
+
     /// <summary>
     /// Stores an uploaded file (idempotent, named by content) as "{federation}/{folder}/{sha256}.{extension}" and returns
     /// the blob name and SHA-256: the attendance imports are kept beside the notifications.

@@ -20,18 +20,22 @@ public enum DeliveryResultKind
 
     /// <summary>A refund that could not be confirmed: kept for staff (GET /api/ticketing/refunds), nothing cancelled.</summary>
     Held,
+
+    /// <summary>Archived and queued: processed from the queue, the sweeper being the safety net.</summary>
+    Queued,
 }
 
 public sealed record DeliveryReceipt(DeliveryResultKind Kind, string InboxId, TicketingOutcome? Outcome);
 
 /// <summary>
-/// The exactly-once path of a delivery: archive the raw body (Blob), read it, claim its stable id (409 = seen), process,
-/// mark it done. Up to the claim a failure is the sender's to retry (503); after it, the delivery is ours: it is
-/// acknowledged and the sweeper re-processes any record left pending.
+/// The exactly-once path of a delivery: archive the raw body (Blob), read it and queue it, then answer; from the queue,
+/// claim its stable id (409 = seen), process, mark it done. Until it is queued a failure is the sender's to retry
+/// (503); after, the delivery is ours: the queue retries it and the sweeper re-processes any record left pending.
 /// </summary>
 public sealed partial class TicketingInboxProcessor(
     IRawPayloadArchive archive,
     ITicketingInbox inbox,
+    IQueuedTicketingDeliveries queue,
     TicketingService service,
     IHelloAssoOrderSource orders,
     TimeProvider clock,
@@ -42,39 +46,58 @@ public sealed partial class TicketingInboxProcessor(
 
     public const int MaxAttempts = 10;
 
+    /// <summary>
+    /// The acknowledgement of a delivery, in two storage calls: archive the raw body (Blob), read it (bad input stops
+    /// here, archived but not queued), queue it. A byte-identical repeat is still queued (its first copy may not have
+    /// been), the claim deduplicating; only for a replay-refusing source does a repeat cost a third call, to refuse it
+    /// when its first copy is already claimed.
+    /// </summary>
     /// <exception cref="System.Text.Json.JsonException">Not JSON (a 400 for the sender).</exception>
     /// <exception cref="TicketingPayloadException">JSON but not readable (a 400 naming the field).</exception>
-    public async Task<DeliveryReceipt> ReceiveAsync(string source, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    public async Task<DeliveryReceipt> AcknowledgeAsync(string source, ReadOnlyMemory<byte> body, bool duplicateIsReplay, CancellationToken cancellationToken)
     {
-        // 1. Archive before anything else: what was received can always be looked at and replayed.
-        var (blobName, sha256) = await archive.ArchiveAsync(source, body, cancellationToken).ConfigureAwait(false);
+        var (blobName, sha256, isNew) = await archive.ArchiveOnceAsync(source, body, cancellationToken).ConfigureAwait(false);
+        var (inboxId, _) = Read(source, body.Span);
+        if (!isNew && duplicateIsReplay && await inbox.GetAsync(inboxId, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            LogDuplicate(inboxId, source, null);
+            return new DeliveryReceipt(DeliveryResultKind.Duplicate, inboxId, null);
+        }
+        await queue.EnqueueAsync(new TicketingDelivery(inboxId, source, blobName, sha256, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        // A replay-refusing source's repeat reaches here only when its first copy was never claimed: it is the delivery.
+        return new DeliveryReceipt(isNew || duplicateIsReplay ? DeliveryResultKind.Queued : DeliveryResultKind.Duplicate, inboxId, null);
+    }
 
-        // 2. Read. Bad input stops here, archived but not claimed.
-        var (inboxId, command) = Read(source, body.Span);
-
-        // 3. Claim the stable id.
+    /// <summary>
+    /// A queued delivery: claim, process, complete. A failure throws, so the queue retries it and, after the host's
+    /// maximum dequeue count, moves it to the poison queue; the claimed record stays pending for the sweeper meanwhile.
+    /// A claim already taken is processed only by a retry of its own message or once its grace is over.
+    /// </summary>
+    public async Task<DeliveryReceipt> ProcessQueuedAsync(TicketingDelivery delivery, bool isRetry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var body = await archive.ReadAsync(delivery.BlobName, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The archived payload of delivery {delivery.InboxId} is missing.");
+        var (inboxId, command) = Read(delivery.Source, body);
         var record = new InboxRecord
         {
             Id = inboxId,
-            Source = source,
-            BlobName = blobName,
-            ContentSha256 = sha256,
-            ReceivedAt = clock.GetUtcNow(),
+            Source = delivery.Source,
+            BlobName = delivery.BlobName,
+            ContentSha256 = delivery.Sha256,
+            ReceivedAt = delivery.ReceivedAt,
         };
         if (!await inbox.TryClaimAsync(record, cancellationToken).ConfigureAwait(false))
         {
             var existing = await inbox.GetAsync(inboxId, cancellationToken).ConfigureAwait(false);
-            LogDuplicate(inboxId, source, existing?.Status);
-            if (existing is { Status: InboxStatus.Pending } pending && clock.GetUtcNow() - pending.ReceivedAt > Grace)
+            if (existing is not { Status: InboxStatus.Pending } pending || !(isRetry || clock.GetUtcNow() - pending.ReceivedAt > Grace))
             {
-                // The first run stopped half-way; this retry may as well finish it (every step converges).
-                return await ProcessAsync(pending, command, cancellationToken).ConfigureAwait(false) with { Kind = DeliveryResultKind.Duplicate };
+                LogDuplicate(inboxId, delivery.Source, existing?.Status);
+                return new DeliveryReceipt(DeliveryResultKind.Duplicate, inboxId, null);
             }
-            return new DeliveryReceipt(DeliveryResultKind.Duplicate, inboxId, null);
+            record = pending;
         }
-
-        // 4. Process now (fast path); the sweeper is the safety net.
-        return await ProcessAsync(record, command, cancellationToken).ConfigureAwait(false);
+        return await ProcessAsync(record, command, throwOnFailure: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Re-processes records left pending (the SweepTicketingInbox timer).</summary>
@@ -117,7 +140,10 @@ public sealed partial class TicketingInboxProcessor(
         return ("ha-" + Convert.ToHexStringLower(SHA256.HashData(body))[..40], HelloAssoNotificationReader.Read(body));
     }
 
-    private async Task<DeliveryReceipt> ProcessAsync(InboxRecord record, TicketingCommand command, CancellationToken cancellationToken)
+    private Task<DeliveryReceipt> ProcessAsync(InboxRecord record, TicketingCommand command, CancellationToken cancellationToken) =>
+        ProcessAsync(record, command, throwOnFailure: false, cancellationToken);
+
+    private async Task<DeliveryReceipt> ProcessAsync(InboxRecord record, TicketingCommand command, bool throwOnFailure, CancellationToken cancellationToken)
     {
         TicketingOutcome outcome;
         try
@@ -139,6 +165,10 @@ public sealed partial class TicketingInboxProcessor(
 #pragma warning restore CA1031
         {
             LogProcessingFailed(ex, record.Id);
+            if (throwOnFailure)
+            {
+                throw;
+            }
             return new DeliveryReceipt(DeliveryResultKind.Accepted, record.Id, null);
         }
         var status = outcome.Status == TicketingOutcome.Ignored ? InboxStatus.Ignored : InboxStatus.Processed;

@@ -16,10 +16,22 @@ public sealed class BlobRawPayloadArchive(BlobStore blobs, IOptions<FederationOp
 {
     public const string ContainerName = "ticketing-raw";
 
-    public Task<(string BlobName, string Sha256)> ArchiveAsync(string source, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
-        ArchiveFileAsync(source, "json", "application/json", body, cancellationToken);
+    public async Task<(string BlobName, string Sha256)> ArchiveAsync(string source, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        var (name, sha256, _) = await ArchiveOnceAsync(source, body, cancellationToken).ConfigureAwait(false);
+        return (name, sha256);
+    }
+
+    public Task<(string BlobName, string Sha256, bool IsNew)> ArchiveOnceAsync(string source, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
+        StoreAsync(source, "json", "application/json", body, cancellationToken);
 
     public async Task<(string BlobName, string Sha256)> ArchiveFileAsync(string folder, string extension, string contentType, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        var (name, sha256, _) = await StoreAsync(folder, extension, contentType, body, cancellationToken).ConfigureAwait(false);
+        return (name, sha256);
+    }
+
+    private async Task<(string BlobName, string Sha256, bool IsNew)> StoreAsync(string folder, string extension, string contentType, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(body.Span));
         var name = $"{federation.Value.Id}/{folder}/{sha256}.{extension}";
@@ -37,8 +49,9 @@ public sealed class BlobRawPayloadArchive(BlobStore blobs, IOptions<FederationOp
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
             // Same name = same bytes: archived by an earlier delivery.
+            return (name, sha256, false);
         }
-        return (name, sha256);
+        return (name, sha256, true);
     }
 
     public async Task<IReadOnlyList<string>> ListAsync(string folder, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 extern alias functionsapp;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AvecSante.Api;
@@ -58,7 +59,7 @@ public sealed class WorkerHostTests : IAsyncLifetime, IDisposable
             // As the worker's function activator does for each invocation.
             Assert.NotNull(ActivatorUtilities.CreateInstance(scope.ServiceProvider, type));
         }
-        Assert.Equal(FunctionCatalog.Http.Count + FunctionCatalog.Timers.Count, Generated.Count);
+        Assert.Equal(FunctionCatalog.Http.Count + FunctionCatalog.Timers.Count + FunctionCatalog.Queues.Count, Generated.Count);
         Assert.True(classes.Count >= 9, $"only {classes.Count} function classes");
     }
 
@@ -152,6 +153,40 @@ public sealed class WorkerHostTests : IAsyncLifetime, IDisposable
 
         using var gone = await client.GetAsync(new Uri($"/api/documents/{id}", UriKind.Relative));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_ticketing_queue_function_run_by_the_worker_processes_what_the_LocalHost_acknowledged()
+    {
+        _local.Settings["Ticketing:HelloAsso:UrlSecret"] = "test-url-secret-0123456789";
+        using var admin = _local.CreateAdminClient();
+        using (var created = await admin.PostAsJsonAsync(new Uri("/api/events", UriKind.Relative), new
+        {
+            title = "Journée régionale 2027 (worker)",
+            kind = "journee-regionale",
+            start = "2027-03-18T09:30",
+            end = "2027-03-18T17:00",
+            formSlugs = new[] { "journee-regionale-2027" },
+        }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        }
+        var eventId = (await admin.GetFromJsonAsync<JsonElement>(new Uri("/api/events", UriKind.Relative))).EnumerateArray().Single().GetProperty("id").GetString();
+        using var body = new ByteArrayContent(await File.ReadAllBytesAsync(RepositoryFiles.Path("samples", "helloasso", "demo-order-journee-regionale.json")));
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using (var acknowledged = await _local.CreateClient().PostAsync(new Uri("/api/ticketing/helloasso?secret=test-url-secret-0123456789", UriKind.Relative), body))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, acknowledged.StatusCode);
+        }
+
+        // The message the LocalHost queued, received as the Functions host's trigger receives it, run by the worker.
+        var queue = new Azure.Storage.Queues.QueueClient(Azurite.ConnectionString, _local.TablePrefix + "-ticketing",
+            new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64 });
+        var message = Assert.Single((await queue.ReceiveMessagesAsync(maxMessages: 32)).Value);
+        await WorkerInvocation.QueueAsync(_worker, Function("ProcessTicketingDelivery"), message);
+
+        var registrations = await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/events/{eventId}/registrations", UriKind.Relative));
+        Assert.Equal(3, registrations.GetProperty("registrations").GetArrayLength());
     }
 
     private static SdkFunction Function(string name) => Generated.Single(f => f.Name == name);

@@ -2,6 +2,7 @@ extern alias functionsapp;
 using System.Reflection;
 using System.Text;
 using AvecSante.Tests.Shared;
+using Azure.Storage.Queues.Models;
 using functionsapp::AvecSante.Functions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -73,19 +74,30 @@ internal static class WorkerInvocation
         await InvokeAsync(scope.ServiceProvider, function, request: null, new RouteValueDictionary());
     }
 
-    private static async Task<object?> InvokeAsync(IServiceProvider services, SdkFunction function, HttpRequest? request, RouteValueDictionary routeValues)
+    /// <summary>A queue function, handed the message as the worker's QueueTrigger binding hands it (the SDK's QueueMessage).</summary>
+    public static async Task QueueAsync(IHost worker, SdkFunction function, QueueMessage message)
+    {
+        await using var scope = worker.Services.CreateAsyncScope();
+        await InvokeAsync(scope.ServiceProvider, function, request: null, new RouteValueDictionary(), message);
+    }
+
+    private static async Task<object?> InvokeAsync(IServiceProvider services, SdkFunction function, HttpRequest? request, RouteValueDictionary routeValues, QueueMessage? message = null)
     {
         var (type, method) = EntryPoint(function);
         var instance = ActivatorUtilities.CreateInstance(services, type);
-        var arguments = method.GetParameters().Select(p => Bind(function, p, request, routeValues)).ToArray();
+        var arguments = method.GetParameters().Select(p => Bind(function, p, request, routeValues, message)).ToArray();
         var task = (Task)method.Invoke(instance, arguments)!;
         await task;
         return task.GetType().GetProperty("Result")?.GetValue(task);
     }
 
     /// <summary>Binds one parameter as the worker does: the trigger's input, a route value of the same name, the token.</summary>
-    private static object? Bind(SdkFunction function, ParameterInfo parameter, HttpRequest? request, RouteValueDictionary routeValues)
+    private static object? Bind(SdkFunction function, ParameterInfo parameter, HttpRequest? request, RouteValueDictionary routeValues, QueueMessage? message)
     {
+        if (parameter.ParameterType == typeof(QueueMessage) && message is not null)
+        {
+            return message;
+        }
         if (parameter.ParameterType == typeof(HttpRequest))
         {
             return request;

@@ -44,7 +44,7 @@ public sealed class ErasureByEmailTests : TicketingHostTests
         using var order = await Host.PostHelloAssoAsync(Sample("demo-order-journee-regionale.json"));
         var webhookEvent = await Host.CreateEventAsync(null, ["bien-dans-ma-msp-2027"]);
         using var submission = await Host.PostWebhookAsync($$"""{"submissionId":"sub-erase-1","eventId":"{{webhookEvent}}","attendees":[{"firstName":"Louise","lastName":"Exemple","email":"{{Louise}}","amountCents":1500}]}""");
-        Assert.Equal(HttpStatusCode.OK, submission.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, submission.StatusCode);
         using (var admin = Host.CreateAdminClient())
         {
             var sheet = await admin.GetStringAsync(new Uri($"/api/events/{eventId}/registrations?format=csv", UriKind.Relative));

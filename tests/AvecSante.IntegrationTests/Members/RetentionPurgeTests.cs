@@ -47,7 +47,7 @@ public sealed class RetentionPurgeTests : TicketingHostTests
         await Host.CreateEventAsync(null, ["journee-regionale-2027"]);
         using var order = await Host.PostHelloAssoAsync(Sample("demo-order-journee-regionale.json"));
         using var refund = await Host.PostHelloAssoAsync(Sample("demo-payment-refunded.json"));
-        Assert.Equal("held", (await refund.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal("held", (await Host.DeliveryAsync(refund)).GetProperty("status").GetString());
         using (var admin = Host.CreateAdminClient())
         {
             using var dispatched = await admin.PostAsync(new Uri("/api/notifications/dispatch", UriKind.Relative), null);

@@ -50,6 +50,11 @@ public sealed class LocalHostFactory : WebApplicationFactory<Program>
             ["Schedules:PurgeMemberData"] = string.Empty, // tests call the purge themselves
             ["Demo:PeopleFile"] = string.Empty,
             ["Calls:AllowLoopbackSources"] = "true", // sources are served by WireMock on 127.0.0.1
+            ["WorkQueues"] = Azurite.ConnectionString,
+            ["Queues:TicketingDeliveries"] = TablePrefix + "-ticketing",
+            // Tests run the queue listener themselves (DrainQueuesAsync), failed messages visible again at once.
+            ["AzureWebJobs.ProcessTicketingDelivery.Disabled"] = "true",
+            ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
         };
         foreach (var (key, value) in Settings)
         {
@@ -68,6 +73,10 @@ public sealed class LocalHostFactory : WebApplicationFactory<Program>
 
     /// <summary>Registrations that replace the app's own (a Graph client with a test credential, say).</summary>
     public Action<IServiceCollection>? TestServices { get; set; }
+
+    /// <summary>Runs the host's queue listener until every queue is empty (retries and poisoning included).</summary>
+    public Task<int> DrainQueuesAsync() =>
+        Services.GetRequiredService<AvecSante.LocalHost.Hosting.FunctionQueues>().DrainAsync(CancellationToken.None);
 
     public HttpClient CreateAdminClient()
     {

@@ -14,7 +14,7 @@ public sealed class AttendanceImportTests : TicketingHostTests
     private async Task PostHelloAssoAsync(string sample)
     {
         using var response = await Host.PostHelloAssoAsync(File.ReadAllBytes(RepositoryFiles.Path("samples", "helloasso", sample)));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
     private async Task PostWebhookAsync(string json)

@@ -59,10 +59,11 @@ public sealed class HelloAssoOrderReReadTests : IAsyncLifetime, IDisposable
         return Encoding.UTF8.GetBytes(new JsonObject { ["eventType"] = "Order", ["data"] = data }.ToJsonString());
     }
 
-    private async Task<(HttpStatusCode Status, JsonElement Answer)> PostAsync(byte[] body)
+    /// <summary>The acknowledgement's status, and the delivery as GET ticketing/deliveries/{id} shows it once the queue ran.</summary>
+    private async Task<(HttpStatusCode Status, JsonElement Delivery)> PostAsync(byte[] body)
     {
         using var response = await _host.PostHelloAssoAsync(body);
-        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+        return (response.StatusCode, await _host.DeliveryAsync(response));
     }
 
     private async Task<List<JsonElement>> RegistrationsAsync(string eventId) =>
@@ -80,7 +81,7 @@ public sealed class HelloAssoOrderReReadTests : IAsyncLifetime, IDisposable
 
         var (status, answer) = await PostAsync(ForgedNotification());
 
-        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(HttpStatusCode.Accepted, status);
         Assert.Equal("processed", answer.GetProperty("status").GetString());
         var registrations = await RegistrationsAsync(eventId);
         Assert.Equal(
@@ -99,18 +100,18 @@ public sealed class HelloAssoOrderReReadTests : IAsyncLifetime, IDisposable
 
         var (status, answer) = await PostAsync(ForgedNotification());
 
-        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(HttpStatusCode.Accepted, status);
         Assert.Equal("ignored", answer.GetProperty("status").GetString());
         Assert.Empty(await RegistrationsAsync(eventId));
         var inbox = _host.Services.GetRequiredService<ITicketingInbox>();
-        Assert.Equal(InboxStatus.Ignored, (await inbox.GetAsync(answer.GetProperty("deliveryId").GetString()!, CancellationToken.None))!.Status);
+        Assert.Equal(InboxStatus.Ignored, (await inbox.GetAsync(answer.GetProperty("id").GetString()!, CancellationToken.None))!.Status);
     }
 
     [Theory]
     [InlineData(503)]
     [InlineData(429)]
     [InlineData(0)] // unreachable: the API stopped
-    public async Task With_the_api_down_the_delivery_is_acknowledged_and_left_to_the_sweeper(int apiStatus)
+    public async Task With_the_api_down_the_delivery_is_acknowledged_retried_poisoned_and_left_to_the_sweeper(int apiStatus)
     {
         var eventId = await _host.CreateEventAsync(null, [FormSlug]);
         if (apiStatus == 0)
@@ -125,11 +126,23 @@ public sealed class HelloAssoOrderReReadTests : IAsyncLifetime, IDisposable
         var (status, answer) = await PostAsync(ForgedNotification());
 
         Assert.Equal(HttpStatusCode.Accepted, status);
-        Assert.Equal("accepted", answer.GetProperty("status").GetString());
+        Assert.Equal("pending", answer.GetProperty("status").GetString());
         Assert.Empty(await RegistrationsAsync(eventId));
         var inbox = _host.Services.GetRequiredService<ITicketingInbox>();
-        var deliveryId = answer.GetProperty("deliveryId").GetString()!;
+        var deliveryId = answer.GetProperty("id").GetString()!;
         Assert.Equal(InboxStatus.Pending, (await inbox.GetAsync(deliveryId, CancellationToken.None))!.Status);
+        // Each dequeue re-read the order and failed: after the host's five, the message is in the poison queue, for staff.
+        using (var admin = _host.CreateAdminClient())
+        {
+            var poisoned = await admin.GetFromJsonAsync<JsonElement>(new Uri("/api/queues/poison", UriKind.Relative));
+            var message = Assert.Single(poisoned.EnumerateArray());
+            Assert.Equal("ProcessTicketingDelivery", message.GetProperty("function").GetString());
+            Assert.Equal(deliveryId, message.GetProperty("message").GetProperty("inboxId").GetString());
+        }
+        if (apiStatus != 0)
+        {
+            Assert.InRange(_api.LogEntries.Count(e => e.RequestMessage.Path == OrderPath), 2, 5); // retried, at most maxDequeueCount times
+        }
         _host.Clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Contains(await inbox.ListUnfinishedAsync(_host.Clock.GetUtcNow() - TicketingInboxProcessor.Grace, CancellationToken.None), r => r.Id == deliveryId);
 

@@ -35,7 +35,7 @@ public sealed class TicketingApiTests : TicketingHostTests
     }
 
     [Fact]
-    public async Task Every_sample_notification_is_accepted_with_a_2xx()
+    public async Task Every_sample_notification_is_acknowledged_with_202_and_processed_from_the_queue()
     {
         await Host.CreateEventAsync(null, ["nantralpay", "vente-de-noel"]);
 
@@ -45,7 +45,9 @@ public sealed class TicketingApiTests : TicketingHostTests
         foreach (var file in samples)
         {
             using var response = await Host.PostHelloAssoAsync(await File.ReadAllBytesAsync(file));
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{Path.GetFileName(file)}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{Path.GetFileName(file)}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            var status = (await Host.DeliveryAsync(response)).GetProperty("status").GetString();
+            Assert.True(status is "processed" or "ignored" or "held", $"{Path.GetFileName(file)}: {status}");
         }
     }
 
@@ -58,7 +60,9 @@ public sealed class TicketingApiTests : TicketingHostTests
         using var first = await Host.PostHelloAssoAsync(body);
         using var second = await Host.PostHelloAssoAsync(body);
 
-        Assert.Equal("processed", (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal("processed", (await Host.DeliveryAsync(first)).GetProperty("status").GetString());
+        Assert.Equal("queued", JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal("duplicate", (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         var registrations = await Host.RegistrationsAsync(eventId);
         Assert.Equal(2, registrations.GetProperty("registrations").GetArrayLength());
@@ -77,8 +81,8 @@ public sealed class TicketingApiTests : TicketingHostTests
         using var first = await Host.PostHelloAssoAsync(body);
         using var second = await Host.PostHelloAssoAsync(reformatted);
 
-        var outcome = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome");
-        Assert.Equal(2, outcome.GetProperty("duplicates").GetInt32());
+        var outcome = (await Host.DeliveryAsync(second)).GetProperty("outcome").GetString();
+        Assert.Contains(" 0 créé(s), 2 déjà connu(s)", outcome, StringComparison.Ordinal);
         Assert.Equal(2, (await Host.RegistrationsAsync(eventId)).GetProperty("registrations").GetArrayLength());
     }
 
@@ -122,7 +126,7 @@ public sealed class TicketingApiTests : TicketingHostTests
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         await ProblemAsync(forged);
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, signed.StatusCode);
     }
 
     [Fact]
@@ -142,9 +146,12 @@ public sealed class TicketingApiTests : TicketingHostTests
     {
         var body = Sample("payment-donation-devdocs.json");
 
-        using var response = await Host.PostHelloAssoAsync(body);
+        using var response = await Host.PostHelloAssoAsync(body, drain: false);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        // Acknowledged, not processed: nothing is claimed until the queue runs.
+        var deliveryId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("deliveryId").GetString()!;
+        Assert.Null(await Host.Services.GetRequiredService<ITicketingInbox>().GetAsync(deliveryId, CancellationToken.None));
         var sha = Convert.ToHexStringLower(SHA256.HashData(body));
         var container = new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient((Host.TablePrefix + "ticketing-raw").ToLowerInvariant());
         var stored = await container.GetBlobClient($"bretagne/helloasso/{sha}.json").DownloadContentAsync();
@@ -208,8 +215,8 @@ public sealed class TicketingApiTests : TicketingHostTests
     {
         using var response = await Host.PostHelloAssoAsync(Sample("order-paymentform-official-sample.json"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("ignored", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("ignored", (await Host.DeliveryAsync(response)).GetProperty("status").GetString());
     }
 
     [Fact]
@@ -221,7 +228,7 @@ public sealed class TicketingApiTests : TicketingHostTests
         using var first = await Host.PostWebhookAsync(json);
         using var replay = await Host.PostWebhookAsync(json);
 
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
         await ProblemAsync(replay);
         Assert.Equal(1, (await Host.RegistrationsAsync(eventId)).GetProperty("registrations").GetArrayLength());

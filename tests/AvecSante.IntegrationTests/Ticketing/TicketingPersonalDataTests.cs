@@ -21,8 +21,8 @@ public sealed class TicketingPersonalDataTests : TicketingHostTests
     private async Task PostHelloAssoAsync(byte[] body)
     {
         using var response = await Host.PostHelloAssoAsync(body);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("processed", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("processed", (await Host.DeliveryAsync(response)).GetProperty("status").GetString());
     }
 
     private async Task<JsonElement> SummaryAsync(string eventId) => (await Host.RegistrationsAsync(eventId)).GetProperty("summary");

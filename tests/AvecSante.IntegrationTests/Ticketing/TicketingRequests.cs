@@ -65,7 +65,11 @@ internal static class TicketingRequests
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
-    public static async Task<HttpResponseMessage> PostHelloAssoAsync(this LocalHostFactory host, byte[] body, string secret = UrlSecret, string? signature = null)
+    /// <summary>
+    /// Posts a HelloAsso notification; unless <paramref name="drain"/> is false, the host's queue listener then runs
+    /// until the queue is empty, so the delivery is processed (as the listener would, a moment later) when this returns.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostHelloAssoAsync(this LocalHostFactory host, byte[] body, string secret = UrlSecret, string? signature = null, bool drain = true)
     {
         ArgumentNullException.ThrowIfNull(host);
         using var client = host.CreateClient();
@@ -74,11 +78,27 @@ internal static class TicketingRequests
         {
             request.Headers.Add(TicketingHandlers.HelloAssoSignatureHeader, signature);
         }
-        return await client.SendAsync(request);
+        var response = await client.SendAsync(request);
+        if (drain)
+        {
+            await host.DrainQueuesAsync();
+        }
+        return response;
+    }
+
+    /// <summary>GET ticketing/deliveries/{id} of the delivery a webhook answer names: "status" and "outcome" (a summary).</summary>
+    public static async Task<JsonElement> DeliveryAsync(this LocalHostFactory host, HttpResponseMessage answer)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(answer);
+        // Read as a string: the content stays buffered for the caller to read again.
+        var id = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("deliveryId").GetString();
+        using var admin = host.CreateAdminClient();
+        return await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/ticketing/deliveries/{id}", UriKind.Relative));
     }
 
     /// <summary>The generic webhook, signed with <paramref name="key"/> at <paramref name="at"/> (now by default).</summary>
-    public static async Task<HttpResponseMessage> PostWebhookAsync(this LocalHostFactory host, string json, string key = SigningKey, DateTimeOffset? at = null)
+    public static async Task<HttpResponseMessage> PostWebhookAsync(this LocalHostFactory host, string json, string key = SigningKey, DateTimeOffset? at = null, bool drain = true)
     {
         ArgumentNullException.ThrowIfNull(host);
         var body = Encoding.UTF8.GetBytes(json);
@@ -87,7 +107,12 @@ internal static class TicketingRequests
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/ticketing/webhook", UriKind.Relative)) { Content = JsonContent(body) };
         request.Headers.Add(TicketingHandlers.TimestampHeader, timestamp);
         request.Headers.Add(TicketingHandlers.SignatureHeader, TicketingSignatures.WebhookSignature(timestamp, body, key));
-        return await client.SendAsync(request);
+        var response = await client.SendAsync(request);
+        if (drain)
+        {
+            await host.DrainQueuesAsync();
+        }
+        return response;
     }
 
     /// <summary>GET events/{id}/registrations: "summary" and "registrations".</summary>
