@@ -25,7 +25,7 @@ internal static class TicketingDemo
 
         Demo.Step("HelloAsso notifies an order of 3 registrations (samples/helloasso/demo-order-journee-regionale.json)");
         var first = await Demo.PostAsync(http, notify, order);
-        Console.WriteLine($"   -> {(int)first.Status}: {first.Body.GetProperty("status").GetString()} {first.Body.GetProperty("outcome")}");
+        Console.WriteLine($"   -> {(int)first.Status}: {first.Body.GetProperty("status").GetString()}, then from the queue: {await ProcessedAsync(http, first.Body)}");
         Demo.Step("HelloAsso sends the same notification again (it retries): nothing new");
         var again = await Demo.PostAsync(http, notify, order);
         Console.WriteLine($"   -> {(int)again.Status}: {again.Body.GetProperty("status").GetString()}");
@@ -34,7 +34,7 @@ internal static class TicketingDemo
         Demo.Step("One registration is refunded (samples/helloasso/demo-payment-refunded.json): without HelloAsso API credentials nobody can confirm it, so it is held for staff");
         var refunded = await Demo.PostAsync(http, notify, refund);
         var heldId = refunded.Body.GetProperty("deliveryId").GetString();
-        Console.WriteLine($"   -> {(int)refunded.Status}: {refunded.Body.GetProperty("status").GetString()} (GET api/ticketing/refunds lists it)");
+        Console.WriteLine($"   -> {(int)refunded.Status}: {refunded.Body.GetProperty("status").GetString()}, then from the queue: {await ProcessedAsync(http, refunded.Body)} (GET api/ticketing/refunds lists it)");
         Demo.Step("A staff member checks the refund in the HelloAsso back office and applies it: the seat goes to the waitlist");
         var applied = await Demo.PostAsync(http, $"api/ticketing/refunds/{heldId}/apply", "{}");
         Console.WriteLine($"   -> {(int)applied.Status}: {applied.Body.GetProperty("outcome")}");
@@ -49,6 +49,30 @@ internal static class TicketingDemo
         }
         Console.WriteLine($"   -> {Demo.CountEmails(mailFolder) - before} new .eml file(s)");
         Console.WriteLine($"   Registrations:  {new Uri(baseUrl, $"api/events/{eventId}/registrations")}?code={key}  (add &format=csv for Excel)");
+    }
+
+    /// <summary>
+    /// The webhook answers once the delivery is archived and queued; the host's queue listener processes it a moment
+    /// later. The demo waits for that (GET api/ticketing/deliveries/{id}) before it goes on.
+    /// </summary>
+    private static async Task<string> ProcessedAsync(HttpClient http, JsonElement answer)
+    {
+        var id = answer.GetProperty("deliveryId").GetString();
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            using var response = await http.GetAsync(new Uri($"api/ticketing/deliveries/{id}", UriKind.Relative));
+            if (response.IsSuccessStatusCode)
+            {
+                var delivery = await response.Content.ReadFromJsonAsync<JsonElement>();
+                var status = delivery.GetProperty("status").GetString();
+                if (status is not "pending")
+                {
+                    return $"{status} {delivery.GetProperty("outcome")}";
+                }
+            }
+            await Task.Delay(250);
+        }
+        throw new InvalidOperationException($"Delivery {id} was not processed within 30 s: is the host's queue listener running?");
     }
 
     private static async Task ShowAsync(HttpClient http, string eventId)
