@@ -18,31 +18,8 @@ namespace AvecSante.IntegrationTests.Ticketing;
 /// the API's items are processed, an order the API does not know is ignored, and the API being down leaves the
 /// delivery to the sweeper.
 /// </summary>
-public sealed class HelloAssoOrderReReadTests : IAsyncLifetime, IDisposable
+public sealed class HelloAssoOrderReReadTests : HelloAssoApiTestBase
 {
-    private const string FormSlug = "journee-regionale-2027";
-    private const string OrderPath = "/v5/orders/700000001";
-    private readonly WireMockServer _api = WireMockServer.Start();
-    private readonly LocalHostFactory _host = new();
-
-    public HelloAssoOrderReReadTests()
-    {
-        _host.SetTicketingSecrets();
-        _host.UseHelloAssoApi(_api);
-        _api.ServeHelloAssoToken();
-    }
-
-    public Task InitializeAsync() => Azurite.EnsureReachableAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose()
-    {
-        _host.Dispose();
-        _api.Stop();
-        _api.Dispose();
-    }
-
     /// <summary>The demo order's data: items 700000001 (25 €), 700000002 (25 €), 700000003 (40 €).</summary>
     private static JsonObject ApiOrder() =>
         JsonNode.Parse(File.ReadAllText(RepositoryFiles.Path("samples", "helloasso", "demo-order-journee-regionale.json")))!["data"]!.DeepClone().AsObject();
@@ -62,21 +39,21 @@ public sealed class HelloAssoOrderReReadTests : IAsyncLifetime, IDisposable
     /// <summary>The acknowledgement's status, and the delivery as GET ticketing/deliveries/{id} shows it once the queue ran.</summary>
     private async Task<(HttpStatusCode Status, JsonElement Delivery)> PostAsync(byte[] body)
     {
-        using var response = await _host.PostHelloAssoAsync(body);
-        return (response.StatusCode, await _host.DeliveryAsync(response));
+        using var response = await Host.PostHelloAssoAsync(body);
+        return (response.StatusCode, await Host.DeliveryAsync(response));
     }
 
     private async Task<List<JsonElement>> RegistrationsAsync(string eventId) =>
-        (await _host.RegistrationsAsync(eventId)).GetProperty("registrations").EnumerateArray().ToList();
+        (await Host.RegistrationsAsync(eventId)).GetProperty("registrations").EnumerateArray().ToList();
 
     private void ServeOrder(int status, string? body = null) =>
-        _api.Given(Request.Create().WithPath(OrderPath).UsingGet().WithHeader("Authorization", "Bearer token-1"))
+        Api.Given(Request.Create().WithPath(OrderPath).UsingGet().WithHeader("Authorization", "Bearer token-1"))
             .RespondWith(Response.Create().WithStatusCode(status).WithBody(body ?? string.Empty));
 
     [Fact]
     public async Task A_forged_notification_creates_the_tickets_of_the_api_order_not_its_own()
     {
-        var eventId = await _host.CreateEventAsync(null, [FormSlug]);
+        var eventId = await Host.CreateEventAsync(null, [FormSlug]);
         ServeOrder(200, ApiOrder().ToJsonString());
 
         var (status, answer) = await PostAsync(ForgedNotification());
@@ -89,13 +66,13 @@ public sealed class HelloAssoOrderReReadTests : IAsyncLifetime, IDisposable
             registrations.Select(r => r.GetProperty("ticketKey").GetString()!).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(registrations, r => r.GetProperty("email").GetString() == "faux.participant@example.org");
         Assert.Equal(9000, registrations.Sum(r => r.GetProperty("amountCents").GetInt64()));
-        Assert.Single(_api.LogEntries, e => e.RequestMessage.Path == OrderPath);
+        Assert.Single(Api.LogEntries, e => e.RequestMessage.Path == OrderPath);
     }
 
     [Fact]
     public async Task An_order_unknown_to_the_api_creates_nothing_and_is_answered_ignored()
     {
-        var eventId = await _host.CreateEventAsync(null, [FormSlug]);
+        var eventId = await Host.CreateEventAsync(null, [FormSlug]);
         ServeOrder(404, """{"errors":[{"code":"NotFound","message":"Order not found"}]}""");
 
         var (status, answer) = await PostAsync(ForgedNotification());
@@ -103,7 +80,7 @@ public sealed class HelloAssoOrderReReadTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.Accepted, status);
         Assert.Equal("ignored", answer.GetProperty("status").GetString());
         Assert.Empty(await RegistrationsAsync(eventId));
-        var inbox = _host.Services.GetRequiredService<ITicketingInbox>();
+        var inbox = Host.Services.GetRequiredService<ITicketingInbox>();
         Assert.Equal(InboxStatus.Ignored, (await inbox.GetAsync(answer.GetProperty("id").GetString()!, CancellationToken.None))!.Status);
     }
 
@@ -113,10 +90,10 @@ public sealed class HelloAssoOrderReReadTests : IAsyncLifetime, IDisposable
     [InlineData(0)] // unreachable: the API stopped
     public async Task With_the_api_down_the_delivery_is_acknowledged_retried_poisoned_and_left_to_the_sweeper(int apiStatus)
     {
-        var eventId = await _host.CreateEventAsync(null, [FormSlug]);
+        var eventId = await Host.CreateEventAsync(null, [FormSlug]);
         if (apiStatus == 0)
         {
-            _api.Stop();
+            Api.Stop();
         }
         else
         {
@@ -128,11 +105,11 @@ public sealed class HelloAssoOrderReReadTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.Accepted, status);
         Assert.Equal("pending", answer.GetProperty("status").GetString());
         Assert.Empty(await RegistrationsAsync(eventId));
-        var inbox = _host.Services.GetRequiredService<ITicketingInbox>();
+        var inbox = Host.Services.GetRequiredService<ITicketingInbox>();
         var deliveryId = answer.GetProperty("id").GetString()!;
         Assert.Equal(InboxStatus.Pending, (await inbox.GetAsync(deliveryId, CancellationToken.None))!.Status);
         // Each dequeue re-read the order and failed: after the host's five, the message is in the poison queue, for staff.
-        using (var admin = _host.CreateAdminClient())
+        using (var admin = Host.CreateAdminClient())
         {
             var poisoned = await admin.GetFromJsonAsync<JsonElement>(new Uri("/api/queues/poison", UriKind.Relative));
             var message = Assert.Single(poisoned.EnumerateArray());
@@ -141,18 +118,18 @@ public sealed class HelloAssoOrderReReadTests : IAsyncLifetime, IDisposable
         }
         if (apiStatus != 0)
         {
-            Assert.InRange(_api.LogEntries.Count(e => e.RequestMessage.Path == OrderPath), 2, 5); // retried, at most maxDequeueCount times
+            Assert.InRange(Api.LogEntries.Count(e => e.RequestMessage.Path == OrderPath), 2, 5); // retried, at most maxDequeueCount times
         }
-        _host.Clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Contains(await inbox.ListUnfinishedAsync(_host.Clock.GetUtcNow() - TicketingInboxProcessor.Grace, CancellationToken.None), r => r.Id == deliveryId);
+        Host.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Contains(await inbox.ListUnfinishedAsync(Host.Clock.GetUtcNow() - TicketingInboxProcessor.Grace, CancellationToken.None), r => r.Id == deliveryId);
 
         if (apiStatus != 0)
         {
             // The API is back: the sweeper re-reads the order and creates the API's tickets.
-            _api.ResetMappings();
-            _api.ServeHelloAssoToken();
+            Api.ResetMappings();
+            Api.ServeHelloAssoToken();
             ServeOrder(200, ApiOrder().ToJsonString());
-            await _host.Services.GetRequiredService<SweepTicketingInboxJob>().RunAsync(CancellationToken.None);
+            await Host.Services.GetRequiredService<SweepTicketingInboxJob>().RunAsync(CancellationToken.None);
 
             Assert.Equal(3, (await RegistrationsAsync(eventId)).Count);
             Assert.Equal(InboxStatus.Processed, (await inbox.GetAsync(deliveryId, CancellationToken.None))!.Status);

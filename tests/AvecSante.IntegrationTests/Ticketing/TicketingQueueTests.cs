@@ -17,86 +17,63 @@ namespace AvecSante.IntegrationTests.Ticketing;
 /// Deliveries through the queue on Azurite: acknowledged in two storage calls, processed by the LocalHost's queue
 /// listener, retried, poisoned after the host's maximum dequeue count, shown to staff and put back, never doubled.
 /// </summary>
-public sealed class TicketingQueueTests : IAsyncLifetime, IDisposable
+public sealed class TicketingQueueTests : HelloAssoApiTestBase
 {
-    private const string FormSlug = "journee-regionale-2027";
-    private const string OrderPath = "/v5/orders/700000001";
-    private readonly WireMockServer _api = WireMockServer.Start();
-    private readonly LocalHostFactory _host = new();
-
-    public TicketingQueueTests()
-    {
-        _host.SetTicketingSecrets();
-        _host.UseHelloAssoApi(_api);
-        _api.ServeHelloAssoToken();
-    }
-
-    public Task InitializeAsync() => Azurite.EnsureReachableAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose()
-    {
-        _host.Dispose();
-        _api.Stop();
-        _api.Dispose();
-    }
-
     private static byte[] Order() => File.ReadAllBytes(RepositoryFiles.Path("samples", "helloasso", "demo-order-journee-regionale.json"));
 
     /// <summary>The HelloAsso API's answer to the re-read of the demo order: its own data, or a failure status.</summary>
     private void ServeOrder(int status)
     {
         var body = status == 200 ? JsonDocument.Parse(Order()).RootElement.GetProperty("data").GetRawText() : """{"errors":[{"code":"Unavailable"}]}""";
-        _api.Given(Request.Create().WithPath(OrderPath).UsingGet()).RespondWith(Response.Create().WithStatusCode(status).WithBody(body));
+        Api.Given(Request.Create().WithPath(OrderPath).UsingGet()).RespondWith(Response.Create().WithStatusCode(status).WithBody(body));
     }
 
     private async Task<List<JsonElement>> PoisonedAsync()
     {
-        using var admin = _host.CreateAdminClient();
+        using var admin = Host.CreateAdminClient();
         return (await admin.GetFromJsonAsync<JsonElement>(new Uri("/api/queues/poison", UriKind.Relative))).EnumerateArray().ToList();
     }
 
     private async Task<int> RegistrationCountAsync(string eventId) =>
-        (await _host.RegistrationsAsync(eventId)).GetProperty("registrations").GetArrayLength();
+        (await Host.RegistrationsAsync(eventId)).GetProperty("registrations").GetArrayLength();
 
     [Fact]
     public async Task A_delivery_whose_processing_throws_is_retried_poisoned_shown_put_back_by_staff_and_processed_once()
     {
-        var eventId = await _host.CreateEventAsync(null, [FormSlug]);
+        var eventId = await Host.CreateEventAsync(null, [FormSlug]);
         ServeOrder(503);
 
-        using var answer = await _host.PostHelloAssoAsync(Order());
+        using var answer = await Host.PostHelloAssoAsync(Order());
 
         Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
         // Retried, up to host.json's maxDequeueCount (5) attempts (one may time out before it reaches the API).
-        Assert.InRange(_api.LogEntries.Count(e => e.RequestMessage.Path == OrderPath), 2, 5);
+        Assert.InRange(Api.LogEntries.Count(e => e.RequestMessage.Path == OrderPath), 2, 5);
         var poisoned = Assert.Single(await PoisonedAsync());
         var deliveryId = poisoned.GetProperty("message").GetProperty("inboxId").GetString();
-        Assert.Equal("pending", (await _host.DeliveryAsync(answer)).GetProperty("status").GetString());
+        Assert.Equal("pending", (await Host.DeliveryAsync(answer)).GetProperty("status").GetString());
         Assert.Equal(0, await RegistrationCountAsync(eventId));
 
         // The API is back; staff put the message back on its queue, a while later (a pending claim younger than the
         // grace is left to its own message's retries).
-        _host.Clock.Advance(TicketingInboxProcessor.Grace + TimeSpan.FromSeconds(1));
-        _api.ResetMappings();
-        _api.ServeHelloAssoToken();
+        Host.Clock.Advance(TicketingInboxProcessor.Grace + TimeSpan.FromSeconds(1));
+        Api.ResetMappings();
+        Api.ServeHelloAssoToken();
         ServeOrder(200);
-        using var admin = _host.CreateAdminClient();
+        using var admin = Host.CreateAdminClient();
         using var retried = await admin.PostAsync(new Uri($"/api/queues/poison/{poisoned.GetProperty("id").GetString()}/retry", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.Empty(await PoisonedAsync());
-        await _host.DrainQueuesAsync();
+        await Host.DrainQueuesAsync();
 
         Assert.Equal(3, await RegistrationCountAsync(eventId));
         var delivery = await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/ticketing/deliveries/{deliveryId}", UriKind.Relative));
         Assert.Equal("processed", delivery.GetProperty("status").GetString());
 
         // Nothing doubled: the same bytes again, and the sweeper, add nothing.
-        using var again = await _host.PostHelloAssoAsync(Order());
+        using var again = await Host.PostHelloAssoAsync(Order());
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        _host.Clock.Advance(TimeSpan.FromMinutes(1));
-        await _host.Services.GetRequiredService<SweepTicketingInboxJob>().RunAsync(CancellationToken.None);
+        Host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Host.Services.GetRequiredService<SweepTicketingInboxJob>().RunAsync(CancellationToken.None);
         Assert.Equal(3, await RegistrationCountAsync(eventId));
         Assert.Empty(await PoisonedAsync());
     }
@@ -104,17 +81,17 @@ public sealed class TicketingQueueTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_delivery_is_acknowledged_in_two_storage_calls_the_blob_and_the_queue_message()
     {
-        await _host.CreateEventAsync(null, [FormSlug]);
+        await Host.CreateEventAsync(null, [FormSlug]);
         ServeOrder(200);
         // The first delivery of a process creates the container and the queue; the next ones are what is counted.
-        using (var warmUp = await _host.PostHelloAssoAsync(Order(), drain: false))
+        using (var warmUp = await Host.PostHelloAssoAsync(Order(), drain: false))
         {
             Assert.Equal(HttpStatusCode.Accepted, warmUp.StatusCode);
         }
         var other = JsonDocument.Parse(Order()).RootElement.GetRawText().Replace("700000001", "700000101", StringComparison.Ordinal);
 
-        using var calls = new StorageCalls(_host.TablePrefix);
-        using var answer = await _host.PostHelloAssoAsync(System.Text.Encoding.UTF8.GetBytes(other), drain: false);
+        using var calls = new StorageCalls(Host.TablePrefix);
+        using var answer = await Host.PostHelloAssoAsync(System.Text.Encoding.UTF8.GetBytes(other), drain: false);
         var made = calls.Made.ToList();
 
         Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
@@ -145,11 +122,11 @@ public sealed class TicketingQueueTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Retrying_a_message_that_is_no_guid_or_not_poisoned_gets_a_french_problem()
     {
-        using var admin = _host.CreateAdminClient();
+        using var admin = Host.CreateAdminClient();
 
         using var malformed = await admin.PostAsync(new Uri("/api/queues/poison/pas-un-guid/retry", UriKind.Relative), null);
         using var unknown = await admin.PostAsync(new Uri($"/api/queues/poison/{Guid.NewGuid()}/retry", UriKind.Relative), null);
-        using var anonymous = await _host.CreateClient().GetAsync(new Uri("/api/queues/poison", UriKind.Relative));
+        using var anonymous = await Host.CreateClient().GetAsync(new Uri("/api/queues/poison", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
