@@ -30,6 +30,20 @@ public sealed class ConsoleJourneyTests : BrowserTestBase
         "18 décembre 2026 inclus à midi.",
         string.Empty);
 
+    /// <summary>A coordinator of an MSP in the directory, with the default preferences (every theme of their department).</summary>
+    private Task AddCoordinatorAsync(string id, string firstName, string email, string structure, string department) =>
+        Host.Services.GetRequiredService<IPeopleDirectory>().UpsertAsync(new Person
+        {
+            Id = id,
+            FirstName = firstName,
+            LastName = "Exemple",
+            Email = email,
+            StructureName = structure,
+            StructureKind = "MSP",
+            Department = department,
+            Roles = ["coordinator"],
+        }, CancellationToken.None);
+
     internal static async Task SignInAsync(IPage page, string who)
     {
         await page.GotoAsync("api/console");
@@ -42,17 +56,7 @@ public sealed class ConsoleJourneyTests : BrowserTestBase
     [Fact]
     public async Task A_call_held_for_review_is_corrected_from_its_page_without_JavaScript_and_its_coordinator_is_alerted_once()
     {
-        await Host.Services.GetRequiredService<IPeopleDirectory>().UpsertAsync(new Person
-        {
-            Id = "p-review",
-            FirstName = "Yannick",
-            LastName = "Exemple",
-            Email = "yannick.exemple@example.org",
-            StructureName = "MSP de Carhaix (fictive)",
-            StructureKind = "MSP",
-            Department = "29",
-            Roles = ["coordinator"],
-        }, CancellationToken.None);
+        await AddCoordinatorAsync("p-review", "Yannick", "yannick.exemple@example.org", "MSP de Carhaix (fictive)", "29");
         var now = Host.Clock.GetUtcNow();
         await Host.Services.GetRequiredService<ICallRepository>().TryAddAsync(new CallForProjects
         {
@@ -86,17 +90,7 @@ public sealed class ConsoleJourneyTests : BrowserTestBase
     [Fact]
     public async Task A_staff_member_signs_in_and_publishes_a_CPAM_email_with_JavaScript_off_and_the_coordinators_are_alerted()
     {
-        await Host.Services.GetRequiredService<IPeopleDirectory>().UpsertAsync(new Person
-        {
-            Id = "p-console",
-            FirstName = "Maëlle",
-            LastName = "Exemple",
-            Email = "maelle.exemple@example.org",
-            StructureName = "MSP de Pontivy (fictive)",
-            StructureKind = "MSP",
-            Department = "56",
-            Roles = ["coordinator"],
-        }, CancellationToken.None);
+        await AddCoordinatorAsync("p-console", "Maëlle", "maelle.exemple@example.org", "MSP de Pontivy (fictive)", "56");
         var email = Path.Combine(Host.OutboxPath, "cpam56.eml");
         Directory.CreateDirectory(Host.OutboxPath);
         await File.WriteAllTextAsync(email, CpamEmail());
