@@ -25,7 +25,9 @@ public sealed class KestrelLocalHost : WebApplicationFactory<Program>
     {
         _configure = configure;
         _baseAddress = new Lazy<Uri>(Start, LazyThreadSafetyMode.ExecutionAndPublication);
-        UseKestrel(0);
+        // The port comes from the "urls" setting below (port 0): UseKestrel(port) rewrites the addresses after the app
+        // has started binding, a race that fails now and then.
+        UseKestrel();
     }
 
     /// <summary>Starts the server once, whichever test thread asks first (a second start would throw).</summary>

@@ -19,7 +19,10 @@ public sealed class KestrelUploadLimitTests : IAsyncLifetime, IDisposable
         await Azurite.EnsureReachableAsync();
         _host.Settings["Documents:MaxUploadBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _host.Settings["Members:ImportMaxBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _host.UseKestrel(0);
+        // A free port through the app's own setting: WebApplicationFactory's UseKestrel(port) rewrites the addresses
+        // after the app has started binding, a race that fails now and then.
+        _host.Settings["urls"] = "http://127.0.0.1:0";
+        _host.UseKestrel();
         _host.StartServer();
     }
 
