@@ -17,20 +17,13 @@ public sealed class CallsHandlers(CallSubmissionService submissions, ICallReposi
             return problem;
         }
         var result = await submissions.SubmitAsync(submission!, cancellationToken).ConfigureAwait(false);
-        if (result.Errors is not null)
+        if (Problems.Refusal(result, "Appel", id => $"/api/calls/{id}") is { } refused)
         {
-            return Problems.Invalid(result.Errors);
+            return refused;
         }
-        if (result.ConflictWith is { } other)
-        {
-            return Problems.Of(StatusCodes.Status409Conflict, "Cette adresse est déjà celle d'un autre appel.",
-                $"L'appel {other} a la même adresse (url) mais un autre titre : donnez l'adresse propre à cet appel, ou aucune.",
-                new Dictionary<string, string[]> { ["url"] = [$"déjà utilisée par l'appel {other}"] });
-        }
-        var body = CallResponse.From(result.Call!, result.Created, result.AlertsPlanned);
-        return result.Created
-            ? TypedResults.Created($"/api/calls/{result.Call!.Id}", body)
-            : TypedResults.Ok(body);
+        var created = result.Kind == OutcomeKind.Created;
+        var body = CallResponse.From(result.Value!.Call, created, result.Value.AlertsPlanned);
+        return created ? TypedResults.Created($"/api/calls/{result.Value.Call.Id}", body) : TypedResults.Ok(body);
     }
 
     /// <summary>GET /api/calls/{id}.</summary>
@@ -66,19 +59,9 @@ public sealed class CallsHandlers(CallSubmissionService submissions, ICallReposi
             review = body!;
         }
         var result = await reviews.ReviewAsync(id, review, cancellationToken).ConfigureAwait(false);
-        return result.Outcome switch
-        {
-            CallReviewOutcome.Invalid => Problems.Invalid(result.Errors!),
-            CallReviewOutcome.NotFound => Problems.NotFound("Appel"),
-            CallReviewOutcome.NotHeld => Problems.Of(StatusCodes.Status409Conflict, "Cet appel n'est pas à vérifier.",
-                result.Call!.ReviewedAt is null
-                    ? "Seuls les appels « à vérifier » se confirment ici ; celui-ci est " + StatusWord(result.Call.Status) + "."
-                    : "Il a déjà été vérifié avec d'autres valeurs : une nouvelle correction est une modification de l'appel."),
-            _ => TypedResults.Ok(CallResponse.From(result.Call!, alertsPlanned: result.AlertsPlanned)),
-        };
+        return Problems.Refusal(result, "Appel")
+            ?? TypedResults.Ok(CallResponse.From(result.Value!.Call, alertsPlanned: result.Value.AlertsPlanned));
     }
-
-    private static string StatusWord(CallStatus status) => status == CallStatus.Closed ? "clos" : "ouvert";
 
     /// <summary>GET /api/calls?status=&amp;theme=&amp;department=&amp;funder=&amp;structure=.</summary>
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)

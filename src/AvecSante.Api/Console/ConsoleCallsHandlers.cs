@@ -67,14 +67,14 @@ public sealed class ConsoleCallsHandlers(ConsoleGate gate, ICallRepository calls
                 Rolling = form["rolling"].ToString() == "true" ? true : null,
                 Funder = form["funder"].ToString().Trim() is { Length: > 0 } funder ? funder : null,
             };
-            var result = StableKeys.IsSafe(id) ? await reviews.ReviewAsync(id, review, cancellationToken).ConfigureAwait(false) : new CallReviewResult(CallReviewOutcome.NotFound);
+            var result = StableKeys.IsSafe(id) ? await reviews.ReviewAsync(id, review, cancellationToken).ConfigureAwait(false) : new Outcome<SavedCall>(OutcomeKind.NotFound);
             var back = ConsoleNavigation.Calls + "/" + id;
-            return result.Outcome switch
+            return result.Kind switch
             {
-                CallReviewOutcome.Reviewed => WebPage.SeeOther(back + "?verifie=" + result.AlertsPlanned.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                CallReviewOutcome.NotHeld => WebPage.Message(console.Frame, StatusCodes.Status409Conflict, "Appel déjà vérifié",
+                OutcomeKind.Done => WebPage.SeeOther(back + "?verifie=" + result.Value!.AlertsPlanned.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                OutcomeKind.Conflict => WebPage.Message(console.Frame, StatusCodes.Status409Conflict, "Appel déjà vérifié",
                     "Cet appel n'attend plus de vérification : ses alertes sont parties. Rechargez sa page pour le voir tel qu'il est.", back, "Revenir à l'appel"),
-                CallReviewOutcome.Invalid => WebPage.Message(console.Frame, StatusCodes.Status422UnprocessableEntity, "Vérification refusée",
+                OutcomeKind.Invalid => WebPage.Message(console.Frame, StatusCodes.Status422UnprocessableEntity, "Vérification refusée",
                     string.Join(" ", result.Errors!.ToDictionary().Values.SelectMany(m => m)), back, "Revenir à l'appel"),
                 _ => WebPage.Message(console.Frame, StatusCodes.Status404NotFound, "Appel introuvable", "Cet appel n'existe pas ou plus.", ConsoleNavigation.Calls, "Tous les appels"),
             };
@@ -110,10 +110,11 @@ public sealed class ConsoleCallsHandlers(ConsoleGate gate, ICallRepository calls
             var result = await submissions.SubmitAsync(draft.ToSubmission(), cancellationToken).ConfigureAwait(false);
             if (result.Errors is not null)
             {
-                return NewCallPage.Result(console.Frame, draft, null, null, result.Errors.ToDictionary(), StatusCodes.Status422UnprocessableEntity);
+                // Invalid, or the URL of another call: the form again, saying which field.
+                return NewCallPage.Result(console.Frame, draft, null, null, result.Errors.ToDictionary(), Problems.StatusOf(result.Kind));
             }
-            var planned = result.Created ? result.AlertsPlanned.ToString(System.Globalization.CultureInfo.InvariantCulture) : "connu";
-            return WebPage.SeeOther($"{ConsoleNavigation.Calls}/{result.Call!.Id}?publie={planned}");
+            var planned = result.Kind == OutcomeKind.Created ? result.Value!.AlertsPlanned.ToString(System.Globalization.CultureInfo.InvariantCulture) : "connu";
+            return WebPage.SeeOther($"{ConsoleNavigation.Calls}/{result.Value!.Call.Id}?publie={planned}");
         }, cancellationToken);
 
     private static CallsQuery ReadQuery(IQueryCollection q) => new(

@@ -51,17 +51,17 @@ public sealed class ConsoleLibraryHandlers(ConsoleGate gate, DocumentLibrary lib
             {
                 return NewSheetPage.Result(console.Frame, metadata, Errors("file", "Choisissez le fichier de la fiche."), null, library.Rules, StatusCodes.Status422UnprocessableEntity);
             }
-            DocumentOutcome outcome;
+            Outcome<LibraryDocument> outcome;
             await using (var content = file.OpenReadStream())
             {
                 outcome = await library.UploadAsync(metadata, new IncomingFile(content, file.Length, file.FileName, CallerIdentity.Of(request)), cancellationToken).ConfigureAwait(false);
             }
-            if (outcome.Kind == DocumentOutcomeKind.Created)
+            if (outcome.Kind == OutcomeKind.Created)
             {
-                return WebPage.SeeOther(SheetHref(outcome.Document!.Id) + "?fait=depose");
+                return WebPage.SeeOther(SheetHref(outcome.Value!.Id) + "?fait=depose");
             }
             var (status, errors) = FileRefusal(outcome);
-            return NewSheetPage.Result(console.Frame, metadata, errors, outcome.ExistingId, library.Rules, status);
+            return NewSheetPage.Result(console.Frame, metadata, errors, outcome.ConflictWith, library.Rules, status);
         }, cancellationToken);
 
     /// <summary>GET console/capitalisation/{id}: description, the method's fields, every version; also while in the bin.</summary>
@@ -99,7 +99,7 @@ public sealed class ConsoleLibraryHandlers(ConsoleGate gate, DocumentLibrary lib
             {
                 return SheetPage.Result(console.Frame, document, library.Rules, null, "Choisissez le fichier de la nouvelle version.", StatusCodes.Status422UnprocessableEntity);
             }
-            DocumentOutcome outcome;
+            Outcome<LibraryDocument> outcome;
             await using (var content = file.OpenReadStream())
             {
                 outcome = await library.AddVersionAsync(id, new IncomingFile(content, file.Length, file.FileName, CallerIdentity.Of(request)), cancellationToken).ConfigureAwait(false);
@@ -125,30 +125,28 @@ public sealed class ConsoleLibraryHandlers(ConsoleGate gate, DocumentLibrary lib
         StableKeys.IsSafe(id) ? await library.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
 
     /// <summary>After a change to a sheet: its page (post/redirect/get), or the page again saying why not.</summary>
-    private IResult Answer(ConsoleRequest console, DocumentOutcome outcome, LibraryDocument read, string done)
+    private IResult Answer(ConsoleRequest console, Outcome<LibraryDocument> outcome, LibraryDocument read, string done)
     {
-        if (outcome.Kind is DocumentOutcomeKind.Ok or DocumentOutcomeKind.Created)
+        if (outcome.Succeeded)
         {
             return WebPage.SeeOther(SheetHref(read.Id) + "?fait=" + done);
         }
-        if (outcome.Kind == DocumentOutcomeKind.NotFound)
+        if (outcome.Kind == OutcomeKind.NotFound)
         {
             return NotFound(console);
         }
         var (status, errors) = FileRefusal(outcome);
-        return SheetPage.Result(console.Frame, outcome.Document ?? read, library.Rules, null, string.Join(" ", errors.Values.SelectMany(m => m)), status);
+        return SheetPage.Result(console.Frame, outcome.Value ?? read, library.Rules, null, string.Join(" ", errors.Values.SelectMany(m => m)), status);
     }
 
     /// <summary>Why the library refused: the status a page answers with, and the messages by field.</summary>
-    private static (int Status, IReadOnlyDictionary<string, string[]> Errors) FileRefusal(DocumentOutcome outcome) => outcome.Kind switch
+    private static (int Status, IReadOnlyDictionary<string, string[]> Errors) FileRefusal(Outcome<LibraryDocument> outcome) => (Problems.StatusOf(outcome.Kind), outcome.Kind switch
     {
-        DocumentOutcomeKind.Invalid => (StatusCodes.Status422UnprocessableEntity, outcome.Errors!.ToDictionary()),
-        DocumentOutcomeKind.TooLarge => (StatusCodes.Status413PayloadTooLarge, Errors("file", "Le fichier est trop volumineux. " + outcome.Detail)),
-        DocumentOutcomeKind.UnsupportedType => (StatusCodes.Status415UnsupportedMediaType, Errors("file", "Ce type de fichier n'est pas accepté. " + outcome.Detail)),
-        DocumentOutcomeKind.Duplicate => (StatusCodes.Status409Conflict, Errors("file", outcome.Detail ?? "Ce fichier est déjà dans la bibliothèque.")),
-        DocumentOutcomeKind.RestorePeriodOver => (StatusCodes.Status410Gone, Errors("file", outcome.Detail ?? "Le délai de restauration est dépassé.")),
-        _ => (StatusCodes.Status409Conflict, Errors("file", outcome.Detail ?? "Opération impossible pour l'instant : réessayez.")),
-    };
+        OutcomeKind.Invalid => outcome.Errors!.ToDictionary(),
+        OutcomeKind.TooLarge => Errors("file", "Le fichier est trop volumineux. " + outcome.Detail),
+        OutcomeKind.UnsupportedType => Errors("file", "Ce type de fichier n'est pas accepté. " + outcome.Detail),
+        _ => Errors("file", outcome.Detail ?? "Opération impossible pour l'instant : réessayez."),
+    });
 
     private static Dictionary<string, string[]> Errors(string field, string message) => new Dictionary<string, string[]> { [field] = [message] };
 

@@ -85,24 +85,24 @@ public sealed class ConsoleMemberFileHandlers(ConsoleGate gate, MembersService m
             // An empty version would mean "whatever is stored": the console always edits what it showed.
             var version = MemberForms.Value(form, "version") ?? "\"missing\"";
             var change = await members.UpdateStructureAsync(id, input, version, CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false);
-            switch (change.Outcome)
+            switch (change.Kind)
             {
-                case ChangeOutcome.NotFound:
+                case OutcomeKind.NotFound:
                     return NotFound(console);
-                case ChangeOutcome.Updated or ChangeOutcome.Unchanged:
-                    return WebPage.SeeOther(StructureHref(id) + (change.Outcome == ChangeOutcome.Updated ? "?fait=modifiee" : "?fait=inchangee"));
+                case OutcomeKind.Done or OutcomeKind.Unchanged:
+                    return WebPage.SeeOther(StructureHref(id) + (change.Kind == OutcomeKind.Done ? "?fait=modifiee" : "?fait=inchangee"));
             }
             var view = await members.GetStructureAsync(id, cancellationToken).ConfigureAwait(false);
             if (view is null)
             {
                 return NotFound(console);
             }
-            var (status, forms) = change.Outcome switch
+            var (status, forms) = change.Kind switch
             {
-                ChangeOutcome.Stale => (StatusCodes.Status409Conflict,
+                OutcomeKind.Stale => (StatusCodes.Status409Conflict,
                     new StructureForms(input, view.Structure.Version, Conflict: await ChangedMeanwhileAsync(id, cancellationToken).ConfigureAwait(false))),
-                ChangeOutcome.Conflict => (StatusCodes.Status409Conflict,
-                    new StructureForms(input, version, new Dictionary<string, string[]> { ["siret"] = [change.Message ?? "Cette structure existe déjà."] })),
+                OutcomeKind.Conflict => (StatusCodes.Status409Conflict,
+                    new StructureForms(input, version, new Dictionary<string, string[]> { ["siret"] = [change.Reason ?? "Cette structure existe déjà."] })),
                 _ => (StatusCodes.Status422UnprocessableEntity, new StructureForms(input, version, change.Errors?.ToDictionary())),
             };
             return await PageAsync(console, view, forms, status, cancellationToken).ConfigureAwait(false);
@@ -121,13 +121,13 @@ public sealed class ConsoleMemberFileHandlers(ConsoleGate gate, MembersService m
             if (errors.IsEmpty)
             {
                 var change = await members.RecordCotisationAsync(id, input, CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false);
-                switch (change.Outcome)
+                switch (change.Kind)
                 {
-                    case ChangeOutcome.Created or ChangeOutcome.Updated or ChangeOutcome.Unchanged:
+                    case OutcomeKind.Created or OutcomeKind.Done or OutcomeKind.Unchanged:
                         return WebPage.SeeOther(StructureHref(id) + "?fait=cotisation#cotisations");
-                    case ChangeOutcome.NotFound:
+                    case OutcomeKind.NotFound:
                         return NotFound(console);
-                    case ChangeOutcome.Stale:
+                    case OutcomeKind.Stale:
                         errors.Add("year", "La cotisation de cette année a été modifiée entre-temps : relisez le tableau puis recommencez.");
                         break;
                     default:

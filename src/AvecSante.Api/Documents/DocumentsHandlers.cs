@@ -53,8 +53,8 @@ public sealed class DocumentsHandlers(DocumentLibrary library)
         }
         await using var content = file.OpenReadStream();
         var outcome = await library.UploadAsync(metadata, new IncomingFile(content, file.Length, file.FileName, CallerIdentity.Of(request)), cancellationToken).ConfigureAwait(false);
-        return outcome.Kind == DocumentOutcomeKind.Created
-            ? TypedResults.Created($"/api/documents/{outcome.Document!.Id}", DocumentResponse.From(outcome.Document, library.Rules))
+        return outcome.Kind == OutcomeKind.Created
+            ? TypedResults.Created($"/api/documents/{outcome.Value!.Id}", DocumentResponse.From(outcome.Value, library.Rules))
             : ToResult(outcome);
     }
 
@@ -178,31 +178,8 @@ public sealed class DocumentsHandlers(DocumentLibrary library)
     public async Task<IResult> RestoreAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
         ToResult(await library.RestoreAsync(id, cancellationToken).ConfigureAwait(false));
 
-    private IResult ToResult(DocumentOutcome outcome) => outcome.Kind switch
-    {
-        DocumentOutcomeKind.Ok or DocumentOutcomeKind.Created => TypedResults.Ok(DocumentResponse.From(outcome.Document!, library.Rules)),
-        DocumentOutcomeKind.Invalid => Problems.Invalid(outcome.Errors!),
-        DocumentOutcomeKind.TooLarge => TooLarge(library.Rules.MaxUploadBytes),
-        DocumentOutcomeKind.UnsupportedType => Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Ce type de fichier n'est pas accepté.", outcome.Detail),
-        DocumentOutcomeKind.Duplicate => Duplicate(outcome),
-        DocumentOutcomeKind.NotFound => Problems.NotFound("Document"),
-        DocumentOutcomeKind.Conflict => Problems.Of(StatusCodes.Status409Conflict, "Opération impossible pour l'instant.", outcome.Detail),
-        DocumentOutcomeKind.RestorePeriodOver => Problems.Of(StatusCodes.Status410Gone, "Ce document ne peut plus être restauré.", outcome.Detail),
-        _ => throw new InvalidOperationException($"Unhandled outcome {outcome.Kind}."),
-    };
-
-    private static ProblemHttpResult Duplicate(DocumentOutcome outcome)
-    {
-        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Status = StatusCodes.Status409Conflict,
-            Title = "Ce fichier est déjà dans la bibliothèque.",
-            Detail = outcome.Detail,
-        };
-        problem.Extensions["existingId"] = outcome.ExistingId;
-        problem.Extensions["existing"] = $"/api/documents/{outcome.ExistingId}";
-        return TypedResults.Problem(problem);
-    }
+    private IResult ToResult(Outcome<LibraryDocument> outcome) =>
+        Problems.Refusal(outcome, "Document", id => $"/api/documents/{id}") ?? TypedResults.Ok(DocumentResponse.From(outcome.Value!, library.Rules));
 
     private static IResult TooLarge(long maxBytes) =>
         Problems.Of(StatusCodes.Status413PayloadTooLarge, "Le fichier est trop volumineux.", DocumentLibrary.TooLargeDetail(maxBytes));

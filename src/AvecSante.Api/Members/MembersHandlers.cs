@@ -30,7 +30,7 @@ public sealed class MembersHandlers(MembersService members, IMemberAuditTrail au
             return problem;
         }
         var change = await members.CreateStructureAsync(input!, CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false);
-        if (Refused(change) is { } refused)
+        if (Problems.Refusal(change, "Élément") is { } refused)
         {
             return refused;
         }
@@ -65,7 +65,7 @@ public sealed class MembersHandlers(MembersService members, IMemberAuditTrail au
             return problem;
         }
         var change = await members.UpdateStructureAsync(id, input!, IfMatch(request), CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false);
-        if (Refused(change, "Structure") is { } refused)
+        if (Problems.Refusal(change, "Structure") is { } refused)
         {
             return refused;
         }
@@ -88,12 +88,12 @@ public sealed class MembersHandlers(MembersService members, IMemberAuditTrail au
             return problem;
         }
         var change = await members.RecordCotisationAsync(id, input!, CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false);
-        if (Refused(change, "Structure") is { } refused)
+        if (Problems.Refusal(change, "Structure") is { } refused)
         {
             return refused;
         }
         var view = await members.GetStructureAsync(id, cancellationToken).ConfigureAwait(false);
-        return change.Outcome == ChangeOutcome.Created
+        return change.Kind == OutcomeKind.Created
             ? TypedResults.Created($"/api/members/structures/{id}", StructureResponse.From(view!))
             : TypedResults.Ok(StructureResponse.From(view!));
     }
@@ -126,7 +126,7 @@ public sealed class MembersHandlers(MembersService members, IMemberAuditTrail au
             return problem;
         }
         var change = await members.CreatePersonAsync(input!, CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false);
-        if (Refused(change) is { } refused)
+        if (Problems.Refusal(change, "Élément") is { } refused)
         {
             return refused;
         }
@@ -160,7 +160,7 @@ public sealed class MembersHandlers(MembersService members, IMemberAuditTrail au
             return problem;
         }
         var change = await members.UpdatePersonAsync(id, input!, IfMatch(request), CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false);
-        if (Refused(change, "Personne") is { } refused)
+        if (Problems.Refusal(change, "Personne") is { } refused)
         {
             return refused;
         }
@@ -220,21 +220,4 @@ public sealed class MembersHandlers(MembersService members, IMemberAuditTrail au
             request.HttpContext.Response.Headers.ETag = version;
         }
     }
-
-    private static IResult? Refused<T>(Change<T> change, string what = "Élément")
-        where T : class => change.Outcome switch
-        {
-            ChangeOutcome.Invalid => Problems.Invalid(change.Errors!),
-            ChangeOutcome.NotFound => Problems.NotFound(what),
-            ChangeOutcome.Conflict => Problems.Of(StatusCodes.Status409Conflict, change.Message ?? "Cet élément existe déjà.",
-                change.Value switch
-                {
-                    MemberStructure s => $"Structure existante : {s.Id}.",
-                    Core.People.Person p => $"Personne existante : {p.Id}.",
-                    _ => null,
-                }),
-            ChangeOutcome.Stale => Problems.Of(StatusCodes.Status412PreconditionFailed,
-                "L'enregistrement a été modifié entre-temps.", "Relisez-le (GET) puis renvoyez votre modification avec son nouvel ETag dans If-Match."),
-            _ => null,
-        };
 }

@@ -15,16 +15,3 @@ public sealed record CallReview
     /// <summary>The right funder, named as staff name it (an alias becomes the funder's one name).</summary>
     public string? Funder { get; init; }
 }
-
-public enum CallReviewOutcome
-{
-    Reviewed,
-    NotFound,
-
-    /// <summary>The call is not held (open or closed, never reviewed, or reviewed already with other values).</summary>
-    NotHeld,
-    Invalid,
-}
-
-/// <param name="AlertsPlanned">Emails newly planned by this review (0 when they were all planned already).</param>
-public sealed record CallReviewResult(CallReviewOutcome Outcome, CallForProjects? Call = null, int AlertsPlanned = 0, Common.ValidationErrors? Errors = null);

@@ -19,28 +19,28 @@ public sealed partial class CallReviewService(
 {
     public const int MaxFunderLength = 200;
 
-    public async Task<CallReviewResult> ReviewAsync(string id, CallReview review, CancellationToken cancellationToken)
+    public async Task<Outcome<SavedCall>> ReviewAsync(string id, CallReview review, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(review);
         var errors = new ValidationErrors();
         var (deadline, funder) = Validate(review, errors);
         if (!errors.IsEmpty)
         {
-            return new CallReviewResult(CallReviewOutcome.Invalid, Errors: errors);
+            return new(OutcomeKind.Invalid, Errors: errors);
         }
         for (var attempt = 0; attempt < 5; attempt++)
         {
             if (await calls.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } call)
             {
-                return new CallReviewResult(CallReviewOutcome.NotFound);
+                return new(OutcomeKind.NotFound);
             }
             if (call.Status != CallStatus.ToReview)
             {
                 // A second click or a retry: planning again plans nothing twice, and repairs a stop between storing the
                 // review and planning its alerts. Other values for a call already released are a change, not a review.
                 return call.ReviewedAt is not null && Agrees(call, review, deadline, funder)
-                    ? new CallReviewResult(CallReviewOutcome.Reviewed, call, await PlanAsync(call, cancellationToken).ConfigureAwait(false))
-                    : new CallReviewResult(CallReviewOutcome.NotHeld, call);
+                    ? new(OutcomeKind.Done, new SavedCall(call, await PlanAsync(call, cancellationToken).ConfigureAwait(false)))
+                    : NotHeld(call);
             }
             var reviewed = Apply(call, review, deadline, funder, clock.GetUtcNow());
             if (await calls.TryUpdateAsync(reviewed, cancellationToken).ConfigureAwait(false) is not { } stored)
@@ -49,10 +49,16 @@ public sealed partial class CallReviewService(
             }
             var planned = await PlanAsync(stored, cancellationToken).ConfigureAwait(false);
             LogReviewed(stored.Id, stored.Status, planned);
-            return new CallReviewResult(CallReviewOutcome.Reviewed, stored, planned);
+            return new(OutcomeKind.Done, new SavedCall(stored, planned));
         }
         throw new InvalidOperationException($"Call {id} kept changing during its review.");
     }
+
+    private static Outcome<SavedCall> NotHeld(CallForProjects call) =>
+        new(OutcomeKind.Conflict, new SavedCall(call, 0), Reason: "Cet appel n'est pas à vérifier.",
+            Detail: call.ReviewedAt is null
+                ? "Seuls les appels « à vérifier » se confirment ici ; celui-ci est " + (call.Status == CallStatus.Closed ? "clos" : "ouvert") + "."
+                : "Il a déjà été vérifié avec d'autres valeurs : une nouvelle correction est une modification de l'appel.");
 
     private async Task<int> PlanAsync(CallForProjects call, CancellationToken cancellationToken) =>
         CallIngestionService.IsAlertable(call) ? await alerts.PlanNewCallAlertsAsync(call, cancellationToken).ConfigureAwait(false) : 0;

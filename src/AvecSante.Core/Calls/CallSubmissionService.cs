@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 
 namespace AvecSante.Core.Calls;
 
-/// <param name="ConflictWith">Set when the URL is that of another call (another title): nothing stored, nothing planned.</param>
-public sealed record CallSubmissionResult(CallForProjects? Call, bool Created, int AlertsPlanned, ValidationErrors? Errors, string? ConflictWith = null);
+/// <summary>A call as a change left it (submitted, reviewed, corrected), and the emails that change newly planned.</summary>
+public sealed record SavedCall(CallForProjects Call, int AlertsPlanned);
 
 /// <summary>A call submitted by hand: validated, stored once, and its alerts planned in the outbox.</summary>
 public sealed partial class CallSubmissionService(
@@ -14,12 +14,12 @@ public sealed partial class CallSubmissionService(
     TimeProvider clock,
     ILogger<CallSubmissionService> logger)
 {
-    public async Task<CallSubmissionResult> SubmitAsync(CallSubmission submission, CancellationToken cancellationToken)
+    public async Task<Outcome<SavedCall>> SubmitAsync(CallSubmission submission, CancellationToken cancellationToken)
     {
         var validated = CallSubmissionValidator.Validate(submission, clock.GetUtcNow());
         if (validated.Value is not { } call)
         {
-            return new CallSubmissionResult(null, false, 0, validated.Errors);
+            return new(OutcomeKind.Invalid, Errors: validated.Errors);
         }
 
         var created = await calls.TryAddAsync(call, cancellationToken).ConfigureAwait(false);
@@ -28,14 +28,26 @@ public sealed partial class CallSubmissionService(
         {
             // The id comes from the URL: a different call at that URL (a listing page, a pasted link) is not "known".
             LogUrlConflict(stored.Id);
-            return new CallSubmissionResult(stored, false, 0, null, stored.Id);
+            return UrlTaken(stored);
         }
 
         // Planning again for a known call is harmless (outbox keys are idempotent) and repairs a run that stopped
         // between storing the call and planning its alerts.
         var planned = await alerts.PlanNewCallAlertsAsync(stored, cancellationToken).ConfigureAwait(false);
         LogSubmitted(stored.Id, created, planned);
-        return new CallSubmissionResult(stored, created, planned, null);
+        return new(created ? OutcomeKind.Created : OutcomeKind.Done, new SavedCall(stored, planned));
+    }
+
+    /// <summary>The URL is that of another call (another title): nothing stored, nothing planned.</summary>
+    private static Outcome<SavedCall> UrlTaken(CallForProjects holder)
+    {
+        var errors = new ValidationErrors();
+        errors.Add("url", $"déjà utilisée par l'appel {holder.Id}");
+        return new(OutcomeKind.Conflict, new SavedCall(holder, 0), errors, "Cette adresse est déjà celle d'un autre appel.",
+            $"L'appel {holder.Id} a la même adresse (url) mais un autre titre : donnez l'adresse propre à cet appel, ou aucune.")
+        {
+            ConflictWith = holder.Id,
+        };
     }
 
     /// <summary>The same call again: the same title, case, accents and spacing aside (funders are named in many ways).</summary>

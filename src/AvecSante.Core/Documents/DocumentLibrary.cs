@@ -3,26 +3,6 @@ using Microsoft.Extensions.Logging;
 
 namespace AvecSante.Core.Documents;
 
-public enum DocumentOutcomeKind
-{
-    Ok,
-    Created,
-    Invalid,
-    TooLarge,
-    UnsupportedType,
-    Duplicate,
-    NotFound,
-    Conflict,
-    RestorePeriodOver,
-}
-
-/// <summary>What a library operation did: the document, or why not (each kind maps to one HTTP status).</summary>
-public sealed record DocumentOutcome(DocumentOutcomeKind Kind, LibraryDocument? Document = null, ValidationErrors? Errors = null, string? Detail = null)
-{
-    /// <summary>For a duplicate: the document that already holds these bytes.</summary>
-    public string? ExistingId { get; init; }
-}
-
 /// <summary>
 /// The capitalisation library's use cases: upload (checked by content, hashed, duplicates refused), new versions, soft
 /// deletion and restore within the period, purge after it. Storage is behind <see cref="IDocumentRepository"/> and
@@ -37,9 +17,12 @@ public sealed partial class DocumentLibrary(
 {
     private const int UpdateAttempts = 3;
 
+    /// <summary>What a person reads when the document's state forbids the operation now.</summary>
+    private const string Impossible = "Opération impossible pour l'instant.";
+
     public DocumentRules Rules => rules;
 
-    public async Task<DocumentOutcome> UploadAsync(DocumentMetadata metadata, IncomingFile file, CancellationToken cancellationToken)
+    public async Task<Outcome<LibraryDocument>> UploadAsync(DocumentMetadata metadata, IncomingFile file, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(file);
@@ -56,7 +39,7 @@ public sealed partial class DocumentLibrary(
         var validated = DocumentMetadataValidator.Validate(metadata, now);
         if (validated.Value is not { } description)
         {
-            return new DocumentOutcome(DocumentOutcomeKind.Invalid, Errors: validated.Errors);
+            return new Outcome<LibraryDocument>(OutcomeKind.Invalid, Errors: validated.Errors);
         }
 
         var sha256 = LibraryDocument.Sha256Of(file.Content);
@@ -82,10 +65,10 @@ public sealed partial class DocumentLibrary(
             return existing is null ? DuplicateOf(id, "Ce fichier vient d'être déposé par un autre envoi.") : DuplicateOf(existing);
         }
         LogUploaded(id, type.Extension, file.Length);
-        return new DocumentOutcome(DocumentOutcomeKind.Created, document);
+        return new Outcome<LibraryDocument>(OutcomeKind.Created, document);
     }
 
-    public async Task<DocumentOutcome> AddVersionAsync(string id, IncomingFile file, CancellationToken cancellationToken)
+    public async Task<Outcome<LibraryDocument>> AddVersionAsync(string id, IncomingFile file, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         if (CheckFile(file) is { } refused)
@@ -102,7 +85,7 @@ public sealed partial class DocumentLibrary(
         {
             if (document.IsDeleted)
             {
-                return Answer(new DocumentOutcome(DocumentOutcomeKind.Conflict, document,
+                return Answer(new Outcome<LibraryDocument>(OutcomeKind.Conflict, document, Reason: Impossible,
                     Detail: "Le document est dans la corbeille : restaurez-le avant d'en déposer une nouvelle version."));
             }
             if (document.Current.Sha256 == sha256)
@@ -121,44 +104,44 @@ public sealed partial class DocumentLibrary(
     }
 
     /// <param name="actor">Who bins it, kept on the document while it is in the bin.</param>
-    public Task<DocumentOutcome> DeleteAsync(string id, string? actor, CancellationToken cancellationToken) =>
+    public Task<Outcome<LibraryDocument>> DeleteAsync(string id, string? actor, CancellationToken cancellationToken) =>
         UpdateAsync(id, (document, now) => Task.FromResult(document.IsDeleted
-            ? Answer(new DocumentOutcome(DocumentOutcomeKind.Ok, document))
+            ? Answer(new Outcome<LibraryDocument>(OutcomeKind.Done, document))
             : Write(document with { DeletedAt = now, DeletedBy = actor, UpdatedAt = now })), _ => LogDeleted(id), cancellationToken);
 
-    public Task<DocumentOutcome> RestoreAsync(string id, CancellationToken cancellationToken) =>
+    public Task<Outcome<LibraryDocument>> RestoreAsync(string id, CancellationToken cancellationToken) =>
         UpdateAsync(id, (document, now) =>
         {
             if (document.DeletedAt is not { } deletedAt)
             {
-                return Task.FromResult(Answer(new DocumentOutcome(DocumentOutcomeKind.Ok, document)));
+                return Task.FromResult(Answer(new Outcome<LibraryDocument>(OutcomeKind.Done, document)));
             }
             // The same clock decides restore and purge, so a document is never restored while being purged.
             return Task.FromResult(now >= rules.RestorableUntil(deletedAt)
-                ? Answer(new DocumentOutcome(DocumentOutcomeKind.RestorePeriodOver, document,
+                ? Answer(new Outcome<LibraryDocument>(OutcomeKind.Gone, document, Reason: "Ce document ne peut plus être restauré.",
                     Detail: $"Le délai de restauration ({rules.RestorePeriod.TotalDays:0} jours) est dépassé : le document sera définitivement effacé."))
                 : Write(document with { DeletedAt = null, DeletedBy = null, UpdatedAt = now }));
         }, _ => LogRestored(id), cancellationToken);
 
     /// <summary>What a change makes of the document it read: a record to write, or an answer that ends the request.</summary>
-    private readonly record struct Decision(LibraryDocument? Changed, DocumentOutcome? Answer);
+    private readonly record struct Decision(LibraryDocument? Changed, Outcome<LibraryDocument>? Answer);
 
     private static Decision Write(LibraryDocument changed) => new(changed, null);
 
-    private static Decision Answer(DocumentOutcome answer) => new(null, answer);
+    private static Decision Answer(Outcome<LibraryDocument> answer) => new(null, answer);
 
     /// <summary>
     /// Reads the document, lets <paramref name="decide"/> change it, writes it under the ETag it was read with; when
     /// someone changed it meanwhile, starts again from a fresh read (a few times, then 409).
     /// </summary>
-    private async Task<DocumentOutcome> UpdateAsync(string id, Func<LibraryDocument, DateTimeOffset, Task<Decision>> decide, Action<LibraryDocument> written, CancellationToken cancellationToken)
+    private async Task<Outcome<LibraryDocument>> UpdateAsync(string id, Func<LibraryDocument, DateTimeOffset, Task<Decision>> decide, Action<LibraryDocument> written, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < UpdateAttempts; attempt++)
         {
             var document = await documents.GetAsync(id, cancellationToken).ConfigureAwait(false);
             if (document is null)
             {
-                return new DocumentOutcome(DocumentOutcomeKind.NotFound);
+                return new Outcome<LibraryDocument>(OutcomeKind.NotFound);
             }
             var decision = await decide(document, clock.GetUtcNow()).ConfigureAwait(false);
             if (decision.Answer is { } answer)
@@ -168,7 +151,7 @@ public sealed partial class DocumentLibrary(
             if (await documents.TryUpdateAsync(decision.Changed!, cancellationToken).ConfigureAwait(false) is { } updated)
             {
                 written(updated);
-                return new DocumentOutcome(DocumentOutcomeKind.Ok, updated);
+                return new Outcome<LibraryDocument>(OutcomeKind.Done, updated);
             }
         }
         return ChangedMeanwhile();
@@ -200,7 +183,7 @@ public sealed partial class DocumentLibrary(
     }
 
     /// <summary>Null when the content hash is free (or ours); a Duplicate outcome naming the holder otherwise.</summary>
-    private async Task<DocumentOutcome?> ClaimAsync(string sha256, string id, CancellationToken cancellationToken)
+    private async Task<Outcome<LibraryDocument>?> ClaimAsync(string sha256, string id, CancellationToken cancellationToken)
     {
         var owner = await documents.ClaimContentAsync(sha256, id, cancellationToken).ConfigureAwait(false);
         if (owner == id)
@@ -218,36 +201,36 @@ public sealed partial class DocumentLibrary(
             : DuplicateOf(owner, "Ce fichier est en cours de dépôt par un autre envoi.");
     }
 
-    private DocumentOutcome? CheckFile(IncomingFile file)
+    private Outcome<LibraryDocument>? CheckFile(IncomingFile file)
     {
         if (file.Length == 0)
         {
             var errors = new ValidationErrors();
             errors.Add("file", "Le fichier est vide.");
-            return new DocumentOutcome(DocumentOutcomeKind.Invalid, Errors: errors);
+            return new Outcome<LibraryDocument>(OutcomeKind.Invalid, Errors: errors);
         }
         return file.Length > rules.MaxUploadBytes
-            ? new DocumentOutcome(DocumentOutcomeKind.TooLarge, Detail: TooLargeDetail(rules.MaxUploadBytes))
+            ? new Outcome<LibraryDocument>(OutcomeKind.TooLarge, Detail: TooLargeDetail(rules.MaxUploadBytes))
             : null;
     }
 
     public static string TooLargeDetail(long maxBytes) =>
         $"La taille maximale d'un fichier est de {maxBytes / (1024.0 * 1024.0):0.#} Mo.";
 
-    private static DocumentOutcome Unsupported() =>
-        new(DocumentOutcomeKind.UnsupportedType,
+    private static Outcome<LibraryDocument> Unsupported() =>
+        new(OutcomeKind.UnsupportedType,
             Detail: "Formats acceptés : " + string.Join(", ", ContentSniffer.Accepted.Select(t => t.Label)) + ". Le type est reconnu au contenu du fichier, pas à son nom.");
 
-    private static DocumentOutcome DuplicateOf(LibraryDocument existing) =>
+    private static Outcome<LibraryDocument> DuplicateOf(LibraryDocument existing) =>
         DuplicateOf(existing.Id, existing.IsDeleted
             ? $"Ce fichier est déjà dans la bibliothèque, dans la corbeille : « {existing.Description.Title} ». Restaurez-le plutôt que de le déposer à nouveau."
             : $"Ce fichier est déjà dans la bibliothèque : « {existing.Description.Title} ».");
 
-    private static DocumentOutcome DuplicateOf(string existingId, string detail) =>
-        new(DocumentOutcomeKind.Duplicate, Detail: detail) { ExistingId = existingId };
+    private static Outcome<LibraryDocument> DuplicateOf(string existingId, string detail) =>
+        new(OutcomeKind.Conflict, Reason: "Ce fichier est déjà dans la bibliothèque.", Detail: detail) { ConflictWith = existingId };
 
-    private static DocumentOutcome ChangedMeanwhile() =>
-        new(DocumentOutcomeKind.Conflict, Detail: "Le document a été modifié en même temps par quelqu'un d'autre : réessayez.");
+    private static Outcome<LibraryDocument> ChangedMeanwhile() =>
+        new(OutcomeKind.Conflict, Reason: Impossible, Detail: "Le document a été modifié en même temps par quelqu'un d'autre : réessayez.");
 
     private static DocumentVersion NewVersion(int number, string sha256, IncomingFile file, SniffedType type, string title, string contentName, DateTimeOffset now) => new()
     {

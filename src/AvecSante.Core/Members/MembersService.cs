@@ -4,25 +4,6 @@ using AvecSante.Core.People;
 
 namespace AvecSante.Core.Members;
 
-public enum ChangeOutcome
-{
-    Created,
-    Updated,
-    Unchanged,
-    NotFound,
-    Invalid,
-
-    /// <summary>The record exists already (a duplicate).</summary>
-    Conflict,
-
-    /// <summary>Someone changed the record since it was read (If-Match or ETag).</summary>
-    Stale,
-}
-
-/// <summary>What a change did: the stored value, or why nothing was stored.</summary>
-public sealed record Change<T>(ChangeOutcome Outcome, T? Value = null, ValidationErrors? Errors = null, string? Message = null)
-    where T : class;
-
 public sealed record StructureFilter(string? Name = null, string? Commune = null, string? Department = null, string? Kind = null, MembershipStatus? Status = null);
 
 public sealed record PersonFilter(string? Name = null, string? Commune = null, string? Department = null, string? Kind = null, MembershipStatus? Status = null, string? Role = null);
@@ -77,66 +58,66 @@ public sealed class MembersService(
         return new StructureView(structure, MembershipStatusRules.Compute(structure, fees, Today, graceMonths), fees.OrderBy(c => c.Year).ToList());
     }
 
-    public async Task<Change<MemberStructure>> CreateStructureAsync(StructureInput input, string actor, CancellationToken cancellationToken)
+    public async Task<Outcome<MemberStructure>> CreateStructureAsync(StructureInput input, string actor, CancellationToken cancellationToken)
     {
         var (structure, errors) = FromInput(NewStructureId(), input);
         if (!errors.IsEmpty)
         {
-            return new(ChangeOutcome.Invalid, Errors: errors);
+            return new(OutcomeKind.Invalid, Errors: errors);
         }
         var now = clock.GetUtcNow();
         structure = structure with { CreatedAt = now, UpdatedAt = now };
         if (await FindDuplicateAsync(structure, cancellationToken).ConfigureAwait(false) is { } duplicate)
         {
-            return new(ChangeOutcome.Conflict, duplicate, Message: "Une structure avec ce SIRET ou ce FINESS existe déjà.");
+            return DuplicateStructure(duplicate, "Une structure avec ce SIRET ou ce FINESS existe déjà.");
         }
         await structures.TryAddAsync(structure, cancellationToken).ConfigureAwait(false);
         await audit.RecordAsync(new AuditEntry(now, actor, "created", "structure", structure.Id, MemberChanges.Fields(null, structure)), cancellationToken).ConfigureAwait(false);
-        return new(ChangeOutcome.Created, await structures.GetAsync(structure.Id, cancellationToken).ConfigureAwait(false));
+        return new(OutcomeKind.Created, await structures.GetAsync(structure.Id, cancellationToken).ConfigureAwait(false));
     }
 
-    public async Task<Change<MemberStructure>> UpdateStructureAsync(string id, StructureInput input, string? ifMatch, string actor, CancellationToken cancellationToken)
+    public async Task<Outcome<MemberStructure>> UpdateStructureAsync(string id, StructureInput input, string? ifMatch, string actor, CancellationToken cancellationToken)
     {
         var existing = await structures.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (existing is null)
         {
-            return new(ChangeOutcome.NotFound);
+            return new(OutcomeKind.NotFound);
         }
         if (ifMatch is not null && ifMatch != "*" && !string.Equals(ifMatch, existing.Version, StringComparison.Ordinal))
         {
-            return new(ChangeOutcome.Stale, existing);
+            return new(OutcomeKind.Stale, existing);
         }
         var (structure, errors) = FromInput(id, input);
         if (!errors.IsEmpty)
         {
-            return new(ChangeOutcome.Invalid, Errors: errors);
+            return new(OutcomeKind.Invalid, Errors: errors);
         }
         var fields = MemberChanges.Fields(existing, structure);
         if (fields.Count == 0)
         {
-            return new(ChangeOutcome.Unchanged, existing);
+            return new(OutcomeKind.Unchanged, existing);
         }
         if (await FindDuplicateAsync(structure, cancellationToken).ConfigureAwait(false) is { } duplicate && duplicate.Id != id)
         {
-            return new(ChangeOutcome.Conflict, duplicate, Message: "Une autre structure a déjà ce SIRET ou ce FINESS.");
+            return DuplicateStructure(duplicate, "Une autre structure a déjà ce SIRET ou ce FINESS.");
         }
         var now = clock.GetUtcNow();
         var updated = await structures.TryUpdateAsync(structure with { CreatedAt = existing.CreatedAt, UpdatedAt = now, Version = existing.Version }, cancellationToken).ConfigureAwait(false);
         if (updated is null)
         {
-            return new(ChangeOutcome.Stale, existing);
+            return new(OutcomeKind.Stale, existing);
         }
         await audit.RecordAsync(new AuditEntry(now, actor, "updated", "structure", id, fields), cancellationToken).ConfigureAwait(false);
         await RefreshPeopleOfAsync(updated, cancellationToken).ConfigureAwait(false);
-        return new(ChangeOutcome.Updated, updated);
+        return new(OutcomeKind.Done, updated);
     }
 
-    public async Task<Change<Cotisation>> RecordCotisationAsync(string structureId, CotisationInput input, string actor, CancellationToken cancellationToken)
+    public async Task<Outcome<Cotisation>> RecordCotisationAsync(string structureId, CotisationInput input, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (await structures.GetAsync(structureId, cancellationToken).ConfigureAwait(false) is null)
         {
-            return new(ChangeOutcome.NotFound);
+            return new(OutcomeKind.NotFound);
         }
         var errors = new ValidationErrors();
         if (input.Year is null)
@@ -153,7 +134,7 @@ public sealed class MembersService(
         }
         if (!errors.IsEmpty)
         {
-            return new(ChangeOutcome.Invalid, Errors: errors);
+            return new(OutcomeKind.Invalid, Errors: errors);
         }
         var now = clock.GetUtcNow();
         var cotisation = new Cotisation
@@ -169,20 +150,20 @@ public sealed class MembersService(
         errors = MemberValidation.Check(cotisation, Today.Year);
         if (!errors.IsEmpty)
         {
-            return new(ChangeOutcome.Invalid, Errors: errors);
+            return new(OutcomeKind.Invalid, Errors: errors);
         }
         var existing = (await cotisations.ListForStructureAsync(structureId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(c => c.Year == cotisation.Year);
         var fields = MemberChanges.Fields(existing, cotisation);
         if (existing is not null && fields.Count == 0)
         {
-            return new(ChangeOutcome.Unchanged, existing);
+            return new(OutcomeKind.Unchanged, existing);
         }
         if (!await cotisations.TrySaveAsync(cotisation with { Version = existing?.Version }, cancellationToken).ConfigureAwait(false))
         {
-            return new(ChangeOutcome.Stale, existing);
+            return new(OutcomeKind.Stale, existing);
         }
         await audit.RecordAsync(new AuditEntry(now, actor, existing is null ? "created" : "updated", "cotisation", $"{structureId}~{cotisation.Year}", fields), cancellationToken).ConfigureAwait(false);
-        return new(existing is null ? ChangeOutcome.Created : ChangeOutcome.Updated, cotisation);
+        return new(existing is null ? OutcomeKind.Created : OutcomeKind.Done, cotisation);
     }
 
     // ---- people ----
@@ -208,17 +189,17 @@ public sealed class MembersService(
 
     public Task<Person?> GetPersonAsync(string id, CancellationToken cancellationToken) => people.GetAsync(id, cancellationToken);
 
-    public async Task<Change<Person>> CreatePersonAsync(PersonInput input, string actor, CancellationToken cancellationToken)
+    public async Task<Outcome<Person>> CreatePersonAsync(PersonInput input, string actor, CancellationToken cancellationToken)
     {
         var (person, errors) = await FromInputAsync(NewPersonId(), input, null, cancellationToken).ConfigureAwait(false);
         if (!errors.IsEmpty)
         {
-            return new(ChangeOutcome.Invalid, Errors: errors);
+            return new(OutcomeKind.Invalid, Errors: errors);
         }
         var everyone = await people.ListAllAsync(cancellationToken).ConfigureAwait(false);
         if (FindByEmail(everyone, person.Email) is { } duplicate)
         {
-            return new(ChangeOutcome.Conflict, duplicate, Message: "Une personne avec cette adresse e-mail existe déjà.");
+            return DuplicatePerson(duplicate, "Une personne avec cette adresse e-mail existe déjà.");
         }
         var now = clock.GetUtcNow();
         person = person with { CreatedAt = now, UpdatedAt = now };
@@ -226,46 +207,46 @@ public sealed class MembersService(
         {
             // Someone took the address between the check above and this write: the register's claim refused it.
             var winner = FindByEmail(await people.ListAllAsync(cancellationToken).ConfigureAwait(false), person.Email);
-            return new(ChangeOutcome.Conflict, winner, Message: "Une personne avec cette adresse e-mail existe déjà.");
+            return DuplicatePerson(winner, "Une personne avec cette adresse e-mail existe déjà.");
         }
         await audit.RecordAsync(new AuditEntry(now, actor, "created", "person", person.Id, MemberChanges.Fields(null, person)), cancellationToken).ConfigureAwait(false);
-        return new(ChangeOutcome.Created, await people.GetAsync(person.Id, cancellationToken).ConfigureAwait(false));
+        return new(OutcomeKind.Created, await people.GetAsync(person.Id, cancellationToken).ConfigureAwait(false));
     }
 
-    public async Task<Change<Person>> UpdatePersonAsync(string id, PersonInput input, string? ifMatch, string actor, CancellationToken cancellationToken)
+    public async Task<Outcome<Person>> UpdatePersonAsync(string id, PersonInput input, string? ifMatch, string actor, CancellationToken cancellationToken)
     {
         var existing = await people.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (existing is null)
         {
-            return new(ChangeOutcome.NotFound);
+            return new(OutcomeKind.NotFound);
         }
         if (ifMatch is not null && ifMatch != "*" && !string.Equals(ifMatch, existing.Version, StringComparison.Ordinal))
         {
-            return new(ChangeOutcome.Stale, existing);
+            return new(OutcomeKind.Stale, existing);
         }
         var (person, errors) = await FromInputAsync(id, input, existing, cancellationToken).ConfigureAwait(false);
         if (!errors.IsEmpty)
         {
-            return new(ChangeOutcome.Invalid, Errors: errors);
+            return new(OutcomeKind.Invalid, Errors: errors);
         }
         var fields = MemberChanges.Fields(existing, person);
         if (fields.Count == 0)
         {
-            return new(ChangeOutcome.Unchanged, existing);
+            return new(OutcomeKind.Unchanged, existing);
         }
         var everyone = await people.ListAllAsync(cancellationToken).ConfigureAwait(false);
         if (FindByEmail(everyone.Where(p => p.Id != id), person.Email) is { } duplicate)
         {
-            return new(ChangeOutcome.Conflict, duplicate, Message: "Une autre personne a déjà cette adresse e-mail.");
+            return DuplicatePerson(duplicate, "Une autre personne a déjà cette adresse e-mail.");
         }
         var now = clock.GetUtcNow();
         var updated = await people.TryUpdateAsync(person with { CreatedAt = existing.CreatedAt, UpdatedAt = now, Version = existing.Version }, cancellationToken).ConfigureAwait(false);
         if (updated is null)
         {
-            return new(ChangeOutcome.Stale, existing);
+            return new(OutcomeKind.Stale, existing);
         }
         await audit.RecordAsync(new AuditEntry(now, actor, "updated", "person", id, fields), cancellationToken).ConfigureAwait(false);
-        return new(ChangeOutcome.Updated, updated);
+        return new(OutcomeKind.Done, updated);
     }
 
     /// <summary>Fills the fields call matching reads (structure name, kind, department) from the person's main structure.</summary>
@@ -401,4 +382,11 @@ public sealed class MembersService(
         }
         return (Derive(person, known), errors);
     }
+
+    private static Outcome<MemberStructure> DuplicateStructure(MemberStructure holder, string reason) =>
+        new(OutcomeKind.Conflict, holder, Reason: reason, Detail: $"Structure existante : {holder.Id}.") { ConflictWith = holder.Id };
+
+    /// <param name="holder">Who has the address; null when they could not be read back.</param>
+    private static Outcome<Person> DuplicatePerson(Person? holder, string reason) =>
+        new(OutcomeKind.Conflict, holder, Reason: reason, Detail: holder is null ? null : $"Personne existante : {holder.Id}.") { ConflictWith = holder?.Id };
 }

@@ -84,7 +84,7 @@ public sealed class LibraryConsoleTests : BrowserTestBase
             new IncomingFile(first, first.Length, "projet-v1.pdf", "test"), CancellationToken.None);
         var page = await Chromium.NewPageAsync(Host.BaseAddress, javaScript: false);
         await ConsoleJourneyTests.SignInAsync(page, "Gaëlle Exemple");
-        await page.GotoAsync("api/console/capitalisation/" + created.Document!.Id);
+        await page.GotoAsync("api/console/capitalisation/" + created.Value!.Id);
 
         await page.GetByLabel("Nouveau fichier").SetInputFilesAsync(await PdfAsync("projet-v2.pdf"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Déposer la version" }).ClickAsync();
@@ -108,7 +108,7 @@ public sealed class LibraryConsoleTests : BrowserTestBase
             Kind = DocumentKinds.ExperienceSheet,
             Themes = ["acces-aux-soins"],
             Obstacles = "Peu de temps de coordination.",
-        }, new IncomingFile(file, file.Length, "axe.pdf", "test"), CancellationToken.None)).Document!;
+        }, new IncomingFile(file, file.Length, "axe.pdf", "test"), CancellationToken.None)).Value!;
         foreach (var width in new[] { ChromiumBrowser.DesktopWidth, ChromiumBrowser.PhoneWidth })
         {
             var page = await Chromium.NewPageAsync(Host.BaseAddress, width: width);

@@ -1,5 +1,6 @@
 using AvecSante.Core.Calls;
 using AvecSante.Core.Calls.Ingestion;
+using AvecSante.Core.Common;
 using AvecSante.Core.Notifications;
 using AvecSante.UnitTests.Alerts;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -37,11 +38,11 @@ public sealed class CallReviewServiceTests
         var first = await Service(calls).ReviewAsync("c1", new CallReview(), CancellationToken.None);
         var second = await Service(calls).ReviewAsync("c1", new CallReview(), CancellationToken.None);
 
-        Assert.Equal(CallReviewOutcome.Reviewed, first.Outcome);
-        Assert.Equal(CallStatus.Open, first.Call!.Status);
-        Assert.Equal(2, first.AlertsPlanned);
-        Assert.Equal(CallReviewOutcome.Reviewed, second.Outcome); // a second click plans nothing twice
-        Assert.Equal(0, second.AlertsPlanned);
+        Assert.Equal(OutcomeKind.Done, first.Kind);
+        Assert.Equal(CallStatus.Open, first.Value!.Call.Status);
+        Assert.Equal(2, first.Value!.AlertsPlanned);
+        Assert.Equal(OutcomeKind.Done, second.Kind); // a second click plans nothing twice
+        Assert.Equal(0, second.Value!.AlertsPlanned);
         Assert.Equal(["p29", "p29b"], _outbox.All.Where(m => m.Kind == AlertKinds.NewCall).Select(m => m.RecipientId).Order(StringComparer.Ordinal));
         Assert.Equal([ReviewedFields.Deadline, ReviewedFields.Funder], calls.Calls.Single().ConfirmedFields);
         Assert.Equal(_clock.GetUtcNow(), calls.Calls.Single().ReviewedAt);
@@ -54,7 +55,7 @@ public sealed class CallReviewServiceTests
 
         var result = await Service(calls).ReviewAsync("c1", new CallReview { Deadline = "2027-02-12T17:00", Funder = "cpam 29" }, CancellationToken.None);
 
-        var call = result.Call!;
+        var call = result.Value!.Call;
         Assert.Equal("CPAM du Finistère", call.Funder); // one name whatever the alias
         Assert.Equal(new DateTimeOffset(2027, 2, 12, 17, 0, 0, TimeSpan.FromHours(1)), call.Deadline);
         Assert.Equal(["deadline", "funder", "status"], call.History.Select(h => h.Field));
@@ -70,9 +71,9 @@ public sealed class CallReviewServiceTests
         var rolling = await Service(calls).ReviewAsync("rolling", new CallReview { Rolling = true }, CancellationToken.None);
         var past = await Service(calls).ReviewAsync("past", new CallReview { Deadline = "2027-01-02" }, CancellationToken.None);
 
-        Assert.Equal((CallStatus.Open, true, (DateTimeOffset?)null), (rolling.Call!.Status, rolling.Call.IsRolling, rolling.Call.Deadline));
-        Assert.Equal(CallStatus.Closed, past.Call!.Status);
-        Assert.Equal(0, past.AlertsPlanned);
+        Assert.Equal((CallStatus.Open, true, (DateTimeOffset?)null), (rolling.Value!.Call.Status, rolling.Value!.Call.IsRolling, rolling.Value!.Call.Deadline));
+        Assert.Equal(CallStatus.Closed, past.Value!.Call.Status);
+        Assert.Equal(0, past.Value!.AlertsPlanned);
         Assert.All(_outbox.All.Where(m => m.Kind == AlertKinds.NewCall), m => Assert.Equal("rolling", m.Subject));
     }
 
@@ -86,11 +87,11 @@ public sealed class CallReviewServiceTests
         var invalid = await service.ReviewAsync("c1", new CallReview { Deadline = "31/01/2027", Funder = new string('x', 201) }, CancellationToken.None);
         var both = await service.ReviewAsync("c1", new CallReview { Deadline = "2027-01-31", Rolling = true }, CancellationToken.None);
 
-        Assert.Equal(CallReviewOutcome.Invalid, invalid.Outcome);
+        Assert.Equal(OutcomeKind.Invalid, invalid.Kind);
         Assert.Equal(["deadline", "funder"], invalid.Errors!.Fields.Order(StringComparer.Ordinal));
         Assert.Equal(["rolling"], both.Errors!.Fields);
-        Assert.Equal(CallReviewOutcome.NotFound, (await service.ReviewAsync("nope", new CallReview(), CancellationToken.None)).Outcome);
-        Assert.Equal(CallReviewOutcome.NotHeld, (await service.ReviewAsync("open", new CallReview(), CancellationToken.None)).Outcome);
+        Assert.Equal(OutcomeKind.NotFound, (await service.ReviewAsync("nope", new CallReview(), CancellationToken.None)).Kind);
+        Assert.Equal(OutcomeKind.Conflict, (await service.ReviewAsync("open", new CallReview(), CancellationToken.None)).Kind);
         Assert.Empty(_outbox.All);
         Assert.Equal(CallStatus.ToReview, calls.Calls.Single(c => c.Id == "c1").Status);
     }

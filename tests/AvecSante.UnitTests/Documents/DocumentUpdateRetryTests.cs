@@ -1,3 +1,4 @@
+using AvecSante.Core.Common;
 using AvecSante.Core.Documents;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -40,8 +41,8 @@ public sealed class DocumentUpdateRetryTests
 
         var outcome = await Library().DeleteAsync("doc-1", "staff:camille.exemple@example.org", CancellationToken.None);
 
-        Assert.Equal(DocumentOutcomeKind.Ok, outcome.Kind);
-        Assert.Equal(_clock.GetUtcNow(), outcome.Document!.DeletedAt);
+        Assert.Equal(OutcomeKind.Done, outcome.Kind);
+        Assert.Equal(_clock.GetUtcNow(), outcome.Value!.DeletedAt);
         _documents.Verify(d => d.TryUpdateAsync(It.Is<LibraryDocument>(x => x.Description.Title.EndsWith("édition 2", StringComparison.Ordinal)), It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -53,7 +54,7 @@ public sealed class DocumentUpdateRetryTests
 
         var outcome = await Library().RestoreAsync("doc-1", CancellationToken.None);
 
-        Assert.Equal(DocumentOutcomeKind.Conflict, outcome.Kind);
+        Assert.Equal(OutcomeKind.Conflict, outcome.Kind);
         Assert.Contains("réessayez", outcome.Detail, StringComparison.Ordinal);
         _documents.Verify(d => d.GetAsync("doc-1", It.IsAny<CancellationToken>()), Times.Exactly(3));
     }
@@ -63,7 +64,7 @@ public sealed class DocumentUpdateRetryTests
     {
         var outcome = await Library().DeleteAsync("doc-1", "staff:camille.exemple@example.org", CancellationToken.None);
 
-        Assert.Equal(DocumentOutcomeKind.NotFound, outcome.Kind);
+        Assert.Equal(OutcomeKind.NotFound, outcome.Kind);
         _documents.Verify(d => d.TryUpdateAsync(It.IsAny<LibraryDocument>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }
