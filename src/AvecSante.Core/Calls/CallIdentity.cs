@@ -12,7 +12,7 @@ public static class CallIdentity
     public static string For(Uri? url, string funder, string title) =>
         url is not null
             ? StableKeys.Digest("url:" + CanonicalUrl(url), 24)
-            : StableKeys.Digest("text:" + Fold(funder) + "|" + Fold(title), 24);
+            : StableKeys.Digest("text:" + LowerSingleSpaced(funder) + "|" + LowerSingleSpaced(title), 24);
 
     /// <summary>
     /// Scheme, host case, "www.", default ports, "index.php/", a trailing slash, the "-0" Drupal adds to a re-saved
@@ -41,7 +41,7 @@ public static class CallIdentity
         parameter.StartsWith("utm_", StringComparison.OrdinalIgnoreCase)
         || parameter is "fbclid" or "gclid" or "xtor" or "mc_cid" or "mc_eid" or "at_medium" or "at_campaign";
 
-    private static string Fold(string text) =>
+    private static string LowerSingleSpaced(string text) =>
         string.Join(' ', text.Trim().ToLower(CultureInfo.GetCultureInfo("fr-FR"))
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

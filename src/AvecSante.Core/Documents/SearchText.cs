@@ -3,17 +3,14 @@ using AvecSante.Core.Common;
 namespace AvecSante.Core.Documents;
 
 /// <summary>
-/// Accent- and case-insensitive search: text is folded once when stored (« Activité Physique » → "activite physique")
+/// Accent- and case-insensitive search: text is folded once when stored (TextFolding) (« Activité Physique » → "activite physique")
 /// and the query is folded the same way, so "tabac", "Tabac" and "TABAC" find « tabac », and "freins" finds « Freins ».
 /// </summary>
 public static class SearchText
 {
-    /// <summary>Lowercase, no diacritics, ligatures spelled out, punctuation as spaces, single spaces.</summary>
-    public static string Fold(string? text) => TextFolding.Fold(text);
-
     /// <summary>The folded words of a query (empty when there is nothing to look for).</summary>
     public static IReadOnlyList<string> Terms(string? query) =>
-        Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        TextFolding.Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>True when every word of the query occurs in the folded text (as a word or the start of one).</summary>
     public static bool Matches(string foldedText, IReadOnlyList<string> terms)
