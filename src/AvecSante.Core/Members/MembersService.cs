@@ -24,10 +24,6 @@ public sealed class MembersService(
 
     public DateOnly Today => ParisTime.Today(clock);
 
-    public static string NewStructureId() => "s-" + Guid.NewGuid().ToString("N")[..12];
-
-    public static string NewPersonId() => "p-" + Guid.NewGuid().ToString("N")[..12];
-
     // ---- structures ----
 
     public async Task<IReadOnlyList<StructureView>> SearchStructuresAsync(StructureFilter filter, CancellationToken cancellationToken)
@@ -60,7 +56,7 @@ public sealed class MembersService(
 
     public async Task<Outcome<MemberStructure>> CreateStructureAsync(StructureInput input, string actor, CancellationToken cancellationToken)
     {
-        var (structure, errors) = FromInput(NewStructureId(), input);
+        var (structure, errors) = FromInput(MemberRecordRules.NewStructureId(), input);
         if (!errors.IsEmpty)
         {
             return new(OutcomeKind.Invalid, Errors: errors);
@@ -191,13 +187,13 @@ public sealed class MembersService(
 
     public async Task<Outcome<Person>> CreatePersonAsync(PersonInput input, string actor, CancellationToken cancellationToken)
     {
-        var (person, errors) = await FromInputAsync(NewPersonId(), input, null, cancellationToken).ConfigureAwait(false);
+        var (person, errors) = await FromInputAsync(MemberRecordRules.NewPersonId(), input, null, cancellationToken).ConfigureAwait(false);
         if (!errors.IsEmpty)
         {
             return new(OutcomeKind.Invalid, Errors: errors);
         }
         var everyone = await people.ListAllAsync(cancellationToken).ConfigureAwait(false);
-        if (FindByEmail(everyone, person.Email) is { } duplicate)
+        if (MemberRecordRules.FindByEmail(everyone, person.Email) is { } duplicate)
         {
             return DuplicatePerson(duplicate, "Une personne avec cette adresse e-mail existe déjà.");
         }
@@ -206,7 +202,7 @@ public sealed class MembersService(
         if (!await people.TryAddAsync(person, cancellationToken).ConfigureAwait(false))
         {
             // Someone took the address between the check above and this write: the register's claim refused it.
-            var winner = FindByEmail(await people.ListAllAsync(cancellationToken).ConfigureAwait(false), person.Email);
+            var winner = MemberRecordRules.FindByEmail(await people.ListAllAsync(cancellationToken).ConfigureAwait(false), person.Email);
             return DuplicatePerson(winner, "Une personne avec cette adresse e-mail existe déjà.");
         }
         await audit.RecordAsync(new AuditEntry(now, actor, "created", "person", person.Id, MemberChanges.Fields(null, person)), cancellationToken).ConfigureAwait(false);
@@ -235,7 +231,7 @@ public sealed class MembersService(
             return new(OutcomeKind.Unchanged, existing);
         }
         var everyone = await people.ListAllAsync(cancellationToken).ConfigureAwait(false);
-        if (FindByEmail(everyone.Where(p => p.Id != id), person.Email) is { } duplicate)
+        if (MemberRecordRules.FindByEmail(everyone.Where(p => p.Id != id), person.Email) is { } duplicate)
         {
             return DuplicatePerson(duplicate, "Une autre personne a déjà cette adresse e-mail.");
         }
@@ -249,45 +245,13 @@ public sealed class MembersService(
         return new(OutcomeKind.Done, updated);
     }
 
-    /// <summary>Fills the fields call matching reads (structure name, kind, department) from the person's main structure.</summary>
-    public static Person Derive(Person person, IReadOnlyDictionary<string, MemberStructure> structuresById)
-    {
-        ArgumentNullException.ThrowIfNull(person);
-        ArgumentNullException.ThrowIfNull(structuresById);
-        foreach (var id in person.StructureIds)
-        {
-            if (structuresById.TryGetValue(id, out var main))
-            {
-                return person with { StructureName = main.Name, StructureKind = main.Kind, Department = main.Department };
-            }
-        }
-        return person;
-    }
-
-    /// <summary>
-    /// A newcomer receives call alerts when they carry projects (coordinators, leaders); others (board, staff, contacts)
-    /// only once they ask for them: importing a CRM must not subscribe everyone it holds.
-    /// </summary>
-    public static AlertPreferences DefaultPreferences(IEnumerable<string> roles) => new()
-    {
-        AlertsEnabled = roles.Any(r => r.Trim().ToLowerInvariant() is MemberRoles.Coordinator or MemberRoles.Leader),
-    };
-
-    public static Person? FindByEmail(IEnumerable<Person> everyone, string email) =>
-        everyone.FirstOrDefault(p => string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase)
-            || p.OtherEmails.Contains(email, StringComparer.OrdinalIgnoreCase));
-
-    /// <summary>Accent- and case-insensitive "contains", as staff type names ("brehat" finds "Bréhat").</summary>
-    public static bool Contains(string? text, string? part) =>
-        part is null || (text is not null && CultureInfo.GetCultureInfo("fr-FR").CompareInfo.IndexOf(text, part, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0);
-
     private async Task RefreshPeopleOfAsync(MemberStructure structure, CancellationToken cancellationToken)
     {
         // Keeps the derived matching fields of the structure's people in step with its name, kind and department.
         var map = new Dictionary<string, MemberStructure>(StringComparer.Ordinal) { [structure.Id] = structure };
         foreach (var person in (await people.ListAllAsync(cancellationToken).ConfigureAwait(false)).Where(p => p.StructureIds.Count > 0 && p.StructureIds[0] == structure.Id))
         {
-            var derived = Derive(person, map);
+            var derived = MemberRecordRules.Derive(person, map);
             if (derived != person)
             {
                 await people.TryUpdateAsync(derived, cancellationToken).ConfigureAwait(false);
@@ -368,7 +332,7 @@ public sealed class MembersService(
             BoardCollege = input.BoardCollege,
             StructureIds = structureIds,
             LastContactOn = lastContact,
-            Preferences = input.Preferences ?? existing?.Preferences ?? DefaultPreferences(input.Roles ?? []),
+            Preferences = input.Preferences ?? existing?.Preferences ?? MemberRecordRules.DefaultPreferences(input.Roles ?? []),
             StructureName = existing?.StructureName,
             StructureKind = existing?.StructureKind,
             Department = existing?.Department,
@@ -380,7 +344,7 @@ public sealed class MembersService(
                 errors.Add(field, message);
             }
         }
-        return (Derive(person, known), errors);
+        return (MemberRecordRules.Derive(person, known), errors);
     }
 
     private static Outcome<MemberStructure> DuplicateStructure(MemberStructure holder, string reason) =>
@@ -389,4 +353,8 @@ public sealed class MembersService(
     /// <param name="holder">Who has the address; null when they could not be read back.</param>
     private static Outcome<Person> DuplicatePerson(Person? holder, string reason) =>
         new(OutcomeKind.Conflict, holder, Reason: reason, Detail: holder is null ? null : $"Personne existante : {holder.Id}.") { ConflictWith = holder?.Id };
+
+    /// <summary>Accent- and case-insensitive "contains", as staff type names ("brehat" finds "Bréhat").</summary>
+    private static bool Contains(string? text, string? part) =>
+        part is null || (text is not null && CultureInfo.GetCultureInfo("fr-FR").CompareInfo.IndexOf(text, part, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0);
 }

@@ -67,7 +67,7 @@ public sealed class PersonalDataService(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(email);
         var address = email.Trim();
-        if (MembersService.FindByEmail(await people.ListAllAsync(cancellationToken).ConfigureAwait(false), address) is { } known)
+        if (MemberRecordRules.FindByEmail(await people.ListAllAsync(cancellationToken).ConfigureAwait(false), address) is { } known)
         {
             return await EraseEverywhereAsync(known, inFile: true, actor, reason, cancellationToken).ConfigureAwait(false);
         }

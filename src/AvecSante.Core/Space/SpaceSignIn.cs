@@ -62,7 +62,7 @@ public sealed class SpaceSignIn(
         {
             return SignInRequestOutcome.TooManyRequests;
         }
-        var person = MembersService.FindByEmail(await people.ListAllAsync(cancellationToken).ConfigureAwait(false), email);
+        var person = MemberRecordRules.FindByEmail(await people.ListAllAsync(cancellationToken).ConfigureAwait(false), email);
         if (person is not null && await MayEnterAsync(person, cancellationToken).ConfigureAwait(false))
         {
             var token = links.CreateToken(person.Id, LinkPurpose.SpaceSignIn, settings.SignInLinkValidity);

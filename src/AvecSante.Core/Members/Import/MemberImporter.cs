@@ -181,7 +181,7 @@ public sealed class MemberImporter(
                 return null;
             }
         }
-        var before = MembersService.FindByEmail(state.People.Values, p.Email!);
+        var before = MemberRecordRules.FindByEmail(state.People.Values, p.Email!);
         if (before is null && (p.FirstName is null || p.LastName is null))
         {
             rejection = "Nouvelle personne sans prénom ou sans nom : les colonnes « Prénom » et « Nom » sont obligatoires.";
@@ -196,7 +196,7 @@ public sealed class MemberImporter(
         var known = structure is null
             ? state.Structures
             : new Dictionary<string, MemberStructure>(state.Structures, StringComparer.Ordinal) { [structure.Value.Id] = structure.Value };
-        person = MembersService.Derive(person, known);
+        person = MemberRecordRules.Derive(person, known);
         var fields = MemberChanges.Fields(before, person);
         var derivedMoved = before is not null && (person.StructureName != before.StructureName
             || person.StructureKind != before.StructureKind || person.Department != before.Department);
@@ -282,7 +282,7 @@ public sealed class MemberImporter(
         }
         return new MemberStructure
         {
-            Id = existing?.Id ?? MembersService.NewStructureId(),
+            Id = existing?.Id ?? MemberRecordRules.NewStructureId(),
             Kind = s.Kind ?? existing!.Kind,
             Name = s.Name ?? existing!.Name,
             Department = s.Department ?? existing!.Department,
@@ -310,7 +310,7 @@ public sealed class MemberImporter(
             .Where(e => !string.Equals(e, existing?.Email ?? p.Email, StringComparison.Ordinal)).ToList();
         return new Person
         {
-            Id = existing?.Id ?? MembersService.NewPersonId(),
+            Id = existing?.Id ?? MemberRecordRules.NewPersonId(),
             FirstName = p.FirstName ?? existing!.FirstName,
             LastName = p.LastName ?? existing!.LastName,
             Email = existing?.Email ?? p.Email!,
@@ -321,7 +321,7 @@ public sealed class MemberImporter(
             BoardCollege = p.College ?? existing?.BoardCollege,
             StructureIds = structureIds,
             LastContactOn = p.LastContact ?? existing?.LastContactOn,
-            Preferences = existing?.Preferences ?? MembersService.DefaultPreferences(p.Roles ?? []),
+            Preferences = existing?.Preferences ?? MemberRecordRules.DefaultPreferences(p.Roles ?? []),
             StructureName = existing?.StructureName,
             StructureKind = existing?.StructureKind,
             Department = existing?.Department,
