@@ -14,7 +14,7 @@ port=${ACK_ALONE_PORT:-7180}
 azurite=${ACK_ALONE_AZURITE_PORT:-10800}
 data=.local/azurite-ack-alone
 out=.local/ack-alone.out
-rm -rf "$data" && mkdir -p "$data"
+rm -rf "$data" "$out" && mkdir -p "$data"
 install_node_tools
 dotnet build src/AvecSante.LocalHost -nologo -v quiet && dotnet build tools/AvecSante.Chaos -c Release -nologo -v quiet || exit 1
 setsid node_modules/.bin/azurite --silent --location "$data" --blobHost 127.0.0.1 --blobPort "$azurite" --queueHost 127.0.0.1 \
