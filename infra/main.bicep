@@ -35,6 +35,7 @@ param consoleTenantId string = subscription().tenantId
 var storageName = take('st${replace(name, '-', '')}${uniqueString(resourceGroup().id)}', 24)
 var deploymentContainer = 'app-package'
 var ticketingDeliveriesQueue = 'ticketing-deliveries' // the app setting Queues__TicketingDeliveries names it too
+var reportCompilesQueue = 'report-compiles' // the app setting Queues__ReportCompiles names it too
 
 resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: 'log-${name}'
@@ -67,13 +68,14 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   name: 'default'
 }
 
-// Work queues of the queue triggers (ProcessTicketingDelivery), and the poison queue the host moves failures to.
+// Work queues of the queue triggers (ProcessTicketingDelivery, CompileQueuedAnnualReport), and the poison queues the
+// host moves failures to.
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
   parent: storage
   name: 'default'
 }
 
-resource workQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for queueName in [ticketingDeliveriesQueue, '${ticketingDeliveriesQueue}-poison']: {
+resource workQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for queueName in [ticketingDeliveriesQueue, '${ticketingDeliveriesQueue}-poison', reportCompilesQueue, '${reportCompilesQueue}-poison']: {
   parent: queueService
   name: queueName
 }]
@@ -135,6 +137,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // The queue triggers' connection "WorkQueues", identity-based (Storage Queue Data Contributor below).
         { name: 'WorkQueues__queueServiceUri', value: storage.properties.primaryEndpoints.queue }
         { name: 'Queues__TicketingDeliveries', value: 'ticketing-deliveries' } // as var ticketingDeliveriesQueue
+        { name: 'Queues__ReportCompiles', value: 'report-compiles' } // as var reportCompilesQueue
         { name: 'Email__FromAddress', value: emailFromAddress }
         { name: 'Email__SendGrid__BaseUrl', value: sendGridBaseUrl }
         { name: 'Email__SendGrid__ApiKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=SendGridApiKey)' }

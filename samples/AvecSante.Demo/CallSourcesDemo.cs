@@ -4,13 +4,14 @@ using System.Text;
 using System.Text.Json;
 
 /// <summary>
-/// Calls arriving from sources: serves samples/sources on http://127.0.0.1:7072/ (an ARS-like listing, a feed, an
+/// Calls arriving from sources: serves samples/sources on http://127.0.0.1:7072/ (AVECSANTE_SOURCES_PORT, as run.sh
+/// sets it, for another port; an ARS-like listing, a feed, an
 /// aides-territoires answer, a partner's JSON listing — all synthetic) while the local host ingests them, then shows a
 /// pasted CPAM email previewed as the call it would become.
 /// </summary>
 internal static class CallSourcesDemo
 {
-    public const string SourcesPrefix = "http://127.0.0.1:7072/";
+    public static string SourcesPrefix { get; } = $"http://127.0.0.1:{Environment.GetEnvironmentVariable("AVECSANTE_SOURCES_PORT") ?? "7072"}/";
 
     public static async Task RunAsync(HttpClient http, string root, string mailFolder)
     {

@@ -18,9 +18,9 @@ internal static class ReportDemo
         {
             throw new InvalidOperationException($"POST api/reports/annual/{year} answered {(int)response.StatusCode}: {body}");
         }
-        for (var i = 0; i < 60 && body.GetProperty("status").GetString() == "running"; i++)
+        for (var i = 0; i < 60 && body.GetProperty("status").GetString() is "queued" or "running"; i++)
         {
-            // 202: the compilation goes on; poll the status resource the Location header names.
+            // 202: the compilation waits on the work queue, then runs; poll the status resource the Location header names.
             await Task.Delay(1000);
             body = await http.GetFromJsonAsync<JsonElement>(response.Headers.Location!);
         }

@@ -10,6 +10,7 @@ using AvecSante.Api.Reports;
 using AvecSante.Api.Space;
 using AvecSante.Api.Ticketing;
 using AvecSante.Api.Web;
+using AvecSante.Infrastructure.Reports;
 using AvecSante.Infrastructure.Storage;
 using AvecSante.Infrastructure.Ticketing;
 
@@ -143,5 +144,6 @@ public static class FunctionCatalog
     public static IReadOnlyList<QueueFunction> Queues { get; } =
     [
         new("ProcessTicketingDelivery", QueuedTicketingDeliveries.QueueSetting, WorkQueues.Connection, typeof(TicketingDeliveryHandler)),
+        new("CompileQueuedAnnualReport", QueuedReportCompiles.QueueSetting, WorkQueues.Connection, typeof(ReportCompileHandler)),
     ];
 }

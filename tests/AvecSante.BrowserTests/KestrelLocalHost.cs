@@ -44,6 +44,7 @@ public sealed class KestrelLocalHost : WebApplicationFactory<Program>
             ["Storage:TablePrefix"] = prefix,
             ["WorkQueues"] = Azurite.ConnectionString,
             ["Queues:TicketingDeliveries"] = prefix + "-ticketing",
+            ["Queues:ReportCompiles"] = prefix + "-reports",
             ["Federation:Id"] = "bretagne",
             ["Email:FromAddress"] = "alertes@example.org",
             ["Email:LocalOutboxPath"] = OutboxPath,

@@ -11,6 +11,7 @@ return name switch
     "report" => ReportBenchmark.Run(args[1..]),
     "space" => SpaceBenchmark.Run(args[1..]),
     "console" => ConsoleBenchmark.Run(args[1..]),
+    "storage" => StorageBenchmark.Run(args[1..]),
     _ => Help(),
 };
 
@@ -46,6 +47,10 @@ static int Help()
                                     plus 10,000 people, this month's failed and pending sends and 12 sources,
                                     then each console page served by its handler (staff session checked,
                                     page rendered): p50, p95 and max per page
+          storage [--storage CONNECTION] [--requests N] [--callers C]
+                                    the storage alone, without the app: a table read (what GET health asks),
+                                    a blob PUT, a queue message, and both (what a ticketing acknowledgement
+                                    asks), from C concurrent callers: calls per second, p50 and p99
         """);
     return 0;
 }

@@ -52,6 +52,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BlobStore>();
         // Work queues: the connection the queue triggers name (WorkQueues), read as the Functions host reads it.
         services.AddSingleton(new WorkQueues(configuration));
+        services.AddSingleton(new HostJson(configuration, AppContext.BaseDirectory)); // retries as the queue triggers' host counts them
         services.AddSingleton<PoisonQueueHandlers>();
         services.AddSingleton<ICallRepository, TableCallRepository>();
         services.AddSingleton<IPeopleDirectory, TablePeopleDirectory>();

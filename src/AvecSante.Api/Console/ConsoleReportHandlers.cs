@@ -9,11 +9,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace AvecSante.Api.Console;
 
-/// <summary>A year of the report as the page shows it: never compiled (null), running, done or failed.</summary>
+/// <summary>A year of the report as the page shows it: never compiled (null), queued, running, done or failed.</summary>
 public sealed record ReportYear(int Year, AnnualReportRecord? Record);
 
 /// <summary>The yearly report in the console: compile a year (the 202 path while it runs), follow it, download the files.</summary>
-public sealed class ConsoleReportHandlers(ConsoleGate gate, AnnualReportService reports, IAnnualReportArchive archive, ReportsHandlers api, TimeProvider clock)
+public sealed class ConsoleReportHandlers(ConsoleGate gate, AnnualReportRequests requests, IAnnualReportArchive archive, ReportsHandlers api, TimeProvider clock)
 {
     public const int YearsShown = 5;
 
@@ -39,7 +39,7 @@ public sealed class ConsoleReportHandlers(ConsoleGate gate, AnnualReportService 
                 return WebPage.Message(console.Frame, StatusCodes.Status404NotFound, "Année inconnue", "Choisissez une année dans la liste.", ConsoleNavigation.Report, "Rapport d'activité");
             }
             var record = await archive.GetAsync(y, cancellationToken).ConfigureAwait(false);
-            var status = record?.Status == ReportRunStatus.Running ? StatusCodes.Status202Accepted : StatusCodes.Status200OK;
+            var status = record?.Status is ReportRunStatus.Running or ReportRunStatus.Queued ? StatusCodes.Status202Accepted : StatusCodes.Status200OK;
             return Page(console, [new ReportYear(y, record)], y, status);
         }, cancellationToken);
 
@@ -52,8 +52,8 @@ public sealed class ConsoleReportHandlers(ConsoleGate gate, AnnualReportService 
                 return WebPage.Message(console.Frame, StatusCodes.Status422UnprocessableEntity, "Année incorrecte",
                     "Choisissez une année passée ou l'année en cours.", ConsoleNavigation.Report, "Rapport d'activité");
             }
-            // The same use case as POST /api/reports/annual/{year}; a compilation already running is followed, not doubled.
-            await reports.StartAsync(y, "console", notifyBoard: false, cancellationToken).ConfigureAwait(false);
+            // The same use case as POST /api/reports/annual/{year}: queued; one already queued or running is followed, not doubled.
+            await requests.RequestAsync(y, "console", notifyBoard: false, cancellationToken).ConfigureAwait(false);
             return WebPage.SeeOther($"{ConsoleNavigation.Report}/{y.ToString(CultureInfo.InvariantCulture)}");
         }, cancellationToken);
 

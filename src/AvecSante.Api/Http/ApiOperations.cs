@@ -119,9 +119,14 @@ public static class ApiOperations
         var routeValues = ApiDescription.RouteValues(function.Route);
         var request = RequestOf(function.Name, method);
         var responses = new List<ApiResponse> { Success(function.Name, method) };
-        if (method == "POST" && function.Name is "SubmitCall" or "UploadDocument" or "CreateEvent" or "CreateMemberStructure" or "CreateMemberPerson" or "RecordCotisation" or "CompileAnnualReportNow")
+        if (method == "POST" && function.Name is "SubmitCall" or "UploadDocument" or "CreateEvent" or "CreateMemberStructure" or "CreateMemberPerson" or "RecordCotisation")
         {
             responses.Add(new ApiResponse("201", "Créé.", Json, ApiSchemas.Ref("Record")));
+        }
+        if (function.Name == "CompileAnnualReportNow")
+        {
+            responses.Add(new ApiResponse("202", "Compilation en file d'attente (ou déjà en cours) : Location donne l'état à suivre.", Json, ApiSchemas.Ref("Record")));
+            responses.Add(Problem("503", "Stockage indisponible : la compilation n'a pas été demandée."));
         }
         responses.Add(Problem("400", "Requête incorrecte (le problème dit quel paramètre et pourquoi)."));
         if (!anonymous)

@@ -2,17 +2,16 @@ using System.Globalization;
 using AvecSante.Api.Http;
 using AvecSante.Core.Common;
 using AvecSante.Core.Reports;
-using AvecSante.Infrastructure.Reports;
+using Azure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 
 namespace AvecSante.Api.Reports;
 
 /// <summary>
-/// The yearly activity report over HTTP: compile on demand (201 when done within Reports:WaitSeconds, else 202 with the
-/// status resource to poll), the year's status and files with their links, and the downloads (ADR 0010).
+/// The yearly activity report over HTTP: compile on demand (202 with the status resource to poll: the compilation is
+/// queued, ADR 0010), the year's status and files with their links, and the downloads.
 /// </summary>
-public sealed class ReportsHandlers(AnnualReportService reports, IAnnualReportArchive archive, IOptions<ReportsOptions> options, TimeProvider clock)
+public sealed class ReportsHandlers(AnnualReportRequests requests, IAnnualReportArchive archive, TimeProvider clock)
 {
     private static readonly Dictionary<string, string> Formats = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -29,22 +28,17 @@ public sealed class ReportsHandlers(AnnualReportService reports, IAnnualReportAr
             return BadYear();
         }
         var notify = req.Query.TryGetValue("notify", out var n) && string.Equals(n.ToString(), "true", StringComparison.OrdinalIgnoreCase);
-        var start = await reports.StartAsync(y, "manual", notify, cancellationToken).ConfigureAwait(false);
-        var location = Link(req, y, null);
-        if (start.Compilation is not { } compilation)
+        ReportRequestOutcome outcome;
+        try
         {
-            // Someone else's compilation of that year is running: point at it rather than starting a second one.
-            return TypedResults.Accepted(location, View(req, start.Record));
+            // Queued, or the compilation of that year already queued or running: either way, the status to poll.
+            outcome = await requests.RequestAsync(y, "manual", notify, cancellationToken).ConfigureAwait(false);
         }
-        var finished = await Task.WhenAny(compilation, Task.Delay(TimeSpan.FromSeconds(options.Value.WaitSeconds), clock, cancellationToken)).ConfigureAwait(false);
-        if (finished != compilation)
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or TimeoutException or AggregateException)
         {
-            return TypedResults.Accepted(location, View(req, start.Record));
+            return Problems.Of(StatusCodes.Status503ServiceUnavailable, "Stockage momentanément indisponible : la compilation n'a pas été demandée.", "Recommencez dans un instant.");
         }
-        var record = await compilation.ConfigureAwait(false);
-        return record.Status == ReportRunStatus.Completed
-            ? TypedResults.Created(location, View(req, record))
-            : Problems.Of(StatusCodes.Status500InternalServerError, "La compilation du rapport a échoué.", record.Error);
+        return TypedResults.Accepted(Link(req, y, null), View(req, outcome.Record));
     }
 
     public async Task<IResult> GetAsync(HttpRequest req, string year, CancellationToken cancellationToken)

@@ -48,6 +48,10 @@ public static class ReportsRegistration
             sp.GetRequiredService<ReportSettings>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AnnualReportService>>()));
+        // On-demand compilations go through the work queue (CompileQueuedAnnualReport), so a recycle loses nothing.
+        services.AddSingleton<IQueuedReportCompiles, QueuedReportCompiles>();
+        services.AddSingleton<AnnualReportRequests>();
+        services.AddSingleton<ReportCompileHandler>();
         services.AddSingleton<ReportsHandlers>();
         services.AddSingleton<CompileAnnualReportJob>();
         services.AddSingleton<CloseOutboxMonthsJob>();

@@ -42,40 +42,75 @@ public sealed partial class AnnualReportService(
     public static string JsonName(int year) => $"rapport-activite-{year}-synthese.json";
 
     /// <summary>
-    /// Starts a compilation unless one is running (and not stale). The compilation runs on its own (not cancelled with
-    /// the request that asked for it), so a caller may stop waiting and poll the record instead.
+    /// Starts a compilation unless one is queued or running (and not stale). The compilation runs on its own (not
+    /// cancelled with the caller), so a caller may stop waiting and poll the record instead.
     /// </summary>
     public async Task<ReportStart> StartAsync(int year, string trigger, bool notifyBoard, CancellationToken cancellationToken)
+    {
+        var (record, claimed) = await ClaimAsync(year, ReportRunStatus.Running, trigger, null, cancellationToken).ConfigureAwait(false);
+        return claimed
+            ? new ReportStart(record, Task.Run(() => CompileAsync(record, notifyBoard, CancellationToken.None), CancellationToken.None))
+            : new ReportStart(record, null);
+    }
+
+    /// <summary>
+    /// Takes the year for a new compilation, one at a time: unless a compilation is queued or running (and not older
+    /// than StaleAfter, else taken as abandoned), writes the year's record with <paramref name="status"/> under its
+    /// ETag (a concurrent writer makes it read again). Claimed false: the record of the compilation already under way.
+    /// </summary>
+    public async Task<(AnnualReportRecord Record, bool Claimed)> ClaimAsync(int year, ReportRunStatus status, string trigger, string? requestId, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var existing = await archive.GetAsync(year, cancellationToken).ConfigureAwait(false);
             var now = clock.GetUtcNow();
-            if (existing is { Status: ReportRunStatus.Running } && existing.StartedAt > now - settings.StaleAfter)
+            if (existing is { Status: ReportRunStatus.Running or ReportRunStatus.Queued } && existing.StartedAt > now - settings.StaleAfter)
             {
-                return new ReportStart(existing, null);
+                return (existing, false);
             }
-            var running = new AnnualReportRecord
+            var next = new AnnualReportRecord
             {
                 Year = year,
-                Status = ReportRunStatus.Running,
+                Status = status,
                 Trigger = trigger,
                 StartedAt = now,
                 Files = existing?.Files ?? [],
                 Seconds = existing?.Seconds,
                 Version = existing?.Version,
+                RequestId = requestId,
             };
-            if (await archive.TrySaveAsync(running, cancellationToken).ConfigureAwait(false) is { } claimed)
+            if (await archive.TrySaveAsync(next, cancellationToken).ConfigureAwait(false) is { } claimed)
             {
-                return new ReportStart(claimed, Task.Run(() => CompileAsync(claimed, notifyBoard, CancellationToken.None), CancellationToken.None));
+                return (claimed, true);
             }
         }
-        var current = await archive.GetAsync(year, cancellationToken).ConfigureAwait(false);
-        return new ReportStart(current!, null);
+        return ((await archive.GetAsync(year, cancellationToken).ConfigureAwait(false))!, false);
     }
 
     private async Task<AnnualReportRecord> CompileAsync(AnnualReportRecord running, bool notifyBoard, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await CompileOnceAsync(running, notifyBoard, cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Any failure is recorded on the year's record (French, no personal data) for whoever polls it.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            var failed = running with { Status = ReportRunStatus.Failed, CompletedAt = clock.GetUtcNow(), Error = FailureText(ex) };
+            return await archive.TrySaveAsync(failed, CancellationToken.None).ConfigureAwait(false) ?? failed;
+        }
+    }
+
+    /// <summary>
+    /// One compilation of the year whose record is <paramref name="running"/>: reads, computes, renders, stores the
+    /// files, plans the board's email when asked, then records the year completed. Throws on failure (logged), leaving
+    /// the record to the caller. The email is planned before the record says completed, so a run retried after a
+    /// crash in between plans it again under the same keys instead of never.
+    /// </summary>
+    public async Task<AnnualReportRecord> CompileOnceAsync(AnnualReportRecord running, bool notifyBoard, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(running);
         var year = running.Year;
         var watch = Stopwatch.StartNew();
         try
@@ -97,22 +132,26 @@ public sealed partial class AnnualReportService(
                 Error = null,
                 Seconds = Math.Round(watch.Elapsed.TotalSeconds, 2),
             };
-            var saved = await archive.TrySaveAsync(done, cancellationToken).ConfigureAwait(false) ?? done;
-            LogCompiled(year, watch.Elapsed.TotalSeconds);
             if (notifyBoard)
             {
-                await PlanBoardEmailAsync(report, saved, cancellationToken).ConfigureAwait(false);
+                await PlanBoardEmailAsync(report, done, cancellationToken).ConfigureAwait(false);
             }
+            var saved = await archive.TrySaveAsync(done, cancellationToken).ConfigureAwait(false) ?? done;
+            LogCompiled(year, watch.Elapsed.TotalSeconds);
             return saved;
         }
-#pragma warning disable CA1031 // Any failure is recorded on the year's record (French, no personal data) for whoever polls it.
-        catch (Exception ex)
-#pragma warning restore CA1031
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(ex, year);
-            var failed = running with { Status = ReportRunStatus.Failed, CompletedAt = clock.GetUtcNow(), Error = "La compilation a échoué : " + ex.GetType().Name + "." };
-            return await archive.TrySaveAsync(failed, CancellationToken.None).ConfigureAwait(false) ?? failed;
+            throw;
         }
+    }
+
+    /// <summary>What the year's record says of a failure: French, the exception's type only (no personal data).</summary>
+    public static string FailureText(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return "La compilation a échoué : " + exception.GetType().Name + ".";
     }
 
     /// <summary>

@@ -5,6 +5,9 @@ public enum ReportRunStatus
     Running,
     Completed,
     Failed,
+
+    /// <summary>Asked for and waiting on the work queue (or between two attempts).</summary>
+    Queued,
 }
 
 /// <summary>A stored file of a year's report: where it is and what its bytes are.</summary>
@@ -31,6 +34,9 @@ public sealed record AnnualReportRecord
 
     /// <summary>Seconds the last compilation took (read, compute, render, store).</summary>
     public double? Seconds { get; init; }
+
+    /// <summary>The queued request this record belongs to (null for a compilation the timer ran in-process).</summary>
+    public string? RequestId { get; init; }
 
     /// <summary>Opaque concurrency token of the stored record (an ETag).</summary>
     public string? Version { get; init; }

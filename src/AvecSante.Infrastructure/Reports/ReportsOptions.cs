@@ -13,10 +13,7 @@ public sealed class ReportsOptions
     /// <summary>Base of the links in the board's email: the API root as staff reach it ("https://app.example.org/api/").</summary>
     public Uri LinkBaseUrl { get; set; } = new("http://localhost:7071/api/");
 
-    /// <summary>How long POST reports/annual/{year} waits for the compilation before answering 202 with the status resource.</summary>
-    public int WaitSeconds { get; set; } = 20;
-
-    /// <summary>A compilation still "running" after this many minutes is taken as abandoned (the instance died) and may be restarted.</summary>
+    /// <summary>A compilation still "queued" or "running" after this many minutes is taken as abandoned (its message lost) and may be asked again.</summary>
     public int StaleAfterMinutes { get; set; } = 15;
 
     public IReadOnlyList<string> BoardAddresses() =>
@@ -29,10 +26,6 @@ public sealed class ReportsOptionsValidator : IValidateOptions<ReportsOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
-        if (options.WaitSeconds is < 0 or > 200)
-        {
-            errors.Add("Reports:WaitSeconds must be between 0 and 200.");
-        }
         if (options.StaleAfterMinutes is < 1 or > 240)
         {
             errors.Add("Reports:StaleAfterMinutes must be between 1 and 240.");

@@ -111,6 +111,7 @@ public sealed class TableAnnualReportArchive(TableStore tables, BlobStore blobs,
         ["Files"] = JsonSerializer.Serialize(r.Files),
         ["Error"] = r.Error,
         ["Seconds"] = r.Seconds,
+        ["RequestId"] = r.RequestId,
     };
 
     private static AnnualReportRecord FromEntity(TableEntity e) => new()
@@ -123,6 +124,7 @@ public sealed class TableAnnualReportArchive(TableStore tables, BlobStore blobs,
         Files = e.GetString("Files") is { Length: > 0 } files ? JsonSerializer.Deserialize<List<ReportFile>>(files) ?? [] : [],
         Error = e.GetString("Error"),
         Seconds = e.GetDouble("Seconds"),
+        RequestId = e.GetString("RequestId"),
         Version = e.ETag.ToString(),
     };
 }

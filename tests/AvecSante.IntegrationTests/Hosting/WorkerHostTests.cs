@@ -189,6 +189,25 @@ public sealed class WorkerHostTests : IAsyncLifetime, IDisposable
         Assert.Equal(3, registrations.GetProperty("registrations").GetArrayLength());
     }
 
+    [Fact]
+    public async Task The_report_queue_function_run_by_the_worker_compiles_what_the_LocalHost_queued()
+    {
+        using var admin = _local.CreateAdminClient();
+        using (var accepted = await admin.PostAsync(new Uri("/api/reports/annual/2025", UriKind.Relative), null))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, accepted.StatusCode);
+        }
+
+        var queue = new Azure.Storage.Queues.QueueClient(Azurite.ConnectionString, _local.TablePrefix + "-reports",
+            new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64 });
+        var message = Assert.Single((await queue.ReceiveMessagesAsync(maxMessages: 32)).Value);
+        await WorkerInvocation.QueueAsync(_worker, Function("CompileQueuedAnnualReport"), message);
+
+        var status = await admin.GetFromJsonAsync<JsonElement>(new Uri("/api/reports/annual/2025", UriKind.Relative));
+        Assert.Equal("completed", status.GetProperty("status").GetString());
+        Assert.Equal(3, status.GetProperty("files").GetArrayLength());
+    }
+
     private static SdkFunction Function(string name) => Generated.Single(f => f.Name == name);
 
     /// <summary>The worker binds route values to the function's parameters by name: both sides must name the same values.</summary>

@@ -52,8 +52,10 @@ public sealed class LocalHostFactory : WebApplicationFactory<Program>
             ["Calls:AllowLoopbackSources"] = "true", // sources are served by WireMock on 127.0.0.1
             ["WorkQueues"] = Azurite.ConnectionString,
             ["Queues:TicketingDeliveries"] = TablePrefix + "-ticketing",
+            ["Queues:ReportCompiles"] = TablePrefix + "-reports",
             // Tests run the queue listener themselves (DrainQueuesAsync), failed messages visible again at once.
             ["AzureWebJobs.ProcessTicketingDelivery.Disabled"] = "true",
+            ["AzureWebJobs.CompileQueuedAnnualReport.Disabled"] = "true",
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
         };
         foreach (var (key, value) in Settings)
