@@ -19,10 +19,6 @@ public sealed class MethodLengthTests
     private static readonly Dictionary<string, string> DataTables = new(StringComparer.Ordinal)
     {
         ["WordDocumentBuilder.AddStyles"] = "the document's style definitions, one per paragraph and character style",
-        ["EventSubmissionValidator.Validate"] = "not split yet",
-        ["CallSubmissionValidator.Validate"] = "not split yet",
-        ["TicketingService.ExecuteAsync"] = "not split yet",
-        ["WebhookSubmissionReader.Read"] = "not split yet",
         ["MailboxCallSource.FetchAsync"] = "not split yet",
         ["ServiceCollectionExtensions.AddAvecSante"] = "not split yet",
         ["EventsHandlers.ImportAttendanceAsync"] = "not split yet",
