@@ -19,11 +19,7 @@ public sealed class MethodLengthTests
     private static readonly Dictionary<string, string> DataTables = new(StringComparer.Ordinal)
     {
         ["WordDocumentBuilder.AddStyles"] = "the document's style definitions, one per paragraph and character style",
-        ["MailboxCallSource.FetchAsync"] = "not split yet",
         ["ServiceCollectionExtensions.AddAvecSante"] = "not split yet",
-        ["EventsHandlers.ImportAttendanceAsync"] = "not split yet",
-        ["PreferencesPage.Form"] = "not split yet",
-        ["CallIngestionHandlers.PreviewAsync"] = "not split yet",
     };
 
     [Fact]
