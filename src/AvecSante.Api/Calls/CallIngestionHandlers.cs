@@ -23,25 +23,10 @@ public sealed class CallIngestionHandlers(CallIngestionService ingestion, ISourc
     public async Task<IResult> PreviewAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        CallPreviewRequest preview;
-        if (request.HasJsonContentType())
+        var (read, unreadable) = await ReadPreviewAsync(request, cancellationToken).ConfigureAwait(false);
+        if (read is not { } preview)
         {
-            var (body, problem) = await JsonBody.ReadAsync<CallPreviewRequest>(request, cancellationToken).ConfigureAwait(false);
-            if (problem is not null)
-            {
-                return problem;
-            }
-            preview = body!;
-        }
-        else if (request.ContentType is { } type && (type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) || type.StartsWith("text/html", StringComparison.OrdinalIgnoreCase)))
-        {
-            using var reader = new StreamReader(request.Body);
-            preview = new CallPreviewRequest(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false), request.Query["sourceUrl"], request.Query["sender"], request.Query["publishedOn"]);
-        }
-        else
-        {
-            return Problems.Of(StatusCodes.Status415UnsupportedMediaType,
-                "Envoyez le texte de l'appel en JSON ({\"text\": …}), en text/plain ou en text/html.");
+            return unreadable!;
         }
 
         var errors = new ValidationErrors();
@@ -94,6 +79,23 @@ public sealed class CallIngestionHandlers(CallIngestionService ingestion, ISourc
             intermediateDates = normalised.IntermediateDates.Select(Dated),
             amount = normalised.Amount is { } a ? new { euros = a.Euros, kind = a.Kind.ToString(), evidence = a.Evidence } : null,
         });
+    }
+
+    /// <summary>The preview as JSON, or a text/plain or text/html body with its fields in the query string.</summary>
+    private static async Task<(CallPreviewRequest? Preview, IResult? Problem)> ReadPreviewAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.HasJsonContentType())
+        {
+            var (body, problem) = await JsonBody.ReadAsync<CallPreviewRequest>(request, cancellationToken).ConfigureAwait(false);
+            return (body, problem);
+        }
+        if (request.ContentType is { } type && (type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) || type.StartsWith("text/html", StringComparison.OrdinalIgnoreCase)))
+        {
+            using var reader = new StreamReader(request.Body);
+            return (new CallPreviewRequest(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false), request.Query["sourceUrl"], request.Query["sender"], request.Query["publishedOn"]), null);
+        }
+        return (null, Problems.Of(StatusCodes.Status415UnsupportedMediaType,
+            "Envoyez le texte de l'appel en JSON ({\"text\": …}), en text/plain ou en text/html."));
     }
 
     /// <summary>POST /api/calls/ingest: run every enabled source now.</summary>

@@ -97,37 +97,10 @@ public sealed class EventsHandlers(IEventRepository events, ITicketStore tickets
         {
             return AttendanceTooLarge();
         }
-        byte[]? content;
-        if (request.HasFormContentType)
-        {
-            var (form, problem) = await FormBody.ReadAsync(request, cancellationToken).ConfigureAwait(false);
-            if (form is null)
-            {
-                return problem!;
-            }
-            if (form.Files.Count == 0)
-            {
-                return Problems.Of(StatusCodes.Status400BadRequest, "Aucun fichier dans le formulaire.", "Joignez le fichier CSV des présences.");
-            }
-            if (form.Files[0].Length > AttendanceMaxBytes)
-            {
-                return AttendanceTooLarge();
-            }
-            await using var stream = form.Files[0].OpenReadStream();
-            content = await ReadLimitedAsync(stream, cancellationToken).ConfigureAwait(false);
-        }
-        else if (request.ContentType is { } type && CsvTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
-        {
-            content = await ReadLimitedAsync(request.Body, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            return Problems.Of(StatusCodes.Status415UnsupportedMediaType,
-                "Le fichier doit être envoyé en CSV (Content-Type: text/csv) ou dans un formulaire (multipart/form-data).");
-        }
+        var (content, unreadable) = await ReadAttendanceFileAsync(request, cancellationToken).ConfigureAwait(false);
         if (content is null)
         {
-            return AttendanceTooLarge();
+            return unreadable!;
         }
         if (content.Length == 0 || content.AsSpan().SequenceEqual(Encoding.UTF8.GetPreamble()))
         {
@@ -150,6 +123,40 @@ public sealed class EventsHandlers(IEventRepository events, ITicketStore tickets
             summary = new { lines = report.Lines.Count, updated = report.Updated, unchanged = report.Unchanged, rejected = report.Rejected },
             lines = report.Lines,
         });
+    }
+
+    /// <summary>The CSV as the raw body or the first file of a form, at most <see cref="AttendanceMaxBytes"/>; else the problem.</summary>
+    private static async Task<(byte[]? Content, IResult? Problem)> ReadAttendanceFileAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        byte[]? content;
+        if (request.HasFormContentType)
+        {
+            var (form, problem) = await FormBody.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+            if (form is null)
+            {
+                return (null, problem!);
+            }
+            if (form.Files.Count == 0)
+            {
+                return (null, Problems.Of(StatusCodes.Status400BadRequest, "Aucun fichier dans le formulaire.", "Joignez le fichier CSV des présences."));
+            }
+            if (form.Files[0].Length > AttendanceMaxBytes)
+            {
+                return (null, AttendanceTooLarge());
+            }
+            await using var stream = form.Files[0].OpenReadStream();
+            content = await ReadLimitedAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+        else if (request.ContentType is { } type && CsvTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
+        {
+            content = await ReadLimitedAsync(request.Body, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            return (null, Problems.Of(StatusCodes.Status415UnsupportedMediaType,
+                "Le fichier doit être envoyé en CSV (Content-Type: text/csv) ou dans un formulaire (multipart/form-data)."));
+        }
+        return content is null ? (null, AttendanceTooLarge()) : (content, null);
     }
 
     private static IResult AttendanceTooLarge() =>

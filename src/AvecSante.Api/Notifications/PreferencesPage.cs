@@ -19,9 +19,6 @@ internal static class PreferencesPage
 
     public static IResult Form(Person person, string preferencesToken, string unsubscribeToken, string? notice)
     {
-        var p = person.Preferences;
-        var departments = PreferenceDefaults.Departments(person);
-        var kinds = PreferenceDefaults.StructureKinds(person);
         var body = new StringBuilder();
         body.AppendLine(CultureInfo.InvariantCulture, $"<h1>Mes alertes sur les appels à projets</h1>");
         body.AppendLine(CultureInfo.InvariantCulture, $"<p>Bonjour {H(person.FirstName)}, choisissez ce que vous recevez d&#39;AVECsanté Bretagne.</p>");
@@ -29,12 +26,35 @@ internal static class PreferencesPage
         {
             body.AppendLine(CultureInfo.InvariantCulture, $"<p role=\"status\" class=\"notice\">{H(notice)}</p>");
         }
-        if (!p.AlertsEnabled)
+        if (!person.Preferences.AlertsEnabled)
         {
             body.AppendLine("<p class=\"notice\">Vous êtes actuellement désabonné(e) : vous ne recevez aucune alerte. Cochez « Recevoir les alertes » pour les réactiver.</p>");
         }
         body.AppendLine(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/api/preferences/{H(preferencesToken)}\">");
 
+        AppendChoices(body, person);
+        body.AppendLine("<p><button type=\"submit\">Enregistrer mes préférences</button></p>");
+        body.AppendLine("</form>");
+
+        body.AppendLine("<h2 id=\"desabonnement\">Ne plus rien recevoir</h2>");
+        body.AppendLine(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/api/unsubscribe/{H(unsubscribeToken)}\">");
+        body.AppendLine("<p><button type=\"submit\">Me désabonner de toutes les alertes</button></p>");
+        body.AppendLine("</form>");
+
+        body.AppendLine("<h2 id=\"revocation\">Ce lien a été transféré ?</h2>");
+        body.AppendLine("<p>Les liens de nos emails ouvrent cette page sans mot de passe. Si un email a été transféré, désactivez-les : un nouveau lien arrivera avec la prochaine alerte.</p>");
+        body.AppendLine(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/api/preferences/{H(preferencesToken)}\">");
+        body.AppendLine("<p><button type=\"submit\" name=\"action\" value=\"revoke\">Désactiver tous mes liens de préférences</button></p>");
+        body.AppendLine("</form>");
+        return Page(StatusCodes.Status200OK, "Mes alertes — AVECsanté Bretagne", body.ToString());
+    }
+
+    /// <summary>The fieldsets of the preferences form: what to receive, reminder offsets, themes, departments, structure kinds.</summary>
+    private static void AppendChoices(StringBuilder body, Person person)
+    {
+        var p = person.Preferences;
+        var departments = PreferenceDefaults.Departments(person);
+        var kinds = PreferenceDefaults.StructureKinds(person);
         body.AppendLine("<fieldset><legend>Recevoir</legend>");
         body.AppendLine(Check("alerts", "on", "Recevoir les alertes (décochez pour ne plus rien recevoir)", p.AlertsEnabled, "alerts"));
         body.AppendLine(Check("email", "on", "Un email le jour où un appel qui me concerne est publié ou modifié", p.Channels.Contains(AlertKinds.EmailChannel), "email"));
@@ -69,21 +89,6 @@ internal static class PreferencesPage
             body.AppendLine(Check("kind", code, $"{StructureKinds.Labels[code]} ({code})", kinds.Contains(code), $"kind-{code}"));
         }
         body.AppendLine("</fieldset>");
-
-        body.AppendLine("<p><button type=\"submit\">Enregistrer mes préférences</button></p>");
-        body.AppendLine("</form>");
-
-        body.AppendLine("<h2 id=\"desabonnement\">Ne plus rien recevoir</h2>");
-        body.AppendLine(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/api/unsubscribe/{H(unsubscribeToken)}\">");
-        body.AppendLine("<p><button type=\"submit\">Me désabonner de toutes les alertes</button></p>");
-        body.AppendLine("</form>");
-
-        body.AppendLine("<h2 id=\"revocation\">Ce lien a été transféré ?</h2>");
-        body.AppendLine("<p>Les liens de nos emails ouvrent cette page sans mot de passe. Si un email a été transféré, désactivez-les : un nouveau lien arrivera avec la prochaine alerte.</p>");
-        body.AppendLine(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/api/preferences/{H(preferencesToken)}\">");
-        body.AppendLine("<p><button type=\"submit\" name=\"action\" value=\"revoke\">Désactiver tous mes liens de préférences</button></p>");
-        body.AppendLine("</form>");
-        return Page(StatusCodes.Status200OK, "Mes alertes — AVECsanté Bretagne", body.ToString());
     }
 
     /// <summary>No name, no address: whoever holds a forwarded unsubscribe link learns nothing about the person.</summary>

@@ -22,40 +22,9 @@ public static class CallSubmissionValidator
             errors.Add("funder", "Le financeur est obligatoire (par exemple « ARS Bretagne » ou « CPAM 29 »).");
         }
 
-        Uri? url = null;
-        if (!string.IsNullOrWhiteSpace(submission.Url)
-            && (!Uri.TryCreate(submission.Url.Trim(), UriKind.Absolute, out url) || url.Scheme is not ("https" or "http")))
-        {
-            errors.Add("url", "Le lien doit être une adresse web complète (https://…).");
-            url = null;
-        }
-
-        DateOnly? publishedOn = null;
-        if (!string.IsNullOrWhiteSpace(submission.PublishedOn))
-        {
-            if (DateOnly.TryParseExact(submission.PublishedOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            {
-                publishedOn = d;
-            }
-            else
-            {
-                errors.Add("publishedOn", "La date de publication doit être au format AAAA-MM-JJ.");
-            }
-        }
-
-        DateTimeOffset? deadline = null;
-        if (!string.IsNullOrWhiteSpace(submission.Deadline))
-        {
-            deadline = ParseDeadline(submission.Deadline.Trim());
-            if (deadline is null)
-            {
-                errors.Add("deadline", "La date limite doit être au format AAAA-MM-JJ ou AAAA-MM-JJTHH:MM (heure de Paris).");
-            }
-            else if (publishedOn is { } p && DateOnly.FromDateTime(ParisTime.ToParis(deadline.Value).DateTime) < p)
-            {
-                errors.Add("deadline", "La date limite est antérieure à la date de publication.");
-            }
-        }
+        var url = ReadUrl(submission.Url, errors);
+        var publishedOn = ReadPublishedOn(submission.PublishedOn, errors);
+        var deadline = ReadDeadline(submission.Deadline, publishedOn, errors);
 
         var themes = CheckCodes(submission.Themes, "themes", Themes.IsKnown, "thème inconnu", errors);
         var departments = CheckCodes(submission.Departments, "departments", Departments.IsKnown, "département inconnu (22, 29, 35, 56, regional ou national)", errors);
@@ -90,6 +59,54 @@ public static class CallSubmissionValidator
             Source = SourceTrust.Staff,
             CreatedAt = now,
         });
+    }
+
+    /// <summary>An optional web address, http or https.</summary>
+    private static Uri? ReadUrl(string? text, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
+        {
+            errors.Add("url", "Le lien doit être une adresse web complète (https://…).");
+            return null;
+        }
+        return url;
+    }
+
+    private static DateOnly? ReadPublishedOn(string? text, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return d;
+        }
+        errors.Add("publishedOn", "La date de publication doit être au format AAAA-MM-JJ.");
+        return null;
+    }
+
+    /// <summary>An optional deadline, not before the publication date.</summary>
+    private static DateTimeOffset? ReadDeadline(string? text, DateOnly? publishedOn, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var deadline = ParseDeadline(text.Trim());
+        if (deadline is null)
+        {
+            errors.Add("deadline", "La date limite doit être au format AAAA-MM-JJ ou AAAA-MM-JJTHH:MM (heure de Paris).");
+        }
+        else if (publishedOn is { } p && DateOnly.FromDateTime(ParisTime.ToParis(deadline.Value).DateTime) < p)
+        {
+            errors.Add("deadline", "La date limite est antérieure à la date de publication.");
+        }
+        return deadline;
     }
 
     /// <summary>A bare date means "until the end of that day in Paris"; a wall-clock time is Paris time.</summary>

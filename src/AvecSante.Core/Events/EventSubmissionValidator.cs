@@ -25,50 +25,15 @@ public static partial class EventSubmissionValidator
             errors.Add("kind", "Type d'événement inconnu : " + string.Join(", ", EventKinds.Labels.Keys) + ".");
         }
 
-        var start = ParseParis(submission.Start);
-        if (start is null)
-        {
-            errors.Add("start", "Le début est obligatoire, au format AAAA-MM-JJTHH:MM (heure de Paris).");
-        }
-        var end = ParseParis(submission.End);
-        if (end is null)
-        {
-            errors.Add("end", "La fin est obligatoire, au format AAAA-MM-JJTHH:MM (heure de Paris).");
-        }
-        else if (start is not null && end <= start)
-        {
-            errors.Add("end", "La fin doit être postérieure au début.");
-        }
+        var (start, end) = ReadPeriod(submission, errors);
 
         if (submission.Capacity is { } capacity && capacity is < 1 or > MaxCapacity)
         {
             errors.Add("capacity", $"La jauge doit être comprise entre 1 et {MaxCapacity} (ou absente : sans limite).");
         }
 
-        var slugs = new List<string>();
-        foreach (var raw in submission.FormSlugs ?? [])
-        {
-            var slug = raw?.Trim().ToLowerInvariant() ?? string.Empty;
-            if (!Slug().IsMatch(slug))
-            {
-                errors.Add("formSlugs", $"« {raw} » n'est pas un identifiant de formulaire (lettres minuscules, chiffres et tirets).");
-            }
-            else if (!slugs.Contains(slug))
-            {
-                slugs.Add(slug);
-            }
-        }
-
-        var prices = new List<EventPrice>();
-        foreach (var price in submission.Prices ?? [])
-        {
-            if (price is null || string.IsNullOrWhiteSpace(price.Label) || price.AmountCents < 0)
-            {
-                errors.Add("prices", "Chaque tarif a un libellé et un montant en centimes positif ou nul.");
-                continue;
-            }
-            prices.Add(price with { Label = price.Label.Trim() });
-        }
+        var slugs = ReadFormSlugs(submission.FormSlugs, errors);
+        var prices = ReadPrices(submission.Prices, errors);
 
         if (!errors.IsEmpty)
         {
@@ -87,6 +52,60 @@ public static partial class EventSubmissionValidator
             Prices = prices,
             CreatedAt = now,
         });
+    }
+
+    /// <summary>Start and end, both required in Paris time, the end after the start.</summary>
+    private static (DateTimeOffset? Start, DateTimeOffset? End) ReadPeriod(EventSubmission submission, ValidationErrors errors)
+    {
+        var start = ParseParis(submission.Start);
+        if (start is null)
+        {
+            errors.Add("start", "Le début est obligatoire, au format AAAA-MM-JJTHH:MM (heure de Paris).");
+        }
+        var end = ParseParis(submission.End);
+        if (end is null)
+        {
+            errors.Add("end", "La fin est obligatoire, au format AAAA-MM-JJTHH:MM (heure de Paris).");
+        }
+        else if (start is not null && end <= start)
+        {
+            errors.Add("end", "La fin doit être postérieure au début.");
+        }
+        return (start, end);
+    }
+
+    /// <summary>The HelloAsso forms of the event, lower-cased, each once.</summary>
+    private static List<string> ReadFormSlugs(IReadOnlyList<string>? formSlugs, ValidationErrors errors)
+    {
+        var slugs = new List<string>();
+        foreach (var raw in formSlugs ?? [])
+        {
+            var slug = raw?.Trim().ToLowerInvariant() ?? string.Empty;
+            if (!Slug().IsMatch(slug))
+            {
+                errors.Add("formSlugs", $"« {raw} » n'est pas un identifiant de formulaire (lettres minuscules, chiffres et tirets).");
+            }
+            else if (!slugs.Contains(slug))
+            {
+                slugs.Add(slug);
+            }
+        }
+        return slugs;
+    }
+
+    private static List<EventPrice> ReadPrices(IReadOnlyList<EventPrice>? submitted, ValidationErrors errors)
+    {
+        var prices = new List<EventPrice>();
+        foreach (var price in submitted ?? [])
+        {
+            if (price is null || string.IsNullOrWhiteSpace(price.Label) || price.AmountCents < 0)
+            {
+                errors.Add("prices", "Chaque tarif a un libellé et un montant en centimes positif ou nul.");
+                continue;
+            }
+            prices.Add(price with { Label = price.Label.Trim() });
+        }
+        return prices;
     }
 
     /// <summary>The same event posted twice lands on the same id: kind, title and start instant.</summary>

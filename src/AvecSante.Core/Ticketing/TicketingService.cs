@@ -30,9 +30,7 @@ public sealed partial class TicketingService(
             LogIgnored(deliveryId, command.NotificationType, command.FormSlug, command.IgnoredReason);
             return new TicketingOutcome(TicketingOutcome.Ignored, command.IgnoredReason);
         }
-        var value = command.EventId is { } id
-            ? StableKeys.IsSafe(id) ? await events.GetAsync(id, cancellationToken).ConfigureAwait(false) : null
-            : command.FormSlug is { } slug ? await events.FindByFormSlugAsync(slug, cancellationToken).ConfigureAwait(false) : null;
+        var value = await FindEventAsync(command, cancellationToken).ConfigureAwait(false);
         if (value is null)
         {
             // One notification URL receives every form of the organisation: a form of no event is not an error.
@@ -70,18 +68,33 @@ public sealed partial class TicketingService(
             emails += await PlanAsync(value, ticket, cancellationToken).ConfigureAwait(false);
         }
 
-        var promoted = 0;
-        if (value.Capacity is not null)
-        {
-            foreach (var ticket in await tickets.PromoteWaitlistAsync(value, cancellationToken).ConfigureAwait(false))
-            {
-                emails += await PlanSeatOfferAsync(value, ticket, cancellationToken).ConfigureAwait(false);
-                await tickets.MarkOfferPlannedAsync(ticket, cancellationToken).ConfigureAwait(false);
-                promoted++;
-            }
-        }
+        var (promoted, offers) = await PromoteWaitlistAsync(value, cancellationToken).ConfigureAwait(false);
+        emails += offers;
         LogProcessed(deliveryId, value.Id, created, duplicates, cancelled, promoted);
         return new TicketingOutcome(TicketingOutcome.Processed, null, value.Id, created, duplicates, waitlisted, cancelled, promoted, emails);
+    }
+
+    /// <summary>The event a command names directly, else the one that declares its form.</summary>
+    private async Task<Event?> FindEventAsync(TicketingCommand command, CancellationToken cancellationToken) =>
+        command.EventId is { } id
+            ? StableKeys.IsSafe(id) ? await events.GetAsync(id, cancellationToken).ConfigureAwait(false) : null
+            : command.FormSlug is { } slug ? await events.FindByFormSlugAsync(slug, cancellationToken).ConfigureAwait(false) : null;
+
+    /// <summary>Freed seats go to the waitlist, each promoted ticket with its seat offer planned: how many, and the emails.</summary>
+    private async Task<(int Promoted, int Emails)> PromoteWaitlistAsync(Event value, CancellationToken cancellationToken)
+    {
+        int promoted = 0, emails = 0;
+        if (value.Capacity is null)
+        {
+            return (promoted, emails);
+        }
+        foreach (var ticket in await tickets.PromoteWaitlistAsync(value, cancellationToken).ConfigureAwait(false))
+        {
+            emails += await PlanSeatOfferAsync(value, ticket, cancellationToken).ConfigureAwait(false);
+            await tickets.MarkOfferPlannedAsync(ticket, cancellationToken).ConfigureAwait(false);
+            promoted++;
+        }
+        return (promoted, emails);
     }
 
     private async Task<Ticket> DraftAsync(Event value, TicketLine line, DateTimeOffset now, CancellationToken cancellationToken)

@@ -47,44 +47,7 @@ public static class WebhookSubmissionReader
         var index = 0;
         foreach (var attendee in list.EnumerateArray())
         {
-            var field = $"attendees[{index}]";
-            if (attendee.ValueKind != JsonValueKind.Object)
-            {
-                throw new TicketingPayloadException(field, "Chaque participant est un objet.");
-            }
-            var ticketId = String(attendee, "ticketId")?.Trim();
-            if (string.IsNullOrEmpty(ticketId))
-            {
-                if (action == "cancel")
-                {
-                    throw new TicketingPayloadException(field + ".ticketId", "Une annulation nomme le billet (ticketId) envoyé à l'inscription.");
-                }
-                ticketId = $"{submissionId}-{index + 1}";
-            }
-            else if (ticketId.Length > MaxIdLength)
-            {
-                throw new TicketingPayloadException(field + ".ticketId", $"ticketId dépasse {MaxIdLength} caractères.");
-            }
-            long amount = 0;
-            if (attendee.TryGetProperty("amountCents", out var a) && (a.ValueKind != JsonValueKind.Number || !a.TryGetInt64(out amount) || amount < 0))
-            {
-                throw new TicketingPayloadException(field + ".amountCents", "Le montant est un entier de centimes positif ou nul.");
-            }
-            var rawEmail = String(attendee, "email");
-            var email = HelloAssoNotificationReader.Email(rawEmail);
-            if (action == "register" && rawEmail is not null && email is null)
-            {
-                throw new TicketingPayloadException(field + ".email", "L'adresse email n'est pas valide.");
-            }
-            lines.Add(new TicketLine(
-                TicketSources.Webhook,
-                ExternalIdFor(Scope(formSlug, eventId), ticketId),
-                submissionId,
-                String(attendee, "tier"),
-                amount,
-                new Attendee(String(attendee, "firstName"), String(attendee, "lastName"), email),
-                action == "cancel",
-                String(attendee, "structure") is { } structure && !string.IsNullOrWhiteSpace(structure) ? [structure.Trim()] : null));
+            lines.Add(ReadLine(attendee, index, submissionId, action, Scope(formSlug, eventId)));
             index++;
         }
         var command = new TicketingCommand(
@@ -94,6 +57,49 @@ public static class WebhookSubmissionReader
             string.IsNullOrEmpty(eventId) ? null : eventId,
             lines);
         return (submissionId, command);
+    }
+
+    /// <summary>One attendee: a cancellation names its ticket, a registration without one gets "{submissionId}-{n}".</summary>
+    private static TicketLine ReadLine(JsonElement attendee, int index, string submissionId, string action, string scope)
+    {
+        var field = $"attendees[{index}]";
+        if (attendee.ValueKind != JsonValueKind.Object)
+        {
+            throw new TicketingPayloadException(field, "Chaque participant est un objet.");
+        }
+        var ticketId = String(attendee, "ticketId")?.Trim();
+        if (string.IsNullOrEmpty(ticketId))
+        {
+            if (action == "cancel")
+            {
+                throw new TicketingPayloadException(field + ".ticketId", "Une annulation nomme le billet (ticketId) envoyé à l'inscription.");
+            }
+            ticketId = $"{submissionId}-{index + 1}";
+        }
+        else if (ticketId.Length > MaxIdLength)
+        {
+            throw new TicketingPayloadException(field + ".ticketId", $"ticketId dépasse {MaxIdLength} caractères.");
+        }
+        long amount = 0;
+        if (attendee.TryGetProperty("amountCents", out var a) && (a.ValueKind != JsonValueKind.Number || !a.TryGetInt64(out amount) || amount < 0))
+        {
+            throw new TicketingPayloadException(field + ".amountCents", "Le montant est un entier de centimes positif ou nul.");
+        }
+        var rawEmail = String(attendee, "email");
+        var email = HelloAssoNotificationReader.Email(rawEmail);
+        if (action == "register" && rawEmail is not null && email is null)
+        {
+            throw new TicketingPayloadException(field + ".email", "L'adresse email n'est pas valide.");
+        }
+        return new TicketLine(
+            TicketSources.Webhook,
+            ExternalIdFor(scope, ticketId),
+            submissionId,
+            String(attendee, "tier"),
+            amount,
+            new Attendee(String(attendee, "firstName"), String(attendee, "lastName"), email),
+            action == "cancel",
+            String(attendee, "structure") is { } structure && !string.IsNullOrWhiteSpace(structure) ? [structure.Trim()] : null);
     }
 
     /// <summary>

@@ -4,8 +4,10 @@ using AvecSante.Core.Calls.Ingestion;
 using AvecSante.Core.Common;
 using AvecSante.Infrastructure.Blobs;
 using AvecSante.Infrastructure.Graph;
+using Azure.Storage.Blobs;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
+using Microsoft.Graph.Users.Item.Messages.Item;
 
 namespace AvecSante.Infrastructure.CallSources;
 
@@ -31,25 +33,7 @@ public sealed class MailboxCallSource(string name, CallSourceOptions options, Te
             ?? throw new InvalidOperationException($"The folder '{options.Folder}' does not exist in the mailbox's inbox.");
         var processedId = await FolderIdAsync(client, mailbox, options.ProcessedFolder, create: true, cancellationToken).ConfigureAwait(false);
 
-        var messages = new List<Message>();
-        var delta = client.Users[mailbox].MailFolders[folderId].Messages.Delta;
-        var page = string.IsNullOrEmpty(cursor)
-            ? await delta.GetAsDeltaGetResponseAsync(r => r.QueryParameters.Select = ["id", "subject", "from", "receivedDateTime", "body", "hasAttachments"], cancellationToken).ConfigureAwait(false)
-            : await delta.WithUrl(cursor).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        string? deltaLink = null;
-        while (page is not null)
-        {
-            messages.AddRange(page.Value ?? []);
-            if (page.OdataNextLink is { } next)
-            {
-                page = await delta.WithUrl(next).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                deltaLink = page.OdataDeltaLink;
-                page = null;
-            }
-        }
+        var (messages, deltaLink) = await NewMessagesAsync(client, mailbox, folderId, cursor, cancellationToken).ConfigureAwait(false);
 
         var candidates = new List<CallCandidate>();
         var container = await blobs.GetContainerAsync(ArchiveContainer, cancellationToken).ConfigureAwait(false);
@@ -62,21 +46,7 @@ public sealed class MailboxCallSource(string name, CallSourceOptions options, Te
 
             if (message.HasAttachments == true)
             {
-                var attachments = await client.Users[mailbox].Messages[message.Id].Attachments.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-                foreach (var file in attachments?.Value?.OfType<FileAttachment>() ?? [])
-                {
-                    if (file.ContentBytes is not { } bytes)
-                    {
-                        continue;
-                    }
-                    var safeName = SafeName(file.Name);
-                    await container.GetBlobClient($"{prefix}/{AttachmentBlobName(bytes, safeName)}").UploadAsync(BinaryData.FromBytes(bytes), overwrite: true, cancellationToken).ConfigureAwait(false);
-                    if (IsPdf(file, bytes) && PdfText.Extract(bytes) is { } pdf)
-                    {
-                        // The layout the normaliser knows for attached documents of a call.
-                        text.Append(CultureInfo.InvariantCulture, $"\n--- CONTENU PDF ({safeName}) ---\n{pdf}\n");
-                    }
-                }
+                await ArchiveAttachmentsAsync(client.Users[mailbox].Messages[message.Id], container, prefix, text, cancellationToken).ConfigureAwait(false);
             }
 
             candidates.Add(new CallCandidate
@@ -98,6 +68,51 @@ public sealed class MailboxCallSource(string name, CallSourceOptions options, Te
             }
         }
         return new SourceBatch(candidates, deltaLink ?? cursor);
+    }
+
+    /// <summary>The messages new since the cursor (all of them without one), page after page, and the next delta link.</summary>
+    private static async Task<(List<Message> Messages, string? DeltaLink)> NewMessagesAsync(GraphServiceClient client, string mailbox, string folderId, string? cursor, CancellationToken cancellationToken)
+    {
+        var messages = new List<Message>();
+        var delta = client.Users[mailbox].MailFolders[folderId].Messages.Delta;
+        var page = string.IsNullOrEmpty(cursor)
+            ? await delta.GetAsDeltaGetResponseAsync(r => r.QueryParameters.Select = ["id", "subject", "from", "receivedDateTime", "body", "hasAttachments"], cancellationToken).ConfigureAwait(false)
+            : await delta.WithUrl(cursor).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        string? deltaLink = null;
+        while (page is not null)
+        {
+            messages.AddRange(page.Value ?? []);
+            if (page.OdataNextLink is { } next)
+            {
+                page = await delta.WithUrl(next).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                deltaLink = page.OdataDeltaLink;
+                page = null;
+            }
+        }
+        return (messages, deltaLink);
+    }
+
+    /// <summary>Archives each file attached to the message under its prefix, and appends the text of its PDFs.</summary>
+    private static async Task ArchiveAttachmentsAsync(MessageItemRequestBuilder message, BlobContainerClient container, string prefix, StringBuilder text, CancellationToken cancellationToken)
+    {
+        var attachments = await message.Attachments.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        foreach (var file in attachments?.Value?.OfType<FileAttachment>() ?? [])
+        {
+            if (file.ContentBytes is not { } bytes)
+            {
+                continue;
+            }
+            var safeName = SafeName(file.Name);
+            await container.GetBlobClient($"{prefix}/{AttachmentBlobName(bytes, safeName)}").UploadAsync(BinaryData.FromBytes(bytes), overwrite: true, cancellationToken).ConfigureAwait(false);
+            if (IsPdf(file, bytes) && PdfText.Extract(bytes) is { } pdf)
+            {
+                // The layout the normaliser knows for attached documents of a call.
+                text.Append(CultureInfo.InvariantCulture, $"\n--- CONTENU PDF ({safeName}) ---\n{pdf}\n");
+            }
+        }
     }
 
     /// <summary>The id of a child folder of the inbox, by display name; created when asked and missing.</summary>

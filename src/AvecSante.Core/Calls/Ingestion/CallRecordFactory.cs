@@ -115,15 +115,7 @@ public static class CallRecordFactory
         Compare("deadline", Format(known.Deadline), Format(deadline));
         var status = StatusAfter(known, deadline, fresh.IsRolling, now);
         Compare("status", known.Status.ToString().ToLowerInvariant(), status.ToString().ToLowerInvariant());
-        var disagreements = known.Disagreements.ToList();
-        if (deadlineConfirmed)
-        {
-            Disagree(disagreements, incoming, "deadline", Format(incoming.Deadline), Format(known.Deadline), now);
-        }
-        if (known.ConfirmedFields.Contains(ReviewedFields.Funder))
-        {
-            Disagree(disagreements, incoming, "funder", incoming.Funder, known.Funder, now);
-        }
+        var disagreements = DisagreementsOnConfirmed(known, incoming, now);
         // Title and summary are compared only with what the same source said before: another source's teaser
         // (a feed's two lines about a call of the ARS site) is not the call changing.
         var sameSource = known.Sightings.Any(s => s.Source == incoming.Source);
@@ -156,6 +148,21 @@ public static class CallRecordFactory
         };
         var touched = changes.Count > 0 || sightings.Count != known.Sightings.Count || disagreements.Count != known.Disagreements.Count;
         return (merged, changes, touched);
+    }
+
+    /// <summary>The known disagreements, with what the incoming source says otherwise about a field staff confirmed.</summary>
+    private static List<CallDisagreement> DisagreementsOnConfirmed(CallForProjects known, CallForProjects incoming, DateTimeOffset now)
+    {
+        var disagreements = known.Disagreements.ToList();
+        if (known.ConfirmedFields.Contains(ReviewedFields.Deadline))
+        {
+            Disagree(disagreements, incoming, "deadline", Format(incoming.Deadline), Format(known.Deadline), now);
+        }
+        if (known.ConfirmedFields.Contains(ReviewedFields.Funder))
+        {
+            Disagree(disagreements, incoming, "funder", incoming.Funder, known.Funder, now);
+        }
+        return disagreements;
     }
 
     /// <summary>

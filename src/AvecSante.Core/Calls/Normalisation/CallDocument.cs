@@ -87,66 +87,10 @@ public static partial class CallDocumentReader
         var header = separator >= 0 ? text[..separator] : text;
         var rest = separator >= 0 ? text[(separator + SourceSeparator.Length)..] : string.Empty;
 
-        string? title = null;
-        Uri? url = null;
-        DateOnly? structured = null;
-        foreach (Match line in HeaderLine().Matches(header))
-        {
-            var value = line.Groups["v"].Value.Trim();
-            switch (line.Groups["k"].Value)
-            {
-                case "TITRE":
-                    title ??= value;
-                    break;
-                case "URL":
-                    url ??= Uri.TryCreate(value, UriKind.Absolute, out var u) ? u : null;
-                    break;
-                case "DATE_LIMITE":
-                    structured ??= DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-                    break;
-            }
-        }
-
-        // Attachments: "--- CONTENU PDF (name.pdf) ---" sections after the page.
-        var attachments = new List<AttachmentText>();
-        var page = rest;
-        var pdfs = AttachmentHeader().Matches(rest);
-        if (pdfs.Count > 0)
-        {
-            page = rest[..pdfs[0].Index];
-            for (var i = 0; i < pdfs.Count; i++)
-            {
-                var start = pdfs[i].Index + pdfs[i].Length;
-                var end = i + 1 < pdfs.Count ? pdfs[i + 1].Index : rest.Length;
-                attachments.Add(new AttachmentText(pdfs[i].Groups["n"].Value.Trim(), rest[start..end]));
-            }
-        }
-
-        // Labelled blocks of the page (RESUME, OBJECTIF, QUI PEUT EN BENEFICIER, DEMARCHES, CONTACT, DESCRIPTION).
-        var sections = new List<(string Label, string Text)>();
-        var labels = SectionLabel().Matches(page);
-        for (var i = 0; i < labels.Count; i++)
-        {
-            var start = labels[i].Index + labels[i].Length;
-            var end = i + 1 < labels.Count ? labels[i + 1].Index : page.Length;
-            var label = labels[i].Groups["l"].Value;
-            var content = page[start..end];
-            if (label == "TITRE")
-            {
-                title ??= content.Trim();
-                continue;
-            }
-            content = content.Replace("|||", "\n", StringComparison.Ordinal);
-            if (HtmlText.LooksLikeHtml(content))
-            {
-                content = HtmlText.ToText(content);
-            }
-            sections.Add((label, content.Trim()));
-        }
-        if (sections.Count == 0 && page.Trim().Length > 0)
-        {
-            sections.Add(("TEXTE", HtmlText.LooksLikeHtml(page) ? HtmlText.ToText(page) : page.Trim()));
-        }
+        var (title, url, structured) = ReadScraperHeader(header);
+        var page = SplitAttachments(rest, out var attachments);
+        var sections = ReadSections(page, out var sectionTitle);
+        title ??= sectionTitle;
 
         var body = new StringBuilder();
         string? summary = null;
@@ -180,6 +124,83 @@ public static partial class CallDocumentReader
             UpdatedOn = FindMarkedDate(foldedBody, UpdatedMarker()),
             Attachments = attachments,
         };
+    }
+
+    /// <summary>The scraper's header lines: the first TITRE, URL and DATE_LIMITE each.</summary>
+    private static (string? Title, Uri? Url, DateOnly? Deadline) ReadScraperHeader(string header)
+    {
+        string? title = null;
+        Uri? url = null;
+        DateOnly? structured = null;
+        foreach (Match line in HeaderLine().Matches(header))
+        {
+            var value = line.Groups["v"].Value.Trim();
+            switch (line.Groups["k"].Value)
+            {
+                case "TITRE":
+                    title ??= value;
+                    break;
+                case "URL":
+                    url ??= Uri.TryCreate(value, UriKind.Absolute, out var u) ? u : null;
+                    break;
+                case "DATE_LIMITE":
+                    structured ??= DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+                    break;
+            }
+        }
+        return (title, url, structured);
+    }
+
+    /// <summary>Attachments: "--- CONTENU PDF (name.pdf) ---" sections after the page; returns the page before them.</summary>
+    private static string SplitAttachments(string rest, out List<AttachmentText> attachments)
+    {
+        attachments = [];
+        var pdfs = AttachmentHeader().Matches(rest);
+        if (pdfs.Count == 0)
+        {
+            return rest;
+        }
+        for (var i = 0; i < pdfs.Count; i++)
+        {
+            var start = pdfs[i].Index + pdfs[i].Length;
+            var end = i + 1 < pdfs.Count ? pdfs[i + 1].Index : rest.Length;
+            attachments.Add(new AttachmentText(pdfs[i].Groups["n"].Value.Trim(), rest[start..end]));
+        }
+        return rest[..pdfs[0].Index];
+    }
+
+    /// <summary>
+    /// Labelled blocks of the page (RESUME, OBJECTIF, QUI PEUT EN BENEFICIER, DEMARCHES, CONTACT, DESCRIPTION), or the
+    /// whole page as one TEXTE block; a TITRE block is the title, not text.
+    /// </summary>
+    private static List<(string Label, string Text)> ReadSections(string page, out string? title)
+    {
+        title = null;
+        var sections = new List<(string Label, string Text)>();
+        var labels = SectionLabel().Matches(page);
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var start = labels[i].Index + labels[i].Length;
+            var end = i + 1 < labels.Count ? labels[i + 1].Index : page.Length;
+            var label = labels[i].Groups["l"].Value;
+            var content = page[start..end];
+            if (label == "TITRE")
+            {
+                title ??= content.Trim();
+                continue;
+            }
+            content = content.Replace("|||", "\n", StringComparison.Ordinal);
+            if (HtmlText.LooksLikeHtml(content))
+            {
+                content = HtmlText.ToText(content);
+            }
+            sections.Add((label, content.Trim()));
+        }
+        if (sections.Count == 0 && page.Trim().Length > 0)
+        {
+            sections.Add(("TEXTE", HtmlText.LooksLikeHtml(page) ? HtmlText.ToText(page) : page.Trim()));
+        }
+        return sections;
     }
 
     private static CallDocument ReadHtml(string html, out string foldedBody)

@@ -104,38 +104,13 @@ public static partial class CallTextNormaliser
         var foldedTitle = FrenchText.FoldSameLength(document.Title);
         var foldedAnalysed = foldedTitle + "\n\n" + foldedBody;
 
-        var texts = new List<string> { analysed };
-        var callDocuments = new List<AttachmentText>();
-        foreach (var attachment in document.Attachments)
-        {
-            if (attachment.IsCallDocument)
-            {
-                callDocuments.Add(attachment);
-                texts.Add(attachment.Text);
-            }
-        }
-        var titleYear = TitleYear().Match(foldedTitle) is { Success: true } y ? int.Parse(y.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
-        var hints = new DeadlineHints
-        {
-            // A page's "updated on" date is context for dates without a year only when the call's name gives no year.
-            PublishedOn = published ?? (titleYear is null ? document.UpdatedOn : null),
-            CallYear = titleYear,
-            StructuredDate = document.StructuredDeadline,
-            Reference = now,
-        };
-        var deadline = OrNotFound(() => DeadlineExtractor.Extract(texts, hints, foldedAnalysed), DeadlineResult.None);
+        var callDocuments = document.Attachments.Where(attachment => attachment.IsCallDocument).ToList();
+        var deadline = ReadDeadline(document, callDocuments, (analysed, foldedTitle, foldedAnalysed), published, now);
 
         var funder = OrNotFound(() => FunderClassifier.Classify(url, sender ?? document.Sender, document.Title, foldedTitle, document.Body, foldedBody, document.StructuredFunder), Funder.Unknown);
         var kind = CallKindClassifier.ClassifyFolded(foldedTitle, foldedBody);
         var callYear = deadline.Deadline?.Year ?? published?.Year ?? document.UpdatedOn?.Year ?? now.Year;
-        var amount = OrNotFound(() => AmountExtractor.Extract(analysed, foldedAnalysed, callYear), null);
-        if (amount is null)
-        {
-            foreach (var attachment in callDocuments)
-            {
-                amount ??= OrNotFound(() => AmountExtractor.Extract(attachment.Text, callYear), null);
-            }
-        }
+        var amount = ReadAmount(analysed, foldedAnalysed, callDocuments, callYear);
 
         var call = new NormalisedCall
         {
@@ -162,6 +137,42 @@ public static partial class CallTextNormaliser
             Amount = amount,
         };
         return CallConfidence.Assess(call, deadline);
+    }
+
+    /// <summary>The deadline, read in the page and in the attachments that are the call's own documents.</summary>
+    private static DeadlineResult ReadDeadline(
+        CallDocument document,
+        List<AttachmentText> callDocuments,
+        (string Analysed, string FoldedTitle, string FoldedAnalysed) text,
+        DateOnly? published,
+        DateTimeOffset now)
+    {
+        var texts = new List<string> { text.Analysed };
+        texts.AddRange(callDocuments.Select(attachment => attachment.Text));
+        var titleYear = TitleYear().Match(text.FoldedTitle) is { Success: true } y ? int.Parse(y.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+        var hints = new DeadlineHints
+        {
+            // A page's "updated on" date is context for dates without a year only when the call's name gives no year.
+            PublishedOn = published ?? (titleYear is null ? document.UpdatedOn : null),
+            CallYear = titleYear,
+            StructuredDate = document.StructuredDeadline,
+            Reference = now,
+        };
+        return OrNotFound(() => DeadlineExtractor.Extract(texts, hints, text.FoldedAnalysed), DeadlineResult.None);
+    }
+
+    /// <summary>The amount the page gives, else the first the call's documents give.</summary>
+    private static CallAmount? ReadAmount(string analysed, string foldedAnalysed, List<AttachmentText> callDocuments, int callYear)
+    {
+        var amount = OrNotFound(() => AmountExtractor.Extract(analysed, foldedAnalysed, callYear), null);
+        if (amount is null)
+        {
+            foreach (var attachment in callDocuments)
+            {
+                amount ??= OrNotFound(() => AmountExtractor.Extract(attachment.Text, callYear), null);
+            }
+        }
+        return amount;
     }
 
     /// <summary>

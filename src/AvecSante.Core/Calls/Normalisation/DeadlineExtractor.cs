@@ -212,10 +212,7 @@ public static partial class DeadlineExtractor
         }
         LinkRanges(folded, mentions);
         var boundaries = Boundaries(text);
-        var context = hints.PublishedOn ?? PublicationIn(folded)
-            ?? (hints.CallYear is { } callYear ? new DateOnly(callYear, 1, 1) : (DateOnly?)null)
-            ?? (hints.Reference is { } r ? DateOnly.FromDateTime(ParisTime.ToParis(r).DateTime) : null);
-        InferYears(mentions, context);
+        InferYears(mentions, ContextDate(folded, hints));
 
         var phrases = new List<DatedPhrase>(mentions.Count);
         var b = 0;
@@ -233,20 +230,11 @@ public static partial class DeadlineExtractor
             var sentenceStart = b > 0 ? boundaries[b - 1] : 0;
             var sentenceEnd = b < boundaries.Count ? Math.Max(boundaries[b], m.End) : folded.Length;
             var previousEnd = i > 0 ? mentions[i - 1].End : 0;
-            var windowStart = Math.Max(Math.Max(sentenceStart, previousEnd), m.Start - WindowLength);
-            if (m.RangeEnd && m.RangePartner is { } partner)
-            {
-                // The words before "du … au …" qualify the range's end.
-                windowStart = Math.Max(Math.Max(sentenceStart, partner.Start - WindowLength), i > 1 ? mentions[i - 2].End : 0);
-            }
-            var window = folded[windowStart..m.Start];
-            var postEnd = Math.Min(Math.Min(sentenceEnd, m.End + 80), i + 1 < mentions.Count ? mentions[i + 1].Start : folded.Length);
-            var post = folded[m.End..Math.Max(m.End, postEnd)];
-            var sentenceSpan = (Start: Math.Max(sentenceStart, m.Start - 300), End: Math.Min(sentenceEnd, m.End + 300));
+            var around = Surroundings(folded, mentions, i, sentenceStart, sentenceEnd);
 
-            var (role, strength, cueStart) = Qualify(m, window, post, folded, sentenceSpan);
+            var (role, strength, cueStart) = Qualify(m, around.Window, around.Post, folded, around.Sentence);
             if (role == DateRole.Other && phrases.Count > 0 && phrases[^1] is { Role: DateRole.Final } listed
-                && windowStart == previousEnd && previousEnd > sentenceStart && NextInList().IsMatch(window))
+                && around.WindowStart == previousEnd && previousEnd > sentenceStart && NextInList().IsMatch(around.Window))
             {
                 // "Deux clôtures : la première le 27/02/2023 et la seconde le 20/09/2023": the list goes on.
                 (role, strength, cueStart) = (DateRole.Final, listed.Strength, 0);
@@ -256,24 +244,60 @@ public static partial class DeadlineExtractor
                 // Only closing and intermediate dates are reported; the rest only served to qualify their neighbours.
                 continue;
             }
-            var department = DepartmentOf(window) ?? DepartmentOf(post.Length > 40 ? post[..40] : post);
-            var evidenceStart = m.RangeEnd && m.RangePartner is { } p ? Math.Max(windowStart, p.Start - 3) : windowStart + cueStart;
-            var time = m.Time;
-            phrases.Add(new DatedPhrase
-            {
-                Date = date,
-                Time = time,
-                Instant = ParisTime.FromLocal(date.ToDateTime(time ?? EndOfDay)),
-                Role = role,
-                Strength = strength,
-                Evidence = FrenchText.Squeeze(text.AsSpan(evidenceStart, m.End - evidenceStart)).TrimStart(':', '-', ',', ';', ' '),
-                IsSession = SessionCue().IsMatch(window) || SessionCue().IsMatch(post),
-                Department = department,
-                YearInferred = m.Inferred,
-            });
+            phrases.Add(Phrase(text, m, date, (role, strength, cueStart), around));
         }
         return phrases;
     }
+
+    /// <summary>The date a year-less date is read near: the page's publication, the call's year, else today.</summary>
+    private static DateOnly? ContextDate(string folded, DeadlineHints hints) =>
+        hints.PublishedOn ?? PublicationIn(folded)
+            ?? (hints.CallYear is { } callYear ? new DateOnly(callYear, 1, 1) : (DateOnly?)null)
+            ?? (hints.Reference is { } r ? DateOnly.FromDateTime(ParisTime.ToParis(r).DateTime) : null);
+
+    /// <summary>
+    /// The words that qualify mention i: before it (within its sentence, after the previous date, at most
+    /// <see cref="WindowLength"/>), after it (up to the next date), and its sentence.
+    /// </summary>
+    private static MentionSurroundings Surroundings(string folded, List<Mention> mentions, int i, int sentenceStart, int sentenceEnd)
+    {
+        var m = mentions[i];
+        var previousEnd = i > 0 ? mentions[i - 1].End : 0;
+        var windowStart = Math.Max(Math.Max(sentenceStart, previousEnd), m.Start - WindowLength);
+        if (m.RangeEnd && m.RangePartner is { } partner)
+        {
+            // The words before "du … au …" qualify the range's end.
+            windowStart = Math.Max(Math.Max(sentenceStart, partner.Start - WindowLength), i > 1 ? mentions[i - 2].End : 0);
+        }
+        var window = folded[windowStart..m.Start];
+        var postEnd = Math.Min(Math.Min(sentenceEnd, m.End + 80), i + 1 < mentions.Count ? mentions[i + 1].Start : folded.Length);
+        var post = folded[m.End..Math.Max(m.End, postEnd)];
+        var sentence = (Start: Math.Max(sentenceStart, m.Start - 300), End: Math.Min(sentenceEnd, m.End + 300));
+        return new MentionSurroundings(windowStart, window, post, sentence);
+    }
+
+    /// <summary>A closing or intermediate date as reported, with the phrase it came from.</summary>
+    private static DatedPhrase Phrase(string text, Mention m, DateOnly date, (DateRole Role, int Strength, int CueStart) qualified, MentionSurroundings around)
+    {
+        var department = DepartmentOf(around.Window) ?? DepartmentOf(around.Post.Length > 40 ? around.Post[..40] : around.Post);
+        var evidenceStart = m.RangeEnd && m.RangePartner is { } p ? Math.Max(around.WindowStart, p.Start - 3) : around.WindowStart + qualified.CueStart;
+        var time = m.Time;
+        return new DatedPhrase
+        {
+            Date = date,
+            Time = time,
+            Instant = ParisTime.FromLocal(date.ToDateTime(time ?? EndOfDay)),
+            Role = qualified.Role,
+            Strength = qualified.Strength,
+            Evidence = FrenchText.Squeeze(text.AsSpan(evidenceStart, m.End - evidenceStart)).TrimStart(':', '-', ',', ';', ' '),
+            IsSession = SessionCue().IsMatch(around.Window) || SessionCue().IsMatch(around.Post),
+            Department = department,
+            YearInferred = m.Inferred,
+        };
+    }
+
+    /// <summary>What surrounds a date: the words before it (from WindowStart), after it, and its sentence's span.</summary>
+    private readonly record struct MentionSurroundings(int WindowStart, string Window, string Post, (int Start, int End) Sentence);
 
     private static (DateRole Role, int Strength, int CueStart) Qualify(Mention m, string window, string post, string folded, (int Start, int End) sentence)
     {
@@ -359,6 +383,23 @@ public static partial class DeadlineExtractor
 
     private static List<Mention> FindMentions(string folded)
     {
+        var mentions = DatesIn(folded);
+        var kept = new List<Mention>(mentions.Count);
+        foreach (var m in mentions)
+        {
+            if (m.Month is < 1 or > 12 || m.Day is < 1 or > 31 || (kept.Count > 0 && m.Start < kept[^1].DateEnd))
+            {
+                continue;
+            }
+            ReadTimeAfter(folded, m);
+            kept.Add(m);
+        }
+        return kept;
+    }
+
+    /// <summary>Every written, numeric and ISO date of the text, in order, at most <see cref="MaxMentions"/>.</summary>
+    private static List<Mention> DatesIn(string folded)
+    {
         var mentions = new List<Mention>();
         for (var match = WrittenDate().Match(folded); match.Success; match = match.NextMatch())
         {
@@ -405,34 +446,30 @@ public static partial class DeadlineExtractor
             // A call gives tens of dates, a programme a few hundred: past that, the rest of the text is not read.
             mentions.RemoveRange(MaxMentions, mentions.Count - MaxMentions);
         }
-        var kept = new List<Mention>(mentions.Count);
-        foreach (var m in mentions)
+        return mentions;
+    }
+
+    /// <summary>The time ("à 12h", "midi", "minuit") or "inclus" just after a date: where its mention ends.</summary>
+    private static void ReadTimeAfter(string folded, Mention m)
+    {
+        var time = TimeAfter().Match(folded, m.DateEnd, Math.Min(AfterDateLength, folded.Length - m.DateEnd));
+        m.End = m.DateEnd;
+        if (time.Success)
         {
-            if (m.Month is < 1 or > 12 || m.Day is < 1 or > 31 || (kept.Count > 0 && m.Start < kept[^1].DateEnd))
-            {
-                continue;
-            }
-            var time = TimeAfter().Match(folded, m.DateEnd, Math.Min(AfterDateLength, folded.Length - m.DateEnd));
-            m.End = m.DateEnd;
-            if (time.Success)
-            {
-                m.End = time.Index + time.Length;
-                m.Timestamp = m.Numeric && time.Value.Contains(':', StringComparison.Ordinal);
-                m.Time = time.Groups["noon"].Success ? new TimeOnly(12, 0)
-                    : time.Groups["midnight"].Success ? EndOfDay
-                    : new TimeOnly(int.Parse(time.Groups["h"].Value, CultureInfo.InvariantCulture), time.Groups["mi"].Success ? int.Parse(time.Groups["mi"].Value, CultureInfo.InvariantCulture) : 0);
-            }
-            else
-            {
-                var inclusive = Inclusive().Match(folded, m.DateEnd, Math.Min(AfterDateLength, folded.Length - m.DateEnd));
-                if (inclusive.Success)
-                {
-                    m.End = inclusive.Index + inclusive.Length;
-                }
-            }
-            kept.Add(m);
+            m.End = time.Index + time.Length;
+            m.Timestamp = m.Numeric && time.Value.Contains(':', StringComparison.Ordinal);
+            m.Time = time.Groups["noon"].Success ? new TimeOnly(12, 0)
+                : time.Groups["midnight"].Success ? EndOfDay
+                : new TimeOnly(int.Parse(time.Groups["h"].Value, CultureInfo.InvariantCulture), time.Groups["mi"].Success ? int.Parse(time.Groups["mi"].Value, CultureInfo.InvariantCulture) : 0);
         }
-        return kept;
+        else
+        {
+            var inclusive = Inclusive().Match(folded, m.DateEnd, Math.Min(AfterDateLength, folded.Length - m.DateEnd));
+            if (inclusive.Success)
+            {
+                m.End = inclusive.Index + inclusive.Length;
+            }
+        }
     }
 
     /// <summary>"du 1er octobre au 6 décembre 2024": the first date opens, the second closes, and lends its year.</summary>

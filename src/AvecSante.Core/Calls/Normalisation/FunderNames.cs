@@ -420,16 +420,7 @@ public static partial class FunderNames
         var words = 0;
         while (i < text.Length && words < 9)
         {
-            var j = i;
-            while (j < text.Length && text[j] is ' ' or '\u00A0')
-            {
-                j++;
-            }
-            var k = j;
-            while (k < text.Length && (char.IsLetterOrDigit(text[k]) || text[k] is '-' or '\'' or '\u2019' or '&' or '.'))
-            {
-                k++;
-            }
+            var (j, k) = NextWord(text, i);
             if (k == j)
             {
                 break;
@@ -446,38 +437,59 @@ public static partial class FunderNames
                 // "Ministère de la Culture et l'Office…": two organisations, not one name.
                 break;
             }
-            if (end == j - 1 || end == j - 2)
-            {
-                // An adjective right after a capitalised word belongs to the name ("Affaires étrangères", "Transition écologique").
-                if (char.IsLower(word[0]) && AdjectiveEnding().IsMatch(folded))
-                {
-                    end = j + word.Length;
-                    i = k;
-                    words++;
-                    continue;
-                }
-            }
-            if (char.IsUpper(word[0]) || char.IsDigit(word[0]))
+            // An adjective right after a capitalised word belongs to the name ("Affaires étrangères", "Transition écologique").
+            if ((end == j - 1 || end == j - 2) && char.IsLower(word[0]) && AdjectiveEnding().IsMatch(folded))
             {
                 end = j + word.Length;
-                if (raw.Length > word.Length && word.Length > 1)
-                {
-                    // "Fondation X. Elle soutient…": a full stop ends the name.
-                    break;
-                }
             }
-            else if (!Connectors.Contains(folded) && !folded.StartsWith("d'", StringComparison.Ordinal) && !folded.StartsWith("l'", StringComparison.Ordinal))
+            else if (!NameGoesOn(raw, word, folded, j, ref end))
             {
                 break;
-            }
-            else if ((folded.StartsWith("d'", StringComparison.Ordinal) || folded.StartsWith("l'", StringComparison.Ordinal)) && word.Length > 2 && char.IsUpper(word[2]))
-            {
-                end = j + word.Length;
             }
             i = k;
             words++;
         }
         return end;
+    }
+
+    /// <summary>The next word from <paramref name="from"/>, spaces skipped: [start, end), empty when none.</summary>
+    private static (int Start, int End) NextWord(string text, int from)
+    {
+        var j = from;
+        while (j < text.Length && text[j] is ' ' or '\u00A0')
+        {
+            j++;
+        }
+        var k = j;
+        while (k < text.Length && (char.IsLetterOrDigit(text[k]) || text[k] is '-' or '\'' or '\u2019' or '&' or '.'))
+        {
+            k++;
+        }
+        return (j, k);
+    }
+
+    /// <summary>
+    /// Whether a name goes on past this word: a capitalised word (or a number) extends it, a connector ("de", "d'…")
+    /// is crossed, anything else ends it.
+    /// </summary>
+    private static bool NameGoesOn(ReadOnlySpan<char> raw, ReadOnlySpan<char> word, string folded, int wordStart, ref int end)
+    {
+        if (char.IsUpper(word[0]) || char.IsDigit(word[0]))
+        {
+            end = wordStart + word.Length;
+            // "Fondation X. Elle soutient…": a full stop ends the name.
+            return !(raw.Length > word.Length && word.Length > 1);
+        }
+        var elided = folded.StartsWith("d'", StringComparison.Ordinal) || folded.StartsWith("l'", StringComparison.Ordinal);
+        if (!Connectors.Contains(folded) && !elided)
+        {
+            return false;
+        }
+        if (elided && word.Length > 2 && char.IsUpper(word[2]))
+        {
+            end = wordStart + word.Length;
+        }
+        return true;
     }
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "de", "du", "des", "la", "le", "les", "pour", "et", "d'entreprise", "en", "sur", "a", "au", "aux", "l'" };
