@@ -15,6 +15,8 @@ public sealed class TableCallRepository(TableStore tables, IOptions<FederationOp
     /// <summary>The columns a list shows or filters on (see <see cref="ListListingsAsync"/>).</summary>
     private static readonly string[] ListingColumns = ["RowKey", "Title", "Funder", "Deadline", "Themes", "Departments", "StructureKinds", "Status", "CreatedAt"];
 
+    private readonly TableCallListings _listings = new();
+
     private string Partition => federation.Value.Id;
 
     public async Task<bool> TryAddAsync(CallForProjects call, CancellationToken cancellationToken)
@@ -55,22 +57,20 @@ public sealed class TableCallRepository(TableStore tables, IOptions<FederationOp
         return result.OrderBy(c => c.Deadline ?? DateTimeOffset.MaxValue).ToList();
     }
 
-    /// <summary>The same rows as <see cref="ListAsync"/>, only the columns a list shows or filters on read and sent.</summary>
+    /// <summary>
+    /// The same calls in the same order as <see cref="ListAsync"/> (nearest deadline, then the table's key order), from
+    /// the listed columns kept in memory and refreshed by the rows changed since the last read.
+    /// </summary>
     public async Task<IReadOnlyList<CallListing>> ListListingsAsync(CallFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var result = new List<CallListing>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(ServerFilter(filter), select: ListingColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            // Only what the filter and the listing read is filled in: this call is never written back.
-            var call = ListingFromEntity(entity);
-            if (Keeps(filter, call))
-            {
-                result.Add(CallListing.From(call));
-            }
-        }
-        return result.OrderBy(c => c.Deadline ?? DateTimeOffset.MaxValue).ToList();
+        var all = await _listings.ReadAsync(table, Partition, ListingColumns, ListingFromEntity, cancellationToken).ConfigureAwait(false);
+        return all
+            .Where(c => (filter.Status is null || c.Status == filter.Status) && Keeps(filter, c))
+            .OrderBy(c => c.Deadline ?? DateTimeOffset.MaxValue).ThenBy(c => c.Id, StringComparer.Ordinal)
+            .Select(CallListing.From)
+            .ToList();
     }
 
     private static bool Keeps(CallFilter filter, CallForProjects call) =>
@@ -80,6 +80,7 @@ public sealed class TableCallRepository(TableStore tables, IOptions<FederationOp
         && (filter.Funder is null || call.Funder.Contains(filter.Funder, StringComparison.OrdinalIgnoreCase))
         && (filter.StructureKind is null || call.StructureKinds.Count == 0 || call.StructureKinds.Contains(filter.StructureKind));
 
+    /// <summary>Only what a list filters on and shows is filled in: such a call is never written back.</summary>
     private static CallForProjects ListingFromEntity(TableEntity e) => new()
     {
         Id = e.RowKey,

@@ -105,6 +105,25 @@ public sealed class TableCallRepositoryTests : IAsyncLifetime
         Assert.Equal(new CallListing("near", "Appel fictif near", "CPAM 29", Now.AddDays(4), [], CallStatus.Open), all[1], new ListingComparer());
     }
 
+    [Fact]
+    public async Task The_kept_listing_shows_a_call_added_or_corrected_since_its_last_read_even_by_another_instance()
+    {
+        await AddAsync("first", Now.AddDays(20), Now.AddDays(-5));
+        Assert.Equal(["first"], (await _calls.ListListingsAsync(new CallFilter(), CancellationToken.None)).Select(c => c.Id));
+        var otherInstance = new TableCallRepository(_tables, Microsoft.Extensions.Options.Options.Create(new FederationOptions()));
+
+        await otherInstance.TryAddAsync(new CallForProjects { Id = "second", Title = "Appel fictif second", Funder = "ARS Bretagne", Deadline = Now.AddDays(3), Source = "essai", CreatedAt = Now }, CancellationToken.None);
+        var first = await otherInstance.GetAsync("first", CancellationToken.None);
+        await otherInstance.TryUpdateAsync(first! with { Title = "Appel fictif corrigé", Status = CallStatus.Closed }, CancellationToken.None);
+        var listed = await _calls.ListListingsAsync(new CallFilter(), CancellationToken.None);
+        var open = await _calls.ListListingsAsync(new CallFilter(CallStatus.Open), CancellationToken.None);
+
+        Assert.Equal(["second", "first"], listed.Select(c => c.Id));
+        Assert.Equal("Appel fictif corrigé", listed[1].Title);
+        Assert.Equal(CallStatus.Closed, listed[1].Status);
+        Assert.Equal(["second"], open.Select(c => c.Id));
+    }
+
     /// <summary>Listings compared field by field (their themes are a list, which a record compares by reference).</summary>
     private sealed class ListingComparer : IEqualityComparer<CallListing>
     {
