@@ -97,6 +97,7 @@ internal static class ConsoleBenchmark
         var none = CancellationToken.None;
         await PageTimings.MeasureAsync("Aujourd'hui", requests, provider, "console.example.org", cookie, "/api/console", "", r => today.ShowAsync(r, none));
         await PageTimings.MeasureAsync("Appels (no filter)", requests, provider, "console.example.org", cookie, "/api/console/appels", "", r => calls.ListAsync(r, none));
+        await PageTimings.MeasureAsync("Appels (no filter, page 200)", requests, provider, "console.example.org", cookie, "/api/console/appels", "?page=200", r => calls.ListAsync(r, none));
         await PageTimings.MeasureAsync("Appels (open, 30 days, 35)", requests, provider, "console.example.org", cookie, "/api/console/appels", "?statut=open&jours=30&departement=35", r => calls.ListAsync(r, none));
         await PageTimings.MeasureAsync("a call's page", requests, provider, "console.example.org", cookie, "/api/console/appels/c-000123", "", r => calls.ShowAsync(r, "c-000123", none));
         await PageTimings.MeasureAsync("Rapport d'activité", requests, provider, "console.example.org", cookie, "/api/console/rapport", "", r => report.ListAsync(r, none));

@@ -10,27 +10,58 @@ using Microsoft.AspNetCore.Http;
 
 namespace AvecSante.Api.Console;
 
-/// <summary>The list's filters, as read from the query string.</summary>
-public sealed record CallsQuery(CallStatus? Status, string? Theme, string? Department, string? Funder, string? Kind, int? ClosingWithinDays);
+/// <summary>The list's filters and the page asked for, as read from the query string.</summary>
+public sealed record CallsQuery(CallStatus? Status, string? Theme, string? Department, string? Funder, string? Kind, int? ClosingWithinDays, int Page = 1)
+{
+    /// <summary>The address of another page of the same list: the filters kept, in the names the form sends.</summary>
+    public string Link(int page)
+    {
+        var values = new List<KeyValuePair<string, string?>>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                values.Add(new(name, value));
+            }
+        }
+        Add("statut", Status?.ToString().ToLowerInvariant());
+        Add("theme", Theme);
+        Add("departement", Department);
+        Add("structure", Kind);
+        Add("financeur", Funder);
+        Add("jours", ClosingWithinDays?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add("page", page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        return ConsoleNavigation.Calls + QueryString.Create(values).ToUriComponent();
+    }
+}
 
 /// <summary>Calls in the console: the list with filters, a call's page, and paste → preview → correct → publish.</summary>
 public sealed class ConsoleCallsHandlers(ConsoleGate gate, ICallRepository calls, IOutboxStore outbox, CallSubmissionService submissions, CallReviewService reviews, TimeProvider clock)
 {
-    /// <summary>GET console/appels.</summary>
+    /// <summary>Calls a list page shows; the pages after the first are reached through links that keep the filters.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>GET console/appels: the filtered calls, nearest deadline first, a page at a time.</summary>
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
         gate.PageAsync(request, async console =>
         {
             var query = ReadQuery(request.Query);
             var now = clock.GetUtcNow();
-            var list = await calls.ListAsync(new CallFilter(query.Status, query.Theme, query.Department, query.Funder, query.Kind), cancellationToken).ConfigureAwait(false);
-            var shown = list
-                .Where(c => query.ClosingWithinDays is not { } days || (c.Deadline is { } d && d >= now && d <= now.AddDays(days)))
-                .OrderBy(c => c.Deadline ?? DateTimeOffset.MaxValue).ToList();
+            var filter = new CallFilter(query.Status, query.Theme, query.Department, query.Funder, query.Kind,
+                DeadlineFrom: query.ClosingWithinDays is null ? null : now,
+                DeadlineTo: query.ClosingWithinDays is { } days ? now.AddDays(days) : null);
+            // Only the listed columns of each call are read: the page shows fifty, but orders and counts all of them.
+            var list = await calls.ListListingsAsync(filter, cancellationToken).ConfigureAwait(false);
+            var sorted = list.OrderBy(c => c.Deadline ?? DateTimeOffset.MaxValue).ToList();
+            var pages = Math.Max(1, (sorted.Count + PageSize - 1) / PageSize);
+            var page = Math.Min(query.Page, pages);
             return WebPage.Render<CallsPage>(new Dictionary<string, object?>
             {
                 [nameof(CallsPage.Frame)] = console.Frame,
-                [nameof(CallsPage.Query)] = query,
-                [nameof(CallsPage.Calls)] = shown,
+                [nameof(CallsPage.Query)] = query with { Page = page },
+                [nameof(CallsPage.Calls)] = sorted.Skip((page - 1) * PageSize).Take(PageSize).ToList(),
+                [nameof(CallsPage.Total)] = sorted.Count,
+                [nameof(CallsPage.PageCount)] = pages,
                 [nameof(CallsPage.Now)] = now,
             });
         }, cancellationToken);
@@ -120,5 +151,6 @@ public sealed class ConsoleCallsHandlers(ConsoleGate gate, ICallRepository calls
     private static CallsQuery ReadQuery(IQueryCollection q) => new(
         Enum.TryParse<CallStatus>(q["statut"].ToString(), ignoreCase: true, out var status) ? status : null,
         QueryValues.Text(q, "theme"), QueryValues.Text(q, "departement"), QueryValues.Text(q, "financeur"), QueryValues.Text(q, "structure")?.ToUpperInvariant(),
-        int.TryParse(q["jours"].ToString(), out var days) && days is > 0 and <= 366 ? days : null);
+        int.TryParse(q["jours"].ToString(), out var days) && days is > 0 and <= 366 ? days : null,
+        int.TryParse(q["page"].ToString(), out var page) && page > 0 ? page : 1);
 }

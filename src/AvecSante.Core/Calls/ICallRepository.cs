@@ -1,11 +1,28 @@
 namespace AvecSante.Core.Calls;
 
+/// <summary>
+/// Which calls a listing keeps. The instants bound the deadline (both ends inclusive) and the reception: a store filters
+/// on them before the rows travel, so a page that shows a few calls reads only those.
+/// </summary>
 public sealed record CallFilter(
     CallStatus? Status = null,
     string? Theme = null,
     string? Department = null,
     string? Funder = null,
-    string? StructureKind = null);
+    string? StructureKind = null,
+    DateTimeOffset? DeadlineFrom = null,
+    DateTimeOffset? DeadlineTo = null,
+    DateTimeOffset? CreatedFrom = null)
+{
+    /// <summary>Whether a call's deadline and reception fall within the bounds (a call without a deadline is outside any deadline bound).</summary>
+    public bool WithinBounds(CallForProjects call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return (DeadlineFrom is null || call.Deadline >= DeadlineFrom)
+            && (DeadlineTo is null || call.Deadline <= DeadlineTo)
+            && (CreatedFrom is null || call.CreatedAt >= CreatedFrom);
+    }
+}
 
 public interface ICallRepository
 {
@@ -15,6 +32,13 @@ public interface ICallRepository
     Task<CallForProjects?> GetAsync(string id, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CallForProjects>> ListAsync(CallFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What a list shows of the calls a filter keeps, nearest deadline first as <see cref="ListAsync"/>: stores that can
+    /// read a few columns override this; the default maps the full listing.
+    /// </summary>
+    async Task<IReadOnlyList<CallListing>> ListListingsAsync(CallFilter filter, CancellationToken cancellationToken) =>
+        [.. (await ListAsync(filter, cancellationToken).ConfigureAwait(false)).Select(CallListing.From)];
 
     /// <summary>Replaces a call read earlier; null when someone changed it in between (ETag, 412), else the new version.</summary>
     Task<CallForProjects?> TryUpdateAsync(CallForProjects call, CancellationToken cancellationToken);

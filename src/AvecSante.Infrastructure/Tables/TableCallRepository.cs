@@ -12,6 +12,11 @@ public sealed class TableCallRepository(TableStore tables, IOptions<FederationOp
 {
     public const string TableName = "Calls";
 
+    /// <summary>The columns a list shows or filters on (see <see cref="ListListingsAsync"/>).</summary>
+    private static readonly string[] ListingColumns = ["RowKey", "Title", "Funder", "Deadline", "Themes", "Departments", "StructureKinds", "Status", "CreatedAt"];
+
+    private readonly TableCallListings _listings = new();
+
     private string Partition => federation.Value.Id;
 
     public async Task<bool> TryAddAsync(CallForProjects call, CancellationToken cancellationToken)
@@ -40,22 +45,81 @@ public sealed class TableCallRepository(TableStore tables, IOptions<FederationOp
     {
         ArgumentNullException.ThrowIfNull(filter);
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var query = filter.Status is { } status
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Status eq {status.ToString()}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
         var result = new List<CallForProjects>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(query, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync<TableEntity>(ServerFilter(filter), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var call = FromEntity(entity);
-            if ((filter.Theme is null || call.Themes.Contains(filter.Theme))
-                && (filter.Department is null || call.Departments.Any(d => Core.Common.Departments.Covers(d, filter.Department)))
-                && (filter.Funder is null || call.Funder.Contains(filter.Funder, StringComparison.OrdinalIgnoreCase))
-                && (filter.StructureKind is null || call.StructureKinds.Count == 0 || call.StructureKinds.Contains(filter.StructureKind)))
+            if (Keeps(filter, call))
             {
                 result.Add(call);
             }
         }
         return result.OrderBy(c => c.Deadline ?? DateTimeOffset.MaxValue).ToList();
+    }
+
+    /// <summary>
+    /// The same calls in the same order as <see cref="ListAsync"/> (nearest deadline, then the table's key order), from
+    /// the listed columns kept in memory and refreshed by the rows changed since the last read.
+    /// </summary>
+    public async Task<IReadOnlyList<CallListing>> ListListingsAsync(CallFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var all = await _listings.ReadAsync(table, Partition, ListingColumns, ListingFromEntity, cancellationToken).ConfigureAwait(false);
+        return all
+            .Where(c => (filter.Status is null || c.Status == filter.Status) && Keeps(filter, c))
+            .OrderBy(c => c.Deadline ?? DateTimeOffset.MaxValue).ThenBy(c => c.Id, StringComparer.Ordinal)
+            .Select(CallListing.From)
+            .ToList();
+    }
+
+    private static bool Keeps(CallFilter filter, CallForProjects call) =>
+        filter.WithinBounds(call)
+        && (filter.Theme is null || call.Themes.Contains(filter.Theme))
+        && (filter.Department is null || call.Departments.Any(d => Core.Common.Departments.Covers(d, filter.Department)))
+        && (filter.Funder is null || call.Funder.Contains(filter.Funder, StringComparison.OrdinalIgnoreCase))
+        && (filter.StructureKind is null || call.StructureKinds.Count == 0 || call.StructureKinds.Contains(filter.StructureKind));
+
+    /// <summary>Only what a list filters on and shows is filled in: such a call is never written back.</summary>
+    private static CallForProjects ListingFromEntity(TableEntity e) => new()
+    {
+        Id = e.RowKey,
+        Title = e.GetString("Title"),
+        Funder = e.GetString("Funder"),
+        Deadline = e.GetDateTimeOffset("Deadline"),
+        Themes = Json.List(e.GetString("Themes")),
+        Departments = Json.List(e.GetString("Departments")),
+        StructureKinds = Json.List(e.GetString("StructureKinds")),
+        Status = Enum.Parse<CallStatus>(e.GetString("Status")),
+        Source = string.Empty,
+        CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? default,
+    };
+
+    /// <summary>
+    /// The part of a filter the table evaluates: status and the deadline and reception bounds (one partition, so the rows
+    /// are still scanned by the service, but only the matching ones travel and are read). Themes, departments and kinds
+    /// are JSON lists and the funder a substring: those are kept or not here.
+    /// </summary>
+    private string ServerFilter(CallFilter filter)
+    {
+        var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {Partition}") };
+        if (filter.Status is { } status)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"Status eq {status.ToString()}"));
+        }
+        if (filter.DeadlineFrom is { } deadlineFrom)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"Deadline ge {deadlineFrom}"));
+        }
+        if (filter.DeadlineTo is { } deadlineTo)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"Deadline le {deadlineTo}"));
+        }
+        if (filter.CreatedFrom is { } createdFrom)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"CreatedAt ge {createdFrom}"));
+        }
+        return string.Join(" and ", parts);
     }
 
     /// <summary>One partition query; the publication dates (ISO strings) and the reception instants are filtered on the server.</summary>

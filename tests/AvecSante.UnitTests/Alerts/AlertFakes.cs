@@ -85,7 +85,7 @@ internal sealed class MemoryCalls(params CallForProjects[] calls) : ICallReposit
     public Task<CallForProjects?> GetAsync(string id, CancellationToken cancellationToken) => Task.FromResult(Calls.FirstOrDefault(c => c.Id == id));
 
     public Task<IReadOnlyList<CallForProjects>> ListAsync(CallFilter filter, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<CallForProjects>>(Calls.Where(c => filter.Status is null || c.Status == filter.Status).ToList());
+        Task.FromResult<IReadOnlyList<CallForProjects>>(Calls.Where(c => (filter.Status is null || c.Status == filter.Status) && filter.WithinBounds(c)).ToList());
 
     public Task<CallForProjects?> TryUpdateAsync(CallForProjects call, CancellationToken cancellationToken)
     {
