@@ -93,6 +93,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CallAlertPlanner>();
         services.AddSingleton<CallSubmissionService>();
         services.AddSingleton<CallReviewService>();
+        services.AddSingleton<CallChangeService>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<OutboxRetry>();
 
@@ -119,6 +120,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<ApiDescriptionHandler>();
         services.AddSingleton<CallsHandlers>();
+        services.AddSingleton<CallChangesHandlers>();
         services.AddSingleton<NotificationsHandlers>();
         services.AddSingleton<DispatchNotificationsJob>();
         return services;
