@@ -36,6 +36,7 @@ public static class ConsoleCatalog
         new("ConsoleExportMembers", ["GET"], "console/adherents/export/{format}", FunctionAccess.Anonymous, typeof(ConsoleMemberFileHandlers), nameof(ConsoleMemberFileHandlers.ExportAsync)),
         new("ConsolePeople", ["GET"], "console/adherents/personnes", FunctionAccess.Anonymous, typeof(ConsolePeopleHandlers), nameof(ConsolePeopleHandlers.ListAsync)),
         new("ConsolePerson", ["GET"], "console/adherents/personnes/{id}", FunctionAccess.Anonymous, typeof(ConsolePeopleHandlers), nameof(ConsolePeopleHandlers.ShowAsync)),
+        new("ConsoleUpdatePerson", ["POST"], "console/adherents/personnes/{id}", FunctionAccess.Anonymous, typeof(ConsolePeopleHandlers), nameof(ConsolePeopleHandlers.UpdateAsync)),
         new("ConsolePersonData", ["GET"], "console/adherents/personnes/{id}/donnees", FunctionAccess.Anonymous, typeof(ConsolePeopleHandlers), nameof(ConsolePeopleHandlers.ExportAsync)),
         new("ConsoleConfirmErasure", ["GET"], "console/adherents/personnes/{id}/effacement", FunctionAccess.Anonymous, typeof(ConsolePeopleHandlers), nameof(ConsolePeopleHandlers.ConfirmEraseAsync)),
         new("ConsoleErasePerson", ["POST"], "console/adherents/personnes/{id}/effacement", FunctionAccess.Anonymous, typeof(ConsolePeopleHandlers), nameof(ConsolePeopleHandlers.EraseAsync)),
