@@ -52,6 +52,8 @@ public static class FunctionCatalog
         new("ListCalls", ["GET"], "calls", FunctionAccess.Function, typeof(CallsHandlers), nameof(CallsHandlers.ListAsync)),
         new("GetCall", ["GET"], "calls/{id}", FunctionAccess.Function, typeof(CallsHandlers), nameof(CallsHandlers.GetAsync)),
         new("ReviewCall", ["POST"], "calls/{id}/review", FunctionAccess.Function, typeof(CallsHandlers), nameof(CallsHandlers.ReviewAsync)),
+        new("CorrectCall", ["POST"], "calls/{id}/correction", FunctionAccess.Function, typeof(CallChangesHandlers), nameof(CallChangesHandlers.CorrectAsync)),
+        new("CancelCall", ["POST"], "calls/{id}/cancellation", FunctionAccess.Function, typeof(CallChangesHandlers), nameof(CallChangesHandlers.CancelAsync)),
         new("ListNotifications", ["GET"], "notifications", FunctionAccess.Function, typeof(NotificationsHandlers), nameof(NotificationsHandlers.ListAsync)),
         new("DispatchNotificationsNow", ["POST"], "notifications/dispatch", FunctionAccess.Function, typeof(NotificationsHandlers), nameof(NotificationsHandlers.DispatchAsync)),
         new("RetryNotification", ["POST"], "notifications/{id}/retry", FunctionAccess.Function, typeof(NotificationsHandlers), nameof(NotificationsHandlers.RetryAsync)),

@@ -34,6 +34,10 @@ public sealed class CallsHandlers(CallSubmissionService submissions, ICallReposi
             return Problems.NotFound("Appel");
         }
         var call = await calls.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (call?.Version is { } version)
+        {
+            request.HttpContext.Response.Headers.ETag = version; // for If-Match on a correction or a cancellation
+        }
         return call is null ? Problems.NotFound("Appel") : TypedResults.Ok(CallResponse.From(call));
     }
 
@@ -107,7 +111,8 @@ public sealed record CallResponse(
     int? AlertsPlanned = null,
     IReadOnlyList<CallDisagreement>? Disagreements = null,
     IReadOnlyList<string>? ReviewReasons = null,
-    DateTimeOffset? ReviewedAt = null)
+    DateTimeOffset? ReviewedAt = null,
+    DateTimeOffset? CancelledAt = null)
 {
     public static CallResponse From(CallForProjects call, bool? created = null, int? alertsPlanned = null)
     {
@@ -130,6 +135,7 @@ public sealed record CallResponse(
             alertsPlanned,
             call.Disagreements,
             call.ReviewReasons.Count > 0 ? call.ReviewReasons : null,
-            call.ReviewedAt);
+            call.ReviewedAt,
+            call.CancelledAt);
     }
 }

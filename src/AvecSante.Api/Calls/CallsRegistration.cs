@@ -35,6 +35,8 @@ public static class CallsRegistration
         services.AddSingleton<IngestCallsJob>();
         services.AddSingleton<CallSubmissionService>();
         services.AddSingleton<CallReviewService>();
+        services.AddSingleton<CallChangeService>();
         services.AddSingleton<CallsHandlers>();
+        services.AddSingleton<CallChangesHandlers>();
     }
 }

@@ -85,6 +85,8 @@ public sealed class ConsoleCallsHandlers(ConsoleGate gate, ICallRepository calls
                 [nameof(CallPage.Now)] = clock.GetUtcNow(),
                 [nameof(CallPage.Published)] = QueryValues.Text(request.Query, "publie"),
                 [nameof(CallPage.Reviewed)] = QueryValues.Text(request.Query, "verifie"),
+                [nameof(CallPage.Corrected)] = QueryValues.Text(request.Query, "modifie"),
+                [nameof(CallPage.Cancelled)] = QueryValues.Text(request.Query, "annule"),
             });
         }, cancellationToken);
 

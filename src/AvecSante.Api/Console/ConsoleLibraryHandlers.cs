@@ -116,7 +116,7 @@ public sealed class ConsoleLibraryHandlers(ConsoleGate gate, DocumentLibrary lib
     /// <summary>POST console/capitalisation/{id}/restauration: out of the bin while the period runs.</summary>
     public Task<IResult> RestoreAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
         gate.FormAsync(request, async (console, _) => await FindAsync(id, cancellationToken).ConfigureAwait(false) is { } document
-            ? Answer(console, await library.RestoreAsync(id, cancellationToken).ConfigureAwait(false), document, "restauree")
+            ? Answer(console, await library.RestoreAsync(id, CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false), document, "restauree")
             : NotFound(console), cancellationToken);
 
     public static string SheetHref(string id) => ConsoleNavigation.Library + "/" + Uri.EscapeDataString(id);

@@ -148,9 +148,12 @@ public sealed class ConsoleMemberFileHandlers(ConsoleGate gate, MembersService m
 
     public static string StructureHref(string id) => ConsoleNavigation.Members + "/structures/" + Uri.EscapeDataString(id);
 
-    /// <summary>"modifiée entre-temps par …": who the audit trail says changed the record last, and when.</summary>
-    private async Task<string> ChangedMeanwhileAsync(string id, CancellationToken cancellationToken)
+    private Task<string> ChangedMeanwhileAsync(string id, CancellationToken cancellationToken) => ChangedMeanwhileAsync(audit, id, cancellationToken);
+
+    /// <summary>"modifiée entre-temps par …": who the audit trail says changed the record (structure or person) last, and when.</summary>
+    internal static async Task<string> ChangedMeanwhileAsync(IMemberAuditTrail audit, string id, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(audit);
         var last = (await audit.ListAsync(id, AuditMonths, cancellationToken).ConfigureAwait(false)).OrderByDescending(e => e.At).FirstOrDefault();
         var by = last is null ? string.Empty : $" par {MemberForms.Actor(last.Actor)} ({ConsoleFormat.Day(last.At)})";
         return $"Cette fiche a été modifiée entre-temps{by}. Vos saisies sont gardées dans le formulaire : comparez-les aux valeurs enregistrées ci-dessous, puis enregistrez à nouveau.";

@@ -16,7 +16,7 @@ public sealed record PeopleQuery(string? Name, string? Department, string? Role)
 /// People of the member file in the console: search, a person's page, and GDPR: the export (the API's own, as a page
 /// or JSON) and the erasure, which asks for a confirmation first and goes through PersonalDataService.
 /// </summary>
-public sealed class ConsolePeopleHandlers(ConsoleGate gate, MembersService members, PersonalDataService personalData, PersonalDataHandlers api)
+public sealed class ConsolePeopleHandlers(ConsoleGate gate, MembersService members, PersonalDataService personalData, PersonalDataHandlers api, IMemberAuditTrail audit)
 {
     /// <summary>GET console/adherents/personnes.</summary>
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
@@ -38,9 +38,57 @@ public sealed class ConsolePeopleHandlers(ConsoleGate gate, MembersService membe
 
     /// <summary>GET console/adherents/personnes/{id}.</summary>
     public Task<IResult> ShowAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
-        gate.PageAsync(request, async console => await FindAsync(id, cancellationToken).ConfigureAwait(false) is { } person
-            ? await PersonPageAsync(console, person, erasing: false, error: null, StatusCodes.Status200OK, cancellationToken).ConfigureAwait(false)
-            : NotFound(console), cancellationToken);
+        gate.PageAsync(request, async console =>
+        {
+            if (await FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } person)
+            {
+                return NotFound(console);
+            }
+            var done = request.Query["fait"].ToString() switch
+            {
+                "modifiee" => "Modifications enregistrées.",
+                "inchangee" => "Aucune modification : la fiche était déjà ainsi.",
+                _ => null,
+            };
+            var forms = new PersonForms(PersonForm.From(person), person.Version, Done: done);
+            return await PersonPageAsync(console, person, erasing: false, error: null, StatusCodes.Status200OK, cancellationToken, forms).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>POST console/adherents/personnes/{id}: the edit through MembersService, under the version the form was read with.</summary>
+    public Task<IResult> UpdateAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        gate.FormAsync(request, async (console, form) =>
+        {
+            if (await FindAsync(id, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return NotFound(console);
+            }
+            var (input, formErrors) = PersonForm.Read(form);
+            // An empty version would mean "whatever is stored": the console always edits what it showed.
+            var version = MemberForms.Value(form, "version") ?? "\"missing\"";
+            var change = formErrors.IsEmpty
+                ? await members.UpdatePersonAsync(id, input, version, CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false)
+                : new Change<Person>(ChangeOutcome.Invalid, Errors: formErrors);
+            switch (change.Outcome)
+            {
+                case ChangeOutcome.NotFound:
+                    return NotFound(console);
+                case ChangeOutcome.Updated or ChangeOutcome.Unchanged:
+                    return WebPage.SeeOther(PersonHref(id) + (change.Outcome == ChangeOutcome.Updated ? "?fait=modifiee" : "?fait=inchangee"));
+            }
+            if (await FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } stored)
+            {
+                return NotFound(console);
+            }
+            var (status, forms) = change.Outcome switch
+            {
+                ChangeOutcome.Stale => (StatusCodes.Status409Conflict,
+                    new PersonForms(input, stored.Version, Conflict: await ConsoleMemberFileHandlers.ChangedMeanwhileAsync(audit, id, cancellationToken).ConfigureAwait(false))),
+                ChangeOutcome.Conflict => (StatusCodes.Status409Conflict,
+                    new PersonForms(input, version, new Dictionary<string, string[]> { ["email"] = [change.Message ?? "Une autre personne a déjà cette adresse e-mail."] })),
+                _ => (StatusCodes.Status422UnprocessableEntity, new PersonForms(input, version, change.Errors?.ToDictionary())),
+            };
+            return await PersonPageAsync(console, stored, erasing: false, error: null, status, cancellationToken, forms).ConfigureAwait(false);
+        }, cancellationToken);
 
     /// <summary>GET console/adherents/personnes/{id}/donnees?format=html|json: the right of access, by the API's own export.</summary>
     public Task<IResult> ExportAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
@@ -80,7 +128,7 @@ public sealed class ConsolePeopleHandlers(ConsoleGate gate, MembersService membe
     private async Task<Person?> FindAsync(string id, CancellationToken cancellationToken) =>
         StableKeys.IsSafe(id) ? await members.GetPersonAsync(id, cancellationToken).ConfigureAwait(false) : null;
 
-    private async Task<IResult> PersonPageAsync(ConsoleRequest console, Person person, bool erasing, string? error, int status, CancellationToken cancellationToken)
+    private async Task<IResult> PersonPageAsync(ConsoleRequest console, Person person, bool erasing, string? error, int status, CancellationToken cancellationToken, PersonForms? forms = null)
     {
         var structures = new List<MemberStructure>();
         foreach (var structureId in person.StructureIds)
@@ -97,6 +145,7 @@ public sealed class ConsolePeopleHandlers(ConsoleGate gate, MembersService membe
             [nameof(PersonPage.Structures)] = structures,
             [nameof(PersonPage.Erasing)] = erasing,
             [nameof(PersonPage.Error)] = error,
+            [nameof(PersonPage.Forms)] = forms ?? new PersonForms(PersonForm.From(person), person.Version),
         }, status);
     }
 

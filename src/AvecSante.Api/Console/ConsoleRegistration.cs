@@ -23,6 +23,7 @@ public static class ConsoleRegistration
         services.AddSingleton<ConsoleSignInHandlers>();
         services.AddSingleton<ConsoleTodayHandler>();
         services.AddSingleton<ConsoleCallsHandlers>();
+        services.AddSingleton<ConsoleCallChangesHandlers>();
         services.AddSingleton<ConsoleReportHandlers>();
         services.AddSingleton<ConsoleMembersHandlers>();
         services.AddSingleton<ConsoleMemberFileHandlers>();

@@ -176,7 +176,7 @@ public sealed class DocumentsHandlers(DocumentLibrary library)
 
     /// <summary>POST /api/documents/{id}/restore: out of the bin, while the period runs (410 after).</summary>
     public async Task<IResult> RestoreAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
-        ToResult(await library.RestoreAsync(id, cancellationToken).ConfigureAwait(false));
+        ToResult(await library.RestoreAsync(id, CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false));
 
     private IResult ToResult(Outcome<LibraryDocument> outcome) =>
         Problems.Refusal(outcome, "Document", id => $"/api/documents/{id}") ?? TypedResults.Ok(DocumentResponse.From(outcome.Value!, library.Rules));

@@ -34,6 +34,8 @@ public static class ApiOperations
         ["ListCalls"] = "Lister les appels à projets",
         ["GetCall"] = "Lire un appel à projets",
         ["ReviewCall"] = "Confirmer ou corriger un appel « à vérifier »",
+        ["CorrectCall"] = "Corriger un appel publié (les alertes « appel modifié » suivent)",
+        ["CancelCall"] = "Annuler un appel publié (les alertes « appel annulé » suivent)",
         ["ListNotifications"] = "Lister les envois (boîte d'envoi)",
         ["DispatchNotificationsNow"] = "Envoyer maintenant ce qui est dû",
         ["RetryNotification"] = "Réessayer un envoi en échec",

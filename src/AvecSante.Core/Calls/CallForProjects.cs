@@ -78,6 +78,9 @@ public sealed record CallForProjects
     /// <summary>When a staff member confirmed or corrected the call; null while nobody has.</summary>
     public DateTimeOffset? ReviewedAt { get; init; }
 
+    /// <summary>When a staff member cancelled the call: it stays closed whatever a source says later.</summary>
+    public DateTimeOffset? CancelledAt { get; init; }
+
     public DateTimeOffset? UpdatedAt { get; init; }
 
     /// <summary>Opaque concurrency token of the stored record (an ETag); null before it is stored.</summary>
@@ -100,4 +103,7 @@ public static class ReviewedFields
     public const string Deadline = "deadline";
 
     public const string Funder = "funder";
+
+    /// <summary>The title, once a staff member corrected it.</summary>
+    public const string Title = "title";
 }

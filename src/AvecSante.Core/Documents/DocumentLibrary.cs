@@ -109,7 +109,8 @@ public sealed partial class DocumentLibrary(
             ? Answer(new Outcome<LibraryDocument>(OutcomeKind.Done, document))
             : Write(document with { DeletedAt = now, DeletedBy = actor, UpdatedAt = now })), _ => LogDeleted(id), cancellationToken);
 
-    public Task<Outcome<LibraryDocument>> RestoreAsync(string id, CancellationToken cancellationToken) =>
+    /// <param name="actor">Who restores it, kept on the document as its last restore.</param>
+    public Task<Outcome<LibraryDocument>> RestoreAsync(string id, string? actor, CancellationToken cancellationToken) =>
         UpdateAsync(id, (document, now) =>
         {
             if (document.DeletedAt is not { } deletedAt)
@@ -120,7 +121,7 @@ public sealed partial class DocumentLibrary(
             return Task.FromResult(now >= rules.RestorableUntil(deletedAt)
                 ? Answer(new Outcome<LibraryDocument>(OutcomeKind.Gone, document, Reason: "Ce document ne peut plus être restauré.",
                     Detail: $"Le délai de restauration ({rules.RestorePeriod.TotalDays:0} jours) est dépassé : le document sera définitivement effacé."))
-                : Write(document with { DeletedAt = null, DeletedBy = null, UpdatedAt = now }));
+                : Write(document with { DeletedAt = null, DeletedBy = null, RestoredAt = now, RestoredBy = actor, UpdatedAt = now }));
         }, _ => LogRestored(id), cancellationToken);
 
     /// <summary>What a change makes of the document it read: a record to write, or an answer that ends the request.</summary>

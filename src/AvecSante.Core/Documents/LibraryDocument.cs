@@ -46,6 +46,11 @@ public sealed record LibraryDocument
     /// <summary>Who put it in the bin (as the audit trail names callers); null when it is not in the bin.</summary>
     public string? DeletedBy { get; init; }
 
+    /// <summary>When it last came out of the bin, and who restored it (as the audit trail names callers).</summary>
+    public DateTimeOffset? RestoredAt { get; init; }
+
+    public string? RestoredBy { get; init; }
+
     /// <summary>Storage's concurrency token (ETag) of the read this instance came from; null for a new document.</summary>
     public string? Revision { get; init; }
 

@@ -28,6 +28,9 @@ public sealed class ConsoleMemberFileFunctions(ConsoleMemberFileHandlers structu
     [Function("ConsolePerson")]
     public Task<IResult> ConsolePerson([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/adherents/personnes/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) => people.ShowAsync(req, id, cancellationToken);
 
+    [Function("ConsoleUpdatePerson")]
+    public Task<IResult> ConsoleUpdatePerson([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/adherents/personnes/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) => people.UpdateAsync(req, id, cancellationToken);
+
     [Function("ConsolePersonData")]
     public Task<IResult> ConsolePersonData([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/adherents/personnes/{id}/donnees")] HttpRequest req, string id, CancellationToken cancellationToken) => people.ExportAsync(req, id, cancellationToken);
 

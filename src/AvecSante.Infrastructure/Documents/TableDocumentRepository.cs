@@ -299,6 +299,8 @@ public sealed class TableDocumentRepository(TableStore tables, IOptions<Federati
             ["Transferability"] = d.Transferability,
             ["Versions"] = JsonSerializer.Serialize(document.Versions, JsonOptions),
             ["DeletedBy"] = document.DeletedBy,
+            ["RestoredAt"] = document.RestoredAt,
+            ["RestoredBy"] = document.RestoredBy,
         };
         WriteSummary(entity, document);
         return entity;
@@ -374,6 +376,8 @@ public sealed class TableDocumentRepository(TableStore tables, IOptions<Federati
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? default,
         DeletedAt = e.GetDateTimeOffset("DeletedAt"),
         DeletedBy = e.GetString("DeletedBy"),
+        RestoredAt = e.GetDateTimeOffset("RestoredAt"),
+        RestoredBy = e.GetString("RestoredBy"),
         Revision = e.ETag.ToString(),
     };
 }

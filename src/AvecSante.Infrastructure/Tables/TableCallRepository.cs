@@ -187,6 +187,7 @@ public sealed class TableCallRepository(TableStore tables, IOptions<FederationOp
         ["ReviewReasons"] = call.ReviewReasons.Count > 0 ? Json.List(call.ReviewReasons) : null,
         ["ConfirmedFields"] = call.ConfirmedFields.Count > 0 ? Json.List(call.ConfirmedFields) : null,
         ["ReviewedAt"] = call.ReviewedAt,
+        ["CancelledAt"] = call.CancelledAt,
         ["UpdatedAt"] = call.UpdatedAt,
     };
 
@@ -217,6 +218,7 @@ public sealed class TableCallRepository(TableStore tables, IOptions<FederationOp
         ReviewReasons = Json.List(e.GetString("ReviewReasons")),
         ConfirmedFields = Json.List(e.GetString("ConfirmedFields")),
         ReviewedAt = e.GetDateTimeOffset("ReviewedAt"),
+        CancelledAt = e.GetDateTimeOffset("CancelledAt"),
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt"),
         Version = e.ETag.ToString(),
     };

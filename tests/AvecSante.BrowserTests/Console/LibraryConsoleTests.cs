@@ -71,6 +71,10 @@ public sealed class LibraryConsoleTests : BrowserTestBase
         await page.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Restaurer" }).ClickAsync();
         Assert.Equal("Fiche restaurée.", await page.GetByRole(AriaRole.Status).TextContentAsync());
+        Assert.Contains("Restauré de la corbeille le", await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("(par nolwenn.exemple@example.org)", await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        var restored = await Host.Services.GetRequiredService<DocumentLibrary>().GetAsync(id, CancellationToken.None);
+        Assert.Equal(("staff:nolwenn.exemple@example.org", (string?)null), (restored!.RestoredBy, restored.DeletedBy));
         await page.GetByRole(AriaRole.Link, new() { Name = "Capitalisation", Exact = true }).ClickAsync();
         Assert.Equal(1, await page.GetByRole(AriaRole.Link, new() { Name = Title }).CountAsync());
     }

@@ -52,7 +52,7 @@ public sealed class DocumentUpdateRetryTests
         _documents.Setup(d => d.GetAsync("doc-1", It.IsAny<CancellationToken>())).ReturnsAsync(Stored(1) with { DeletedAt = _clock.GetUtcNow().AddDays(-1) });
         _documents.Setup(d => d.TryUpdateAsync(It.IsAny<LibraryDocument>(), It.IsAny<CancellationToken>())).ReturnsAsync((LibraryDocument?)null);
 
-        var outcome = await Library().RestoreAsync("doc-1", CancellationToken.None);
+        var outcome = await Library().RestoreAsync("doc-1", "staff:test@example.org", CancellationToken.None);
 
         Assert.Equal(OutcomeKind.Conflict, outcome.Kind);
         Assert.Contains("réessayez", outcome.Detail, StringComparison.Ordinal);

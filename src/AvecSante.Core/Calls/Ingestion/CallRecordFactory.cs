@@ -121,7 +121,10 @@ public static class CallRecordFactory
         var sameSource = known.Sightings.Any(s => s.Source == incoming.Source);
         if (sameSource)
         {
-            Compare("title", TextFolding.Fold(known.Title), TextFolding.Fold(incoming.Title));
+            if (!known.ConfirmedFields.Contains(ReviewedFields.Title))
+            {
+                Compare("title", TextFolding.Fold(known.Title), TextFolding.Fold(incoming.Title));
+            }
             Compare("summary", TextFolding.Fold(known.Summary ?? string.Empty), TextFolding.Fold(incoming.Summary ?? known.Summary ?? string.Empty));
         }
 
@@ -129,7 +132,7 @@ public static class CallRecordFactory
 
         var merged = known with
         {
-            Title = sameSource ? incoming.Title : known.Title,
+            Title = sameSource && !known.ConfirmedFields.Contains(ReviewedFields.Title) ? incoming.Title : known.Title,
             Deadline = deadline,
             DeadlineEvidence = fresh.Deadline is null ? known.DeadlineEvidence : fresh.DeadlineEvidence,
             DeadlineNote = fresh.DeadlineNote ?? known.DeadlineNote,
@@ -167,10 +170,12 @@ public static class CallRecordFactory
 
     /// <summary>
     /// A held call stays "à vérifier" whatever a source says until a person confirms it: only a review releases its
-    /// alerts. Otherwise a passed deadline closes the call, and a deadline or a rolling call (re)opens it.
+    /// alerts, and a call staff cancelled stays closed. Otherwise a passed deadline closes the call, and a deadline or a
+    /// rolling call (re)opens it.
     /// </summary>
     private static CallStatus StatusAfter(CallForProjects known, DateTimeOffset? deadline, bool rolling, DateTimeOffset now) =>
         known.Status == CallStatus.ToReview ? CallStatus.ToReview
+        : known.CancelledAt is not null ? CallStatus.Closed
         : deadline is { } end && end <= now ? CallStatus.Closed
         : rolling || deadline is not null ? CallStatus.Open
         : known.Status;

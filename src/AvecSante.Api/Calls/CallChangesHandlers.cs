@@ -1,0 +1,71 @@
+using AvecSante.Api.Http;
+using AvecSante.Core.Calls;
+using AvecSante.Core.Common;
+using Microsoft.AspNetCore.Http;
+
+namespace AvecSante.Api.Calls;
+
+/// <summary>
+/// POST /api/calls/{id}/correction and /cancellation: staff change a published call; its "call changed" alerts follow.
+/// If-Match (the ETag of GET /api/calls/{id}) is honoured: 412 when the call changed meanwhile.
+/// </summary>
+public sealed class CallChangesHandlers(CallChangeService changes)
+{
+    /// <summary>Body {title, funder, deadline, rolling}: the fields given are corrected; 200 with the call and the alerts planned.</summary>
+    public async Task<IResult> CorrectAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!StableKeys.IsSafe(id))
+        {
+            return Problems.NotFound("Appel");
+        }
+        var (correction, problem) = await JsonBody.ReadAsync<CallCorrection>(request, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var result = await changes.CorrectAsync(id, correction!, IfMatch(request), CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false);
+        return Answer(request, result);
+    }
+
+    /// <summary>No body: the call is cancelled (closed for good); 200 with the call and the alerts planned.</summary>
+    public async Task<IResult> CancelAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!StableKeys.IsSafe(id))
+        {
+            return Problems.NotFound("Appel");
+        }
+        var result = await changes.CancelAsync(id, IfMatch(request), CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false);
+        return Answer(request, result);
+    }
+
+    private static IResult Answer(HttpRequest request, CallChangeResult result)
+    {
+        switch (result.Outcome)
+        {
+            case CallChangeOutcome.Changed or CallChangeOutcome.Unchanged:
+                if (result.Call!.Version is { } version)
+                {
+                    request.HttpContext.Response.Headers.ETag = version;
+                }
+                return TypedResults.Ok(CallResponse.From(result.Call, alertsPlanned: result.AlertsPlanned));
+            case CallChangeOutcome.Invalid:
+                return Problems.Invalid(result.Errors!);
+            case CallChangeOutcome.Held:
+                return Problems.Of(StatusCodes.Status409Conflict, "Cet appel est à vérifier.",
+                    "Il n'a encore été annoncé à personne : corrigez-le par sa vérification (POST /api/calls/{id}/review).");
+            case CallChangeOutcome.NotOpen:
+                return Problems.Of(StatusCodes.Status409Conflict, result.Call!.CancelledAt is null ? "Cet appel est déjà clos." : "Cet appel a été annulé.",
+                    result.Call.CancelledAt is null ? "Un appel clos ne s'annule pas ; corrigez sa date limite pour le rouvrir." : "Un appel annulé ne se modifie plus.");
+            case CallChangeOutcome.Stale:
+                return Problems.Of(StatusCodes.Status412PreconditionFailed,
+                    "L'appel a été modifié entre-temps.", "Relisez-le (GET) puis renvoyez votre modification avec son nouvel ETag dans If-Match.");
+            default:
+                return Problems.NotFound("Appel");
+        }
+    }
+
+    private static string? IfMatch(HttpRequest request) =>
+        request.Headers.IfMatch.ToString() is { Length: > 0 } v ? v.Trim() : null;
+}

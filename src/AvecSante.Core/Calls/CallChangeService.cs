@@ -1,0 +1,172 @@
+using AvecSante.Core.Calls.Ingestion;
+using AvecSante.Core.Calls.Normalisation;
+using AvecSante.Core.Common;
+using AvecSante.Core.Notifications;
+using Microsoft.Extensions.Logging;
+
+namespace AvecSante.Core.Calls;
+
+/// <summary>
+/// Staff correct or cancel a published call. The change is written to the call's history under the person's name,
+/// appended to the "call changed" log like an ingestion's, and its alerts are planned at once by the same planner the
+/// log's reader uses: the outbox keys (recipient × call × change instant) make the reader's later pass plan nothing twice.
+/// </summary>
+public sealed partial class CallChangeService(
+    ICallRepository calls,
+    ICallEventLog events,
+    CallAlertPlanner alerts,
+    TimeProvider clock,
+    ILogger<CallChangeService> logger)
+{
+    private delegate (CallChangeOutcome? Refusal, CallForProjects? Changed, IReadOnlyList<CallChange> Changes) Change(CallForProjects call, DateTimeOffset now);
+
+    /// <summary>Corrects the given fields. <paramref name="expectedVersion"/>: the version the person read (null: no check).</summary>
+    public Task<CallChangeResult> CorrectAsync(string id, CallCorrection correction, string? expectedVersion, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(correction);
+        var errors = new ValidationErrors();
+        var title = errors.Text("title", correction.Title, "Le titre", CallSubmissionValidator.MaxTitleLength);
+        var funder = errors.Text("funder", correction.Funder, "Le financeur", CallReviewService.MaxFunderLength);
+        DateTimeOffset? deadline = null;
+        if (!string.IsNullOrWhiteSpace(correction.Deadline))
+        {
+            deadline = CallSubmissionValidator.ParseDeadline(correction.Deadline.Trim());
+            if (deadline is null)
+            {
+                errors.Add("deadline", "La date limite doit être au format AAAA-MM-JJ ou AAAA-MM-JJTHH:MM (heure de Paris).");
+            }
+            else if (correction.Rolling == true)
+            {
+                errors.Add("rolling", "Un appel « au fil de l'eau » n'a pas de date limite : donnez l'une ou l'autre.");
+            }
+        }
+        if (!errors.IsEmpty)
+        {
+            return Task.FromResult(new CallChangeResult(CallChangeOutcome.Invalid, Errors: errors));
+        }
+        return ChangeAsync(id, expectedVersion, (call, now) =>
+        {
+            if (call.Status == CallStatus.ToReview)
+            {
+                return (CallChangeOutcome.Held, null, []);
+            }
+            if (call.CancelledAt is not null)
+            {
+                return (CallChangeOutcome.NotOpen, null, []);
+            }
+            var corrected = Correct(call, title, funder, deadline, correction.Rolling, now, actor);
+            return (null, corrected.Call, corrected.Changes);
+        }, cancellationToken);
+    }
+
+    /// <summary>Cancels an open (or held) call: it leaves every list of open calls and no ingestion reopens it.</summary>
+    public Task<CallChangeResult> CancelAsync(string id, string? expectedVersion, string actor, CancellationToken cancellationToken) =>
+        ChangeAsync(id, expectedVersion, (call, now) =>
+        {
+            if (call.Status == CallStatus.Closed)
+            {
+                return (CallChangeOutcome.NotOpen, null, []);
+            }
+            IReadOnlyList<CallChange> changes = [new CallChange(now, "status", StatusCode(call.Status), StatusCode(CallStatus.Closed), actor)];
+            var cancelled = call with
+            {
+                Status = CallStatus.Closed,
+                CancelledAt = now,
+                History = call.History.Concat(changes).TakeLast(CallRecordFactory.MaxHistory).ToList(),
+                UpdatedAt = now,
+            };
+            return (null, cancelled, changes);
+        }, cancellationToken);
+
+    private async Task<CallChangeResult> ChangeAsync(string id, string? expectedVersion, Change change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (await calls.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } call)
+            {
+                return new CallChangeResult(CallChangeOutcome.NotFound);
+            }
+            if (expectedVersion is not null && !string.Equals(expectedVersion, call.Version, StringComparison.Ordinal))
+            {
+                return new CallChangeResult(CallChangeOutcome.Stale, call);
+            }
+            // Whole milliseconds: the instant names the change's alerts, and must read back the same from the log.
+            var now = clock.GetUtcNow();
+            now = now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMillisecond));
+            var (refusal, changed, changes) = change(call, now);
+            if (refusal is { } outcome)
+            {
+                return new CallChangeResult(outcome, call);
+            }
+            if (changes.Count == 0)
+            {
+                return new CallChangeResult(CallChangeOutcome.Unchanged, call);
+            }
+            if (await calls.TryUpdateAsync(changed!, cancellationToken).ConfigureAwait(false) is not { } stored)
+            {
+                continue; // changed since it was read: read it again (and judge the version again)
+            }
+            var planned = 0;
+            // A held call was announced to nobody: there is no change to tell.
+            if (call.Status != CallStatus.ToReview)
+            {
+                var logged = new CallChangedEvent(stored.Id, now, changes);
+                await events.AppendAsync(logged, cancellationToken).ConfigureAwait(false);
+                planned = await alerts.PlanCallChangedAsync(logged, stored, cancellationToken).ConfigureAwait(false);
+            }
+            LogChanged(stored.Id, changes.Count, planned);
+            return new CallChangeResult(CallChangeOutcome.Changed, stored, planned);
+        }
+        throw new InvalidOperationException($"Call {id} kept changing during its correction.");
+    }
+
+    /// <summary>The corrected call: the fields given, confirmed as the staff's; open again when a new deadline is ahead.</summary>
+    private static (CallForProjects Call, IReadOnlyList<CallChange> Changes) Correct(
+        CallForProjects call, string? title, string? funder, DateTimeOffset? deadline, bool? rollingAsked, DateTimeOffset now, string actor)
+    {
+        var rolling = rollingAsked ?? (deadline is null && call.IsRolling);
+        var newDeadline = rolling ? null : deadline ?? call.Deadline;
+        var newTitle = title ?? call.Title;
+        // A funder given as it stands is kept as it stands (a form sends every field back); another becomes its one name.
+        var newFunder = funder is null || funder == call.Funder ? call.Funder
+            : FunderClassifier.FromName(funder) is { Kind: not FunderKind.Unknown } known ? known.Name : funder;
+        var status = newDeadline is { } end && end <= now ? CallStatus.Closed : newDeadline is not null || rolling ? CallStatus.Open : call.Status;
+        var changes = new List<CallChange>();
+        var confirmed = call.ConfirmedFields.ToList();
+        void Record(string field, string? from, string? to, string? confirms)
+        {
+            if (!string.Equals(from, to, StringComparison.Ordinal))
+            {
+                changes.Add(new CallChange(now, field, from, to, actor));
+                if (confirms is not null && !confirmed.Contains(confirms))
+                {
+                    confirmed.Add(confirms);
+                }
+            }
+        }
+        Record("title", call.Title, newTitle, ReviewedFields.Title);
+        Record("funder", call.Funder, newFunder, ReviewedFields.Funder);
+        Record("deadline", CallRecordFactory.Format(call.Deadline), CallRecordFactory.Format(newDeadline), ReviewedFields.Deadline);
+        Record("rolling", call.IsRolling ? "true" : "false", rolling ? "true" : "false", ReviewedFields.Deadline);
+        Record("status", StatusCode(call.Status), StatusCode(status), null);
+        var dated = newDeadline != call.Deadline || rolling != call.IsRolling;
+        return (call with
+        {
+            Title = newTitle,
+            Funder = newFunder,
+            Deadline = newDeadline,
+            IsRolling = rolling,
+            DeadlineEvidence = dated ? "Corrigée par l'équipe." : call.DeadlineEvidence,
+            OtherDeadlines = dated ? call.OtherDeadlines.Where(d => d != newDeadline).ToList() : call.OtherDeadlines,
+            Status = status,
+            ConfirmedFields = confirmed,
+            History = call.History.Concat(changes).TakeLast(CallRecordFactory.MaxHistory).ToList(),
+            UpdatedAt = now,
+        }, changes);
+    }
+
+    private static string StatusCode(CallStatus status) => status.ToString().ToLowerInvariant();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId} changed by staff ({ChangeCount} field(s)); {AlertsPlanned} alert(s) newly planned")]
+    private partial void LogChanged(string callId, int changeCount, int alertsPlanned);
+}

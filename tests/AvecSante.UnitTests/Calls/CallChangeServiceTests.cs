@@ -1,0 +1,152 @@
+using AvecSante.Core.Calls;
+using AvecSante.Core.Calls.Ingestion;
+using AvecSante.Core.Notifications;
+using AvecSante.UnitTests.Alerts;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace AvecSante.UnitTests.Calls;
+
+public sealed class CallChangeServiceTests
+{
+    private const string Staff = "staff:camille.exemple@example.org";
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.Zero));
+    private readonly MemoryOutbox _outbox = new();
+    private readonly MemoryPeople _people = new(AlertSamples.Coordinator("p29", "29"), AlertSamples.Coordinator("p35", "35"));
+    private readonly List<CallChangedEvent> _log = [];
+
+    private CallAlertPlanner Planner() => new(_people, _outbox, _clock, AlertSamples.Routing(_clock));
+
+    private CallForProjects Open(string id = "c1") => AlertSamples.Call(id, _clock.GetUtcNow(), _clock.GetUtcNow().AddDays(20)) with { Version = "v1" };
+
+    private CallChangeService Service(MemoryCalls calls)
+    {
+        var events = new Mock<ICallEventLog>();
+        events.Setup(e => e.AppendAsync(It.IsAny<CallChangedEvent>(), It.IsAny<CancellationToken>()))
+            .Callback((CallChangedEvent e, CancellationToken _) => _log.Add(e)).Returns(Task.CompletedTask);
+        return new(calls, events.Object, Planner(), _clock, NullLogger<CallChangeService>.Instance);
+    }
+
+    private IReadOnlyList<OutboxMessage> Changed => _outbox.All.Where(m => m.Kind == AlertKinds.CallChanged).ToList();
+
+    [Fact]
+    public async Task A_moved_deadline_is_the_staff_s_logged_and_told_to_the_matching_coordinator_once_even_when_the_log_is_read_again()
+    {
+        var calls = new MemoryCalls(Open());
+
+        var result = await Service(calls).CorrectAsync("c1", new CallCorrection { Deadline = "2027-02-12T17:00" }, "v1", Staff, CancellationToken.None);
+        var reader = new CallChangeAlerts(LogReader(), calls, Planner(), new MemoryState(), _clock, NullLogger<CallChangeAlerts>.Instance);
+        var again = await reader.RunAsync(CancellationToken.None);
+
+        Assert.Equal(CallChangeOutcome.Changed, result.Outcome);
+        Assert.Equal(1, result.AlertsPlanned);
+        var call = calls.Calls.Single();
+        Assert.Equal(new DateTimeOffset(2027, 2, 12, 17, 0, 0, TimeSpan.FromHours(1)), call.Deadline);
+        Assert.Equal("deadline", Assert.Single(call.History).Field);
+        Assert.Equal(Staff, call.History.Single().Source);
+        Assert.Contains(ReviewedFields.Deadline, call.ConfirmedFields);
+        Assert.Equal("Corrigée par l'équipe.", call.DeadlineEvidence);
+        Assert.Single(_log);
+        Assert.Equal(0, again.Planned); // the log's reader plans nothing twice
+        var email = Assert.Single(Changed);
+        Assert.Equal("p29", email.RecipientId);
+        Assert.StartsWith("Date limite modifiée", email.Email.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_corrected_title_and_funder_alert_nobody_and_a_correction_saying_nothing_new_writes_nothing()
+    {
+        var calls = new MemoryCalls(Open());
+
+        var renamed = await Service(calls).CorrectAsync("c1", new CallCorrection { Title = "Prévention des addictions (titre corrigé)", Funder = "ars bretagne" }, null, Staff, CancellationToken.None);
+        var same = await Service(calls).CorrectAsync("c1", new CallCorrection { Title = "Prévention des addictions (titre corrigé)" }, null, Staff, CancellationToken.None);
+
+        Assert.Equal(CallChangeOutcome.Changed, renamed.Outcome);
+        Assert.Equal("ARS Bretagne", renamed.Call!.Funder);
+        Assert.Equal(["title", "funder"], renamed.Call.History.Select(h => h.Field));
+        Assert.Equal(0, renamed.AlertsPlanned);
+        Assert.Equal(CallChangeOutcome.Unchanged, same.Outcome);
+        Assert.Single(_log);
+        Assert.Empty(Changed);
+    }
+
+    [Fact]
+    public async Task A_call_closed_by_its_deadline_reopens_when_staff_extend_it_and_coordinators_hear_it_reopened()
+    {
+        var closed = AlertSamples.Call("c1", _clock.GetUtcNow().AddDays(-30), _clock.GetUtcNow().AddDays(-1)) with { Status = CallStatus.Closed };
+        var calls = new MemoryCalls(closed);
+
+        var result = await Service(calls).CorrectAsync("c1", new CallCorrection { Deadline = "2027-03-01" }, null, Staff, CancellationToken.None);
+
+        Assert.Equal(CallStatus.Open, result.Call!.Status);
+        Assert.StartsWith("Appel rouvert", Assert.Single(Changed).Email.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cancelled_call_is_closed_told_as_cancelled_and_stays_closed_when_its_source_reads_it_again()
+    {
+        var calls = new MemoryCalls(Open());
+
+        var result = await Service(calls).CancelAsync("c1", "v1", Staff, CancellationToken.None);
+        var twice = await Service(calls).CancelAsync("c1", null, Staff, CancellationToken.None);
+        var corrected = await Service(calls).CorrectAsync("c1", new CallCorrection { Deadline = "2027-03-01" }, null, Staff, CancellationToken.None);
+
+        Assert.Equal(CallChangeOutcome.Changed, result.Outcome);
+        Assert.Equal((CallStatus.Closed, _clock.GetUtcNow()), (result.Call!.Status, result.Call.CancelledAt));
+        Assert.Equal(new CallChange(_clock.GetUtcNow(), "status", "open", "closed", Staff), result.Call.History.Single());
+        Assert.StartsWith("Appel annulé", Assert.Single(Changed).Email.Subject, StringComparison.Ordinal);
+        Assert.Equal(CallChangeOutcome.NotOpen, twice.Outcome);
+        Assert.Equal(CallChangeOutcome.NotOpen, corrected.Outcome);
+        var again = AlertSamples.Call("c1", _clock.GetUtcNow(), _clock.GetUtcNow().AddDays(40));
+        var (merged, _, _) = CallRecordFactory.Merge(calls.Calls.Single(), again, SourceTrustLevel.Staff, _clock.GetUtcNow());
+        Assert.Equal(CallStatus.Closed, merged.Status);
+    }
+
+    [Fact]
+    public async Task A_held_call_is_cancelled_without_telling_anyone_but_corrected_only_by_its_review()
+    {
+        var held = Open() with { Status = CallStatus.ToReview, ReviewReasons = ["Financeur non identifié."] };
+        var calls = new MemoryCalls(held);
+
+        var corrected = await Service(calls).CorrectAsync("c1", new CallCorrection { Funder = "CPAM 29" }, null, Staff, CancellationToken.None);
+        var cancelled = await Service(calls).CancelAsync("c1", null, Staff, CancellationToken.None);
+
+        Assert.Equal(CallChangeOutcome.Held, corrected.Outcome);
+        Assert.Equal(CallChangeOutcome.Changed, cancelled.Outcome);
+        Assert.Equal(("toreview", "closed"), (cancelled.Call!.History.Single().From, cancelled.Call.History.Single().To));
+        Assert.Empty(_log);
+        Assert.Empty(_outbox.All);
+    }
+
+    [Fact]
+    public async Task A_stale_version_bad_values_and_an_unknown_call_change_nothing()
+    {
+        var original = Open();
+        var calls = new MemoryCalls(original);
+
+        var stale = await Service(calls).CorrectAsync("c1", new CallCorrection { Deadline = "2027-02-12" }, "v0", Staff, CancellationToken.None);
+        var staleCancel = await Service(calls).CancelAsync("c1", string.Empty, Staff, CancellationToken.None);
+        var invalid = await Service(calls).CorrectAsync("c1", new CallCorrection { Deadline = "12/02/2027", Title = new string('x', 301) }, null, Staff, CancellationToken.None);
+        var both = await Service(calls).CorrectAsync("c1", new CallCorrection { Deadline = "2027-02-12", Rolling = true }, null, Staff, CancellationToken.None);
+        var unknown = await Service(calls).CancelAsync("nope", null, Staff, CancellationToken.None);
+
+        Assert.Equal(CallChangeOutcome.Stale, stale.Outcome);
+        Assert.Equal(CallChangeOutcome.Stale, staleCancel.Outcome);
+        Assert.Equal(CallChangeOutcome.Invalid, invalid.Outcome);
+        Assert.Equal(["deadline", "title"], invalid.Errors!.Fields.Order(StringComparer.Ordinal));
+        Assert.Equal(["rolling"], both.Errors!.Fields);
+        Assert.Equal(CallChangeOutcome.NotFound, unknown.Outcome);
+        Assert.Same(original, calls.Calls.Single()); // never written
+        Assert.Empty(_outbox.All);
+    }
+
+    private ICallEventLog LogReader()
+    {
+        var events = new Mock<ICallEventLog>();
+        events.Setup(e => e.ListSinceAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((DateTimeOffset since, CancellationToken _) => _log.Where(e => e.At >= since).ToList());
+        return events.Object;
+    }
+}
