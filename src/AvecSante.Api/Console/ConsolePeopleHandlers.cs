@@ -67,24 +67,24 @@ public sealed class ConsolePeopleHandlers(ConsoleGate gate, MembersService membe
             var version = MemberForms.Value(form, "version") ?? "\"missing\"";
             var change = formErrors.IsEmpty
                 ? await members.UpdatePersonAsync(id, input, version, CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false)
-                : new Change<Person>(ChangeOutcome.Invalid, Errors: formErrors);
-            switch (change.Outcome)
+                : new Outcome<Person>(OutcomeKind.Invalid, Errors: formErrors);
+            switch (change.Kind)
             {
-                case ChangeOutcome.NotFound:
+                case OutcomeKind.NotFound:
                     return NotFound(console);
-                case ChangeOutcome.Updated or ChangeOutcome.Unchanged:
-                    return WebPage.SeeOther(PersonHref(id) + (change.Outcome == ChangeOutcome.Updated ? "?fait=modifiee" : "?fait=inchangee"));
+                case OutcomeKind.Done or OutcomeKind.Unchanged:
+                    return WebPage.SeeOther(PersonHref(id) + (change.Kind == OutcomeKind.Done ? "?fait=modifiee" : "?fait=inchangee"));
             }
             if (await FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } stored)
             {
                 return NotFound(console);
             }
-            var (status, forms) = change.Outcome switch
+            var (status, forms) = change.Kind switch
             {
-                ChangeOutcome.Stale => (StatusCodes.Status409Conflict,
+                OutcomeKind.Stale => (StatusCodes.Status409Conflict,
                     new PersonForms(input, stored.Version, Conflict: await ConsoleMemberFileHandlers.ChangedMeanwhileAsync(audit, id, cancellationToken).ConfigureAwait(false))),
-                ChangeOutcome.Conflict => (StatusCodes.Status409Conflict,
-                    new PersonForms(input, version, new Dictionary<string, string[]> { ["email"] = [change.Message ?? "Une autre personne a déjà cette adresse e-mail."] })),
+                OutcomeKind.Conflict => (StatusCodes.Status409Conflict,
+                    new PersonForms(input, version, new Dictionary<string, string[]> { ["email"] = [change.Reason ?? "Une autre personne a déjà cette adresse e-mail."] })),
                 _ => (StatusCodes.Status422UnprocessableEntity, new PersonForms(input, version, change.Errors?.ToDictionary())),
             };
             return await PersonPageAsync(console, stored, erasing: false, error: null, status, cancellationToken, forms).ConfigureAwait(false);
