@@ -11,7 +11,8 @@ using System.Text.Json;
 /// </summary>
 internal static class CallSourcesDemo
 {
-    public static string SourcesPrefix { get; } = $"http://127.0.0.1:{Environment.GetEnvironmentVariable("AVECSANTE_SOURCES_PORT") ?? "7072"}/";
+    /// <summary>7072 unless run.sh was given another port (AVECSANTE_SOURCES_PORT); the samples name 7072 in their links.</summary>
+    public static readonly string SourcesPrefix = $"http://127.0.0.1:{Environment.GetEnvironmentVariable("AVECSANTE_SOURCES_PORT") ?? "7072"}/";
 
     public static async Task RunAsync(HttpClient http, string root, string mailFolder)
     {
@@ -84,7 +85,8 @@ internal static class CallSourcesDemo
                 _ => (Path.GetFullPath(Path.Combine(folder, path.TrimStart('/'))), null, path.EndsWith(".xml", StringComparison.Ordinal) ? "application/rss+xml" : path.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : "text/html"),
             };
             var bytes = answer.Body is { } body ? Encoding.UTF8.GetBytes(body)
-                : answer.File is { } file && file.StartsWith(folder, StringComparison.Ordinal) && File.Exists(file) ? await File.ReadAllBytesAsync(file, stop)
+                : answer.File is { } file && file.StartsWith(folder, StringComparison.Ordinal) && File.Exists(file)
+                    ? Encoding.UTF8.GetBytes((await File.ReadAllTextAsync(file, stop)).Replace("http://127.0.0.1:7072/", SourcesPrefix, StringComparison.Ordinal))
                 : null;
             context.Response.StatusCode = bytes is null ? 404 : 200;
             context.Response.ContentType = answer.Type + "; charset=utf-8";

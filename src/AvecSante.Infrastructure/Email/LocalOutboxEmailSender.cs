@@ -17,6 +17,12 @@ public sealed class LocalOutboxEmailSender(IOptions<EmailOptions> options) : IEm
     public async Task<DeliveryResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        // A mail service refuses a malformed address for good (SendGrid answers 400): the local outbox does the same,
+        // so a typo in the member file shows on the console's Envois page here as it would in production.
+        if (!Core.Members.MemberValidation.IsEmail(message.Email.Render(message.Substitutions).ToAddress))
+        {
+            return new DeliveryResult(DeliveryOutcome.Permanent, "Adresse refusée par le service d'envoi : elle n'est pas une adresse e-mail valable.");
+        }
         Directory.CreateDirectory(MailFolder);
 
         // The file is named after the message id: sending the same message again cannot make a second file.
