@@ -40,30 +40,18 @@ public sealed class CallChangesHandlers(CallChangeService changes)
         return Answer(request, result);
     }
 
-    private static IResult Answer(HttpRequest request, CallChangeResult result)
+    private static IResult Answer(HttpRequest request, Outcome<SavedCall> result)
     {
-        switch (result.Outcome)
+        if (Problems.Refusal(result, "Appel") is { } refused)
         {
-            case CallChangeOutcome.Changed or CallChangeOutcome.Unchanged:
-                if (result.Call!.Version is { } version)
-                {
-                    request.HttpContext.Response.Headers.ETag = version;
-                }
-                return TypedResults.Ok(CallResponse.From(result.Call, alertsPlanned: result.AlertsPlanned));
-            case CallChangeOutcome.Invalid:
-                return Problems.Invalid(result.Errors!);
-            case CallChangeOutcome.Held:
-                return Problems.Of(StatusCodes.Status409Conflict, "Cet appel est à vérifier.",
-                    "Il n'a encore été annoncé à personne : corrigez-le par sa vérification (POST /api/calls/{id}/review).");
-            case CallChangeOutcome.NotOpen:
-                return Problems.Of(StatusCodes.Status409Conflict, result.Call!.CancelledAt is null ? "Cet appel est déjà clos." : "Cet appel a été annulé.",
-                    result.Call.CancelledAt is null ? "Un appel clos ne s'annule pas ; corrigez sa date limite pour le rouvrir." : "Un appel annulé ne se modifie plus.");
-            case CallChangeOutcome.Stale:
-                return Problems.Of(StatusCodes.Status412PreconditionFailed,
-                    "L'appel a été modifié entre-temps.", "Relisez-le (GET) puis renvoyez votre modification avec son nouvel ETag dans If-Match.");
-            default:
-                return Problems.NotFound("Appel");
+            return refused;
         }
+        var call = result.Value!.Call;
+        if (call.Version is { } version)
+        {
+            request.HttpContext.Response.Headers.ETag = version;
+        }
+        return TypedResults.Ok(CallResponse.From(call, alertsPlanned: result.Value.AlertsPlanned));
     }
 
     private static string? IfMatch(HttpRequest request) =>

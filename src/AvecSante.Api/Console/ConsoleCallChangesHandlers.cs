@@ -25,7 +25,7 @@ public sealed class ConsoleCallChangesHandlers(ConsoleGate gate, CallChangeServi
             };
             var result = StableKeys.IsSafe(id)
                 ? await changes.CorrectAsync(id, correction, Version(form), CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false)
-                : new CallChangeResult(CallChangeOutcome.NotFound);
+                : new Outcome<SavedCall>(OutcomeKind.NotFound);
             return Answer(console, id, result, "modifie");
         }, cancellationToken);
 
@@ -41,27 +41,22 @@ public sealed class ConsoleCallChangesHandlers(ConsoleGate gate, CallChangeServi
             }
             var result = StableKeys.IsSafe(id)
                 ? await changes.CancelAsync(id, Version(form), CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false)
-                : new CallChangeResult(CallChangeOutcome.NotFound);
+                : new Outcome<SavedCall>(OutcomeKind.NotFound);
             return Answer(console, id, result, "annule");
         }, cancellationToken);
 
-    private static IResult Answer(ConsoleRequest console, string id, CallChangeResult result, string done)
+    private static IResult Answer(ConsoleRequest console, string id, Outcome<SavedCall> result, string done)
     {
         var back = ConsoleNavigation.Calls + "/" + id;
-        return result.Outcome switch
+        return result.Kind switch
         {
-            CallChangeOutcome.Changed => WebPage.SeeOther($"{back}?{done}={result.AlertsPlanned.ToString(CultureInfo.InvariantCulture)}"),
-            CallChangeOutcome.Unchanged => WebPage.SeeOther(back + "?modifie=rien"),
-            CallChangeOutcome.Invalid => WebPage.Message(console.Frame, StatusCodes.Status422UnprocessableEntity, "Correction refusée",
+            OutcomeKind.Done => WebPage.SeeOther($"{back}?{done}={result.Value!.AlertsPlanned.ToString(CultureInfo.InvariantCulture)}"),
+            OutcomeKind.Unchanged => WebPage.SeeOther(back + "?modifie=rien"),
+            OutcomeKind.Invalid => WebPage.Message(console.Frame, StatusCodes.Status422UnprocessableEntity, "Correction refusée",
                 string.Join(" ", result.Errors!.ToDictionary().Values.SelectMany(m => m)), back, "Revenir à l'appel"),
-            CallChangeOutcome.Stale => WebPage.Message(console.Frame, StatusCodes.Status409Conflict, "Appel modifié entre-temps",
-                ChangedMeanwhile(result.Call!) + " Rien n'a été enregistré : rechargez sa page, puis refaites votre changement.", back, "Revenir à l'appel"),
-            CallChangeOutcome.Held => WebPage.Message(console.Frame, StatusCodes.Status409Conflict, "Appel à vérifier",
-                "Cet appel n'a encore été annoncé à personne : corrigez-le par sa vérification, sur sa page.", back, "Revenir à l'appel"),
-            CallChangeOutcome.NotOpen => WebPage.Message(console.Frame, StatusCodes.Status409Conflict,
-                result.Call!.CancelledAt is null ? "Appel déjà clos" : "Appel annulé",
-                result.Call.CancelledAt is null ? "Un appel clos ne s'annule pas ; corrigez sa date limite pour le rouvrir." : "Un appel annulé ne se modifie plus.",
-                back, "Revenir à l'appel"),
+            OutcomeKind.Stale => WebPage.Message(console.Frame, StatusCodes.Status409Conflict, "Appel modifié entre-temps",
+                ChangedMeanwhile(result.Value!.Call) + " Rien n'a été enregistré : rechargez sa page, puis refaites votre changement.", back, "Revenir à l'appel"),
+            OutcomeKind.Conflict => WebPage.Message(console.Frame, StatusCodes.Status409Conflict, result.Reason!, result.Detail!, back, "Revenir à l'appel"),
             _ => WebPage.Message(console.Frame, StatusCodes.Status404NotFound, "Appel introuvable", "Cet appel n'existe pas ou plus.", ConsoleNavigation.Calls, "Tous les appels"),
         };
     }

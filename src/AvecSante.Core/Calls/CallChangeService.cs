@@ -18,10 +18,10 @@ public sealed partial class CallChangeService(
     TimeProvider clock,
     ILogger<CallChangeService> logger)
 {
-    private delegate (CallChangeOutcome? Refusal, CallForProjects? Changed, IReadOnlyList<CallChange> Changes) Change(CallForProjects call, DateTimeOffset now);
+    private delegate (Outcome<SavedCall>? Refusal, CallForProjects? Changed, IReadOnlyList<CallChange> Changes) Change(CallForProjects call, DateTimeOffset now);
 
     /// <summary>Corrects the given fields. <paramref name="expectedVersion"/>: the version the person read (null: no check).</summary>
-    public Task<CallChangeResult> CorrectAsync(string id, CallCorrection correction, string? expectedVersion, string actor, CancellationToken cancellationToken)
+    public Task<Outcome<SavedCall>> CorrectAsync(string id, CallCorrection correction, string? expectedVersion, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(correction);
         var errors = new ValidationErrors();
@@ -42,17 +42,17 @@ public sealed partial class CallChangeService(
         }
         if (!errors.IsEmpty)
         {
-            return Task.FromResult(new CallChangeResult(CallChangeOutcome.Invalid, Errors: errors));
+            return Task.FromResult(new Outcome<SavedCall>(OutcomeKind.Invalid, Errors: errors));
         }
         return ChangeAsync(id, expectedVersion, (call, now) =>
         {
             if (call.Status == CallStatus.ToReview)
             {
-                return (CallChangeOutcome.Held, null, []);
+                return (Held(call), null, []);
             }
             if (call.CancelledAt is not null)
             {
-                return (CallChangeOutcome.NotOpen, null, []);
+                return (NotOpen(call), null, []);
             }
             var corrected = Correct(call, title, funder, deadline, correction.Rolling, now, actor);
             return (null, corrected.Call, corrected.Changes);
@@ -60,12 +60,12 @@ public sealed partial class CallChangeService(
     }
 
     /// <summary>Cancels an open (or held) call: it leaves every list of open calls and no ingestion reopens it.</summary>
-    public Task<CallChangeResult> CancelAsync(string id, string? expectedVersion, string actor, CancellationToken cancellationToken) =>
+    public Task<Outcome<SavedCall>> CancelAsync(string id, string? expectedVersion, string actor, CancellationToken cancellationToken) =>
         ChangeAsync(id, expectedVersion, (call, now) =>
         {
             if (call.Status == CallStatus.Closed)
             {
-                return (CallChangeOutcome.NotOpen, null, []);
+                return (NotOpen(call), null, []);
             }
             IReadOnlyList<CallChange> changes = [new CallChange(now, "status", StatusCode(call.Status), StatusCode(CallStatus.Closed), actor)];
             var cancelled = call with
@@ -78,29 +78,29 @@ public sealed partial class CallChangeService(
             return (null, cancelled, changes);
         }, cancellationToken);
 
-    private async Task<CallChangeResult> ChangeAsync(string id, string? expectedVersion, Change change, CancellationToken cancellationToken)
+    private async Task<Outcome<SavedCall>> ChangeAsync(string id, string? expectedVersion, Change change, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
             if (await calls.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } call)
             {
-                return new CallChangeResult(CallChangeOutcome.NotFound);
+                return new(OutcomeKind.NotFound);
             }
             if (expectedVersion is not null && !string.Equals(expectedVersion, call.Version, StringComparison.Ordinal))
             {
-                return new CallChangeResult(CallChangeOutcome.Stale, call);
+                return new(OutcomeKind.Stale, new SavedCall(call, 0));
             }
             // Whole milliseconds: the instant names the change's alerts, and must read back the same from the log.
             var now = clock.GetUtcNow();
             now = now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMillisecond));
             var (refusal, changed, changes) = change(call, now);
-            if (refusal is { } outcome)
+            if (refusal is not null)
             {
-                return new CallChangeResult(outcome, call);
+                return refusal;
             }
             if (changes.Count == 0)
             {
-                return new CallChangeResult(CallChangeOutcome.Unchanged, call);
+                return new(OutcomeKind.Unchanged, new SavedCall(call, 0));
             }
             if (await calls.TryUpdateAsync(changed!, cancellationToken).ConfigureAwait(false) is not { } stored)
             {
@@ -115,10 +115,21 @@ public sealed partial class CallChangeService(
                 planned = await alerts.PlanCallChangedAsync(logged, stored, cancellationToken).ConfigureAwait(false);
             }
             LogChanged(stored.Id, changes.Count, planned);
-            return new CallChangeResult(CallChangeOutcome.Changed, stored, planned);
+            return new(OutcomeKind.Done, new SavedCall(stored, planned));
         }
         throw new InvalidOperationException($"Call {id} kept changing during its correction.");
     }
+
+    /// <summary>A held call was announced to nobody: its review releases it, and corrects it.</summary>
+    private static Outcome<SavedCall> Held(CallForProjects call) =>
+        new(OutcomeKind.Conflict, new SavedCall(call, 0), Reason: "Cet appel est à vérifier.",
+            Detail: "Il n'a encore été annoncé à personne : corrigez-le par sa vérification.");
+
+    /// <summary>A cancelled call is not corrected, a closed one not cancelled.</summary>
+    private static Outcome<SavedCall> NotOpen(CallForProjects call) => call.CancelledAt is null
+        ? new(OutcomeKind.Conflict, new SavedCall(call, 0), Reason: "Cet appel est déjà clos.",
+            Detail: "Un appel clos ne s'annule pas ; corrigez sa date limite pour le rouvrir.")
+        : new(OutcomeKind.Conflict, new SavedCall(call, 0), Reason: "Cet appel a été annulé.", Detail: "Un appel annulé ne se modifie plus.");
 
     /// <summary>The corrected call: the fields given, confirmed as the staff's; open again when a new deadline is ahead.</summary>
     private static (CallForProjects Call, IReadOnlyList<CallChange> Changes) Correct(

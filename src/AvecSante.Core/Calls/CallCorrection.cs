@@ -17,26 +17,3 @@ public sealed record CallCorrection
     /// <summary>True: the call has no deadline any more ("au fil de l'eau").</summary>
     public bool? Rolling { get; init; }
 }
-
-public enum CallChangeOutcome
-{
-    /// <summary>Stored; its "call changed" alerts are planned.</summary>
-    Changed,
-
-    /// <summary>Nothing differed from the stored call: nothing written, nobody told.</summary>
-    Unchanged,
-    NotFound,
-
-    /// <summary>The call is held « à vérifier »: its review releases it (and corrects it).</summary>
-    Held,
-
-    /// <summary>The call is cancelled (a correction) or already closed (a cancellation).</summary>
-    NotOpen,
-
-    /// <summary>The call changed since the person read it (its version differs).</summary>
-    Stale,
-    Invalid,
-}
-
-/// <param name="AlertsPlanned">"Call changed" emails newly planned (0 when none is due or all were planned already).</param>
-public sealed record CallChangeResult(CallChangeOutcome Outcome, CallForProjects? Call = null, int AlertsPlanned = 0, Common.ValidationErrors? Errors = null);

@@ -1,5 +1,6 @@
 using AvecSante.Core.Calls;
 using AvecSante.Core.Calls.Ingestion;
+using AvecSante.Core.Common;
 using AvecSante.Core.Notifications;
 using AvecSante.UnitTests.Alerts;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -40,8 +41,8 @@ public sealed class CallChangeServiceTests
         var reader = new CallChangeAlerts(LogReader(), calls, Planner(), new MemoryState(), _clock, NullLogger<CallChangeAlerts>.Instance);
         var again = await reader.RunAsync(CancellationToken.None);
 
-        Assert.Equal(CallChangeOutcome.Changed, result.Outcome);
-        Assert.Equal(1, result.AlertsPlanned);
+        Assert.Equal(OutcomeKind.Done, result.Kind);
+        Assert.Equal(1, result.Value!.AlertsPlanned);
         var call = calls.Calls.Single();
         Assert.Equal(new DateTimeOffset(2027, 2, 12, 17, 0, 0, TimeSpan.FromHours(1)), call.Deadline);
         Assert.Equal("deadline", Assert.Single(call.History).Field);
@@ -63,11 +64,11 @@ public sealed class CallChangeServiceTests
         var renamed = await Service(calls).CorrectAsync("c1", new CallCorrection { Title = "Prévention des addictions (titre corrigé)", Funder = "ars bretagne" }, null, Staff, CancellationToken.None);
         var same = await Service(calls).CorrectAsync("c1", new CallCorrection { Title = "Prévention des addictions (titre corrigé)" }, null, Staff, CancellationToken.None);
 
-        Assert.Equal(CallChangeOutcome.Changed, renamed.Outcome);
-        Assert.Equal("ARS Bretagne", renamed.Call!.Funder);
-        Assert.Equal(["title", "funder"], renamed.Call.History.Select(h => h.Field));
-        Assert.Equal(0, renamed.AlertsPlanned);
-        Assert.Equal(CallChangeOutcome.Unchanged, same.Outcome);
+        Assert.Equal(OutcomeKind.Done, renamed.Kind);
+        Assert.Equal("ARS Bretagne", renamed.Value!.Call.Funder);
+        Assert.Equal(["title", "funder"], renamed.Value!.Call.History.Select(h => h.Field));
+        Assert.Equal(0, renamed.Value!.AlertsPlanned);
+        Assert.Equal(OutcomeKind.Unchanged, same.Kind);
         Assert.Single(_log);
         Assert.Empty(Changed);
     }
@@ -80,7 +81,7 @@ public sealed class CallChangeServiceTests
 
         var result = await Service(calls).CorrectAsync("c1", new CallCorrection { Deadline = "2027-03-01" }, null, Staff, CancellationToken.None);
 
-        Assert.Equal(CallStatus.Open, result.Call!.Status);
+        Assert.Equal(CallStatus.Open, result.Value!.Call.Status);
         Assert.StartsWith("Appel rouvert", Assert.Single(Changed).Email.Subject, StringComparison.Ordinal);
     }
 
@@ -93,12 +94,12 @@ public sealed class CallChangeServiceTests
         var twice = await Service(calls).CancelAsync("c1", null, Staff, CancellationToken.None);
         var corrected = await Service(calls).CorrectAsync("c1", new CallCorrection { Deadline = "2027-03-01" }, null, Staff, CancellationToken.None);
 
-        Assert.Equal(CallChangeOutcome.Changed, result.Outcome);
-        Assert.Equal((CallStatus.Closed, _clock.GetUtcNow()), (result.Call!.Status, result.Call.CancelledAt));
-        Assert.Equal(new CallChange(_clock.GetUtcNow(), "status", "open", "closed", Staff), result.Call.History.Single());
+        Assert.Equal(OutcomeKind.Done, result.Kind);
+        Assert.Equal((CallStatus.Closed, _clock.GetUtcNow()), (result.Value!.Call.Status, result.Value!.Call.CancelledAt));
+        Assert.Equal(new CallChange(_clock.GetUtcNow(), "status", "open", "closed", Staff), result.Value!.Call.History.Single());
         Assert.StartsWith("Appel annulé", Assert.Single(Changed).Email.Subject, StringComparison.Ordinal);
-        Assert.Equal(CallChangeOutcome.NotOpen, twice.Outcome);
-        Assert.Equal(CallChangeOutcome.NotOpen, corrected.Outcome);
+        Assert.Equal((OutcomeKind.Conflict, "Cet appel a été annulé."), (twice.Kind, twice.Reason));
+        Assert.Equal((OutcomeKind.Conflict, "Cet appel a été annulé."), (corrected.Kind, corrected.Reason));
         var again = AlertSamples.Call("c1", _clock.GetUtcNow(), _clock.GetUtcNow().AddDays(40));
         var (merged, _, _) = CallRecordFactory.Merge(calls.Calls.Single(), again, SourceTrustLevel.Staff, _clock.GetUtcNow());
         Assert.Equal(CallStatus.Closed, merged.Status);
@@ -113,9 +114,9 @@ public sealed class CallChangeServiceTests
         var corrected = await Service(calls).CorrectAsync("c1", new CallCorrection { Funder = "CPAM 29" }, null, Staff, CancellationToken.None);
         var cancelled = await Service(calls).CancelAsync("c1", null, Staff, CancellationToken.None);
 
-        Assert.Equal(CallChangeOutcome.Held, corrected.Outcome);
-        Assert.Equal(CallChangeOutcome.Changed, cancelled.Outcome);
-        Assert.Equal(("toreview", "closed"), (cancelled.Call!.History.Single().From, cancelled.Call.History.Single().To));
+        Assert.Equal((OutcomeKind.Conflict, "Cet appel est à vérifier."), (corrected.Kind, corrected.Reason));
+        Assert.Equal(OutcomeKind.Done, cancelled.Kind);
+        Assert.Equal(("toreview", "closed"), (cancelled.Value!.Call.History.Single().From, cancelled.Value!.Call.History.Single().To));
         Assert.Empty(_log);
         Assert.Empty(_outbox.All);
     }
@@ -132,12 +133,12 @@ public sealed class CallChangeServiceTests
         var both = await Service(calls).CorrectAsync("c1", new CallCorrection { Deadline = "2027-02-12", Rolling = true }, null, Staff, CancellationToken.None);
         var unknown = await Service(calls).CancelAsync("nope", null, Staff, CancellationToken.None);
 
-        Assert.Equal(CallChangeOutcome.Stale, stale.Outcome);
-        Assert.Equal(CallChangeOutcome.Stale, staleCancel.Outcome);
-        Assert.Equal(CallChangeOutcome.Invalid, invalid.Outcome);
+        Assert.Equal(OutcomeKind.Stale, stale.Kind);
+        Assert.Equal(OutcomeKind.Stale, staleCancel.Kind);
+        Assert.Equal(OutcomeKind.Invalid, invalid.Kind);
         Assert.Equal(["deadline", "title"], invalid.Errors!.Fields.Order(StringComparer.Ordinal));
         Assert.Equal(["rolling"], both.Errors!.Fields);
-        Assert.Equal(CallChangeOutcome.NotFound, unknown.Outcome);
+        Assert.Equal(OutcomeKind.NotFound, unknown.Kind);
         Assert.Same(original, calls.Calls.Single()); // never written
         Assert.Empty(_outbox.All);
     }

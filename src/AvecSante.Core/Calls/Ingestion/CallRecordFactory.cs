@@ -108,10 +108,7 @@ public static class CallRecordFactory
             }
         }
 
-        // A source that gives no deadline does not erase one another source read; one staff confirmed stays as it is.
-        var deadlineConfirmed = known.ConfirmedFields.Contains(ReviewedFields.Deadline);
-        var fresh = deadlineConfirmed ? known : incoming;
-        var deadline = fresh.Deadline ?? known.Deadline;
+        var (fresh, deadline) = DeadlineSource(known, incoming);
         Compare("deadline", Format(known.Deadline), Format(deadline));
         var status = StatusAfter(known, deadline, fresh.IsRolling, now);
         Compare("status", known.Status.ToString().ToLowerInvariant(), status.ToString().ToLowerInvariant());
@@ -151,6 +148,16 @@ public static class CallRecordFactory
         };
         var touched = changes.Count > 0 || sightings.Count != known.Sightings.Count || disagreements.Count != known.Disagreements.Count;
         return (merged, changes, touched);
+    }
+
+    /// <summary>
+    /// Whose deadline the merge keeps: a source that gives none does not erase one another source read, and one staff
+    /// confirmed stays as it is (the fresh record is then the known one).
+    /// </summary>
+    private static (CallForProjects Fresh, DateTimeOffset? Deadline) DeadlineSource(CallForProjects known, CallForProjects incoming)
+    {
+        var fresh = known.ConfirmedFields.Contains(ReviewedFields.Deadline) ? known : incoming;
+        return (fresh, fresh.Deadline ?? known.Deadline);
     }
 
     /// <summary>The known disagreements, with what the incoming source says otherwise about a field staff confirmed.</summary>
