@@ -1,11 +1,10 @@
+using AvecSante.Api.Alerts;
 using AvecSante.Api.Calls;
 using AvecSante.Api.Documents;
-using AvecSante.Api.Events;
 using AvecSante.Api.Health;
 using AvecSante.Api.Http;
 using AvecSante.Api.Jobs;
 using AvecSante.Api.Members;
-using AvecSante.Api.Notifications;
 using AvecSante.Api.Reports;
 using AvecSante.Api.Space;
 using AvecSante.Api.Ticketing;

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using AvecSante.BrowserTests.Web;
-using AvecSante.Core.Notifications;
-using AvecSante.Core.People;
+using AvecSante.Core.Alerts;
+using AvecSante.Core.Members;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Calls;
-using AvecSante.Core.Notifications;
-using AvecSante.Core.People;
-using AvecSante.Infrastructure.Email;
-using AvecSante.Infrastructure.Options;
-using AvecSante.Infrastructure.Tables;
+using AvecSante.Core.Members;
+using AvecSante.Infrastructure.Alerts;
+using AvecSante.Infrastructure.Common;
+using AvecSante.Infrastructure.Storage;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using MsOptions = Microsoft.Extensions.Options.Options;

@@ -5,7 +5,6 @@ using AvecSante.Api.Space;
 using AvecSante.Core.Calls;
 using AvecSante.Core.Documents;
 using AvecSante.Core.Members;
-using AvecSante.Core.People;
 using AvecSante.Core.Space;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,9 +1,8 @@
 using AvecSante.Api.Jobs;
 using AvecSante.Core.Calls;
 using AvecSante.Core.Calls.Ingestion;
-using AvecSante.Infrastructure.CallSources;
-using AvecSante.Infrastructure.Graph;
-using AvecSante.Infrastructure.Tables;
+using AvecSante.Infrastructure.Alerts;
+using AvecSante.Infrastructure.Calls;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,10 +1,11 @@
+using AvecSante.Api.Alerts;
 using AvecSante.Api.Health;
 using AvecSante.Api.Http;
 using AvecSante.Api.Jobs;
-using AvecSante.Api.Notifications;
-using AvecSante.Core.Notifications;
-using AvecSante.Infrastructure.Email;
-using AvecSante.Infrastructure.Options;
+using AvecSante.Core.Alerts;
+using AvecSante.Infrastructure.Alerts;
+using AvecSante.Infrastructure.Common;
+using AvecSante.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

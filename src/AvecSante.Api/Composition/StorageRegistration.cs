@@ -1,12 +1,12 @@
 using AvecSante.Api.Health;
 using AvecSante.Api.Jobs;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Calls;
-using AvecSante.Core.Notifications;
-using AvecSante.Core.People;
-using AvecSante.Infrastructure.Blobs;
-using AvecSante.Infrastructure.Options;
+using AvecSante.Core.Members;
+using AvecSante.Infrastructure.Alerts;
+using AvecSante.Infrastructure.Calls;
+using AvecSante.Infrastructure.Members;
 using AvecSante.Infrastructure.Storage;
-using AvecSante.Infrastructure.Tables;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;

@@ -1,10 +1,10 @@
 using AvecSante.Api.Http;
 using AvecSante.Api.Web;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Calls;
 using AvecSante.Core.Calls.Ingestion;
 using AvecSante.Core.Calls.Normalisation;
 using AvecSante.Core.Common;
-using AvecSante.Core.Notifications;
 
 using Microsoft.AspNetCore.Http;
 

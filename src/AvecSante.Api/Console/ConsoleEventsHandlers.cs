@@ -1,8 +1,7 @@
-using AvecSante.Api.Events;
 using AvecSante.Api.Http;
+using AvecSante.Api.Ticketing;
 using AvecSante.Api.Web;
 using AvecSante.Core.Common;
-using AvecSante.Core.Events;
 using AvecSante.Core.Members;
 using AvecSante.Core.Ticketing;
 

@@ -3,7 +3,6 @@ using AvecSante.Api.Members;
 using AvecSante.Api.Web;
 using AvecSante.Core.Common;
 using AvecSante.Core.Members;
-using AvecSante.Core.People;
 
 using Microsoft.AspNetCore.Http;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 
 using AvecSante.Api.Http;
 using AvecSante.Api.Web;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Common;
-using AvecSante.Core.Notifications;
 
 using Microsoft.AspNetCore.Http;
 

@@ -1,10 +1,10 @@
 using AvecSante.Api.Web;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Calls;
 using AvecSante.Core.Calls.Ingestion;
 using AvecSante.Core.Common;
-using AvecSante.Core.Events;
 using AvecSante.Core.Members;
-using AvecSante.Core.Notifications;
+using AvecSante.Core.Ticketing;
 
 using Microsoft.AspNetCore.Http;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 
 using AvecSante.Core.Common;
-using AvecSante.Core.Events;
+using AvecSante.Core.Ticketing;
 
 using Microsoft.AspNetCore.Http;
 

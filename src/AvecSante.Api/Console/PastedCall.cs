@@ -1,6 +1,6 @@
 using System.Globalization;
 
-using AvecSante.Infrastructure.CallSources;
+using AvecSante.Infrastructure.Calls;
 
 using Microsoft.AspNetCore.Http;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using AvecSante.Core.Common;
 using AvecSante.Core.Members;
-using AvecSante.Core.People;
 using Microsoft.AspNetCore.Http;
 
 namespace AvecSante.Api.Console;

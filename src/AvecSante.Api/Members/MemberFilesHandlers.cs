@@ -4,7 +4,6 @@ using AvecSante.Api.Http;
 using AvecSante.Core.Common;
 using AvecSante.Core.Members;
 using AvecSante.Core.Members.Import;
-using AvecSante.Core.People;
 using AvecSante.Infrastructure.Members;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using AvecSante.Core.Members;
-using AvecSante.Core.People;
 
 namespace AvecSante.Api.Members;
 

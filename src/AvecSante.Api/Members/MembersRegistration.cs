@@ -1,8 +1,8 @@
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Members;
 using AvecSante.Core.Members.Import;
-using AvecSante.Core.Notifications;
+using AvecSante.Infrastructure.Alerts;
 using AvecSante.Infrastructure.Members;
-using AvecSante.Infrastructure.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -29,7 +29,7 @@ public static class MembersRegistration
         // Holders of personal data: GDPR export and erasure ask each of them (other capabilities may add theirs).
         services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<BlobImportArchive>());
         services.AddSingleton<IPersonalDataHolder>(sp => new OutboxPersonalData(sp.GetRequiredService<IOutboxStore>()));
-        services.AddSingleton<IPersonalDataHolder, AvecSante.Infrastructure.Email.LocalOutboxPersonalData>();
+        services.AddSingleton<IPersonalDataHolder, AvecSante.Infrastructure.Alerts.LocalOutboxPersonalData>();
 
         services.AddSingleton(sp => new MembersService(
             sp.GetRequiredService<IStructureRepository>(),
@@ -46,10 +46,10 @@ public static class MembersRegistration
         services.AddSingleton<PersonalDataHandlers>();
         services.AddSingleton<PurgeMemberDataJob>();
         // Data kept only while it serves, each store purging its own (Retention:… days).
-        services.AddOptions<AvecSante.Infrastructure.Options.RetentionOptions>().Bind(configuration.GetSection(AvecSante.Infrastructure.Options.RetentionOptions.Section));
+        services.AddOptions<AvecSante.Infrastructure.Common.RetentionOptions>().Bind(configuration.GetSection(AvecSante.Infrastructure.Common.RetentionOptions.Section));
         services.AddSingleton<IExpiringData, OutboxBodyRetention>();
         services.AddSingleton<IExpiringData, AvecSante.Infrastructure.Ticketing.RawPayloadRetention>();
-        services.AddSingleton<IExpiringData, AvecSante.Infrastructure.CallSources.MailboxArchiveRetention>();
+        services.AddSingleton<IExpiringData, AvecSante.Infrastructure.Calls.MailboxArchiveRetention>();
         services.AddSingleton<PurgeExpiredDataJob>();
 
         // Renewal reminders (January, then in grace) through the outbox; IOutboxStore, IAlertStateStore and AlertRouting come from AddAlerts.

@@ -1,10 +1,9 @@
 using AvecSante.Core.Calls;
 using AvecSante.Core.Documents;
-using AvecSante.Core.Events;
 using AvecSante.Core.Members;
 using AvecSante.Core.Reports;
 using AvecSante.Core.Ticketing;
-using AvecSante.Infrastructure.Options;
+using AvecSante.Infrastructure.Common;
 using AvecSante.Infrastructure.Reports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +42,7 @@ public static class ReportsRegistration
             sp.GetRequiredService<ReportDataReader>(),
             sp.GetRequiredService<IAnnualReportRenderer>(),
             sp.GetRequiredService<IAnnualReportArchive>(),
-            sp.GetRequiredService<AvecSante.Core.Notifications.IOutboxStore>(),
+            sp.GetRequiredService<AvecSante.Core.Alerts.IOutboxStore>(),
             sp.GetService<IPeopleRegister>(),
             sp.GetRequiredService<ReportSettings>(),
             sp.GetRequiredService<TimeProvider>(),

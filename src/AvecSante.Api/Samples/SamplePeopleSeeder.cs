@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AvecSante.Api.Http;
-using AvecSante.Core.People;
+using AvecSante.Core.Members;
 using Microsoft.Extensions.Logging;
 
 namespace AvecSante.Api.Samples;

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using AvecSante.Api.Http;
 using AvecSante.Api.Web;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Calls;
 using AvecSante.Core.Common;
 using AvecSante.Core.Documents;
-using AvecSante.Core.Notifications;
 using AvecSante.Core.Space;
 using Microsoft.AspNetCore.Http;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using AvecSante.Api.Http;
 using AvecSante.Api.Web;
-using AvecSante.Core.People;
+using AvecSante.Core.Members;
 using AvecSante.Core.Space;
 using Microsoft.AspNetCore.Http;
 

@@ -1,5 +1,5 @@
 using AvecSante.Api.Web;
-using AvecSante.Core.Notifications;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Space;
 using Microsoft.AspNetCore.Http;
 

@@ -1,5 +1,4 @@
 using AvecSante.Api.Jobs;
-using AvecSante.Core.Events;
 using AvecSante.Core.Ticketing;
 using AvecSante.Infrastructure.Ticketing;
 using Microsoft.Extensions.Logging;

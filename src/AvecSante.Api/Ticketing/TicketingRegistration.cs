@@ -1,9 +1,6 @@
-using AvecSante.Api.Events;
-using AvecSante.Core.Events;
 using AvecSante.Core.Members;
 using AvecSante.Core.Ticketing;
-using AvecSante.Infrastructure.Events;
-using AvecSante.Infrastructure.Options;
+using AvecSante.Infrastructure.Common;
 using AvecSante.Infrastructure.Ticketing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Calls.Ingestion;
 using AvecSante.Core.Calls.Normalisation;
 using AvecSante.Core.Common;
-using AvecSante.Core.Notifications;
 using Microsoft.Extensions.Logging;
 
 namespace AvecSante.Core.Calls;

@@ -1,4 +1,3 @@
-using AvecSante.Core.People;
 
 namespace AvecSante.Core.Members;
 

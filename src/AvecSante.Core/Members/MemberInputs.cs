@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Mail;
 using AvecSante.Core.Common;
-using AvecSante.Core.People;
 
 namespace AvecSante.Core.Members;
 

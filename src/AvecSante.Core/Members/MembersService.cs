@@ -1,6 +1,5 @@
 using System.Globalization;
 using AvecSante.Core.Common;
-using AvecSante.Core.People;
 
 namespace AvecSante.Core.Members;
 

@@ -1,5 +1,4 @@
-using AvecSante.Core.Notifications;
-using AvecSante.Core.People;
+using AvecSante.Core.Alerts;
 
 namespace AvecSante.Core.Members;
 

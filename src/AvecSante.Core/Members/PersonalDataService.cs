@@ -1,5 +1,4 @@
 using AvecSante.Core.Common;
-using AvecSante.Core.People;
 
 namespace AvecSante.Core.Members;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Common;
-using AvecSante.Core.Notifications;
-using AvecSante.Core.People;
 
 namespace AvecSante.Core.Members;
 

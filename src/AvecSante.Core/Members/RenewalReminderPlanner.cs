@@ -1,7 +1,6 @@
 using System.Globalization;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Common;
-using AvecSante.Core.Notifications;
-using AvecSante.Core.People;
 using Microsoft.Extensions.Logging;
 
 namespace AvecSante.Core.Members;

@@ -1,6 +1,5 @@
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Common;
-using AvecSante.Core.Notifications;
-using AvecSante.Core.People;
 
 namespace AvecSante.Core.Members;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Common;
 using AvecSante.Core.Members;
-using AvecSante.Core.Notifications;
 using Microsoft.Extensions.Logging;
 
 namespace AvecSante.Core.Reports;

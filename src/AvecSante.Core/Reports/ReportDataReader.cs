@@ -1,7 +1,6 @@
 using AvecSante.Core.Calls;
 using AvecSante.Core.Common;
 using AvecSante.Core.Documents;
-using AvecSante.Core.Events;
 using AvecSante.Core.Members;
 using AvecSante.Core.Ticketing;
 

@@ -1,6 +1,5 @@
 using AvecSante.Core.Calls;
 using AvecSante.Core.Documents;
-using AvecSante.Core.Events;
 using AvecSante.Core.Members;
 using AvecSante.Core.Ticketing;
 

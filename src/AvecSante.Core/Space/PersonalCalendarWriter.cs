@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Calls;
 using AvecSante.Core.Common;
-using AvecSante.Core.Notifications;
-using AvecSante.Core.People;
+using AvecSante.Core.Members;
 
 namespace AvecSante.Core.Space;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using AvecSante.Core.Notifications;
-using AvecSante.Core.People;
+using AvecSante.Core.Alerts;
+using AvecSante.Core.Members;
 
 namespace AvecSante.Core.Space;
 

@@ -1,5 +1,4 @@
 using AvecSante.Core.Members;
-using AvecSante.Core.People;
 
 namespace AvecSante.Core.Space;
 

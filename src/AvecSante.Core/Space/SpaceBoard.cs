@@ -1,7 +1,7 @@
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Calls;
 using AvecSante.Core.Common;
-using AvecSante.Core.Notifications;
-using AvecSante.Core.People;
+using AvecSante.Core.Members;
 
 namespace AvecSante.Core.Space;
 

@@ -1,9 +1,8 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Common;
 using AvecSante.Core.Members;
-using AvecSante.Core.Notifications;
-using AvecSante.Core.People;
 
 namespace AvecSante.Core.Space;
 

@@ -1,5 +1,4 @@
 using AvecSante.Core.Common;
-using AvecSante.Core.Events;
 using AvecSante.Core.Members.Import;
 
 namespace AvecSante.Core.Ticketing;

@@ -1,4 +1,3 @@
-using AvecSante.Core.Events;
 
 namespace AvecSante.Core.Ticketing;
 

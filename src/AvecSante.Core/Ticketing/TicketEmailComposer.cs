@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Common;
-using AvecSante.Core.Events;
-using AvecSante.Core.Notifications;
 
 namespace AvecSante.Core.Ticketing;
 

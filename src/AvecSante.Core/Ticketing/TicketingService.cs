@@ -1,6 +1,5 @@
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Common;
-using AvecSante.Core.Events;
-using AvecSante.Core.Notifications;
 using Microsoft.Extensions.Logging;
 
 namespace AvecSante.Core.Ticketing;

@@ -1,4 +1,4 @@
-using AvecSante.Api.Notifications;
+using AvecSante.Api.Alerts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

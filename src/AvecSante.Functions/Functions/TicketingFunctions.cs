@@ -1,4 +1,3 @@
-using AvecSante.Api.Events;
 using AvecSante.Api.Ticketing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;

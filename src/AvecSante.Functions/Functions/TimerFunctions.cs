@@ -1,6 +1,7 @@
+using AvecSante.Api.Alerts;
+using AvecSante.Api.Documents;
 using AvecSante.Api.Jobs;
 using AvecSante.Api.Members;
-using AvecSante.Api.Notifications;
 using AvecSante.Api.Reports;
 using AvecSante.Api.Ticketing;
 using Microsoft.Azure.Functions.Worker;

@@ -1,5 +1,5 @@
 using System.Text;
-using AvecSante.Core.Notifications;
+using AvecSante.Core.Alerts;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Infrastructure.Alerts;
@@ -47,7 +47,7 @@ public sealed class AlertsTeamsOptions
     public Uri? WebhookUrl { get; set; }
 }
 
-public sealed class AlertsOptionsValidator(IOptions<Options.EmailOptions> email) : IValidateOptions<AlertsOptions>
+public sealed class AlertsOptionsValidator(IOptions<EmailOptions> email) : IValidateOptions<AlertsOptions>
 {
     public ValidateOptionsResult Validate(string? name, AlertsOptions options)
     {

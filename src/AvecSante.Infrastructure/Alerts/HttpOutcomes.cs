@@ -1,5 +1,5 @@
 using System.Globalization;
-using AvecSante.Core.Notifications;
+using AvecSante.Core.Alerts;
 
 namespace AvecSante.Infrastructure.Alerts;
 

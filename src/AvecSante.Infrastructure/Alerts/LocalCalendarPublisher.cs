@@ -1,10 +1,10 @@
-using AvecSante.Core.Notifications;
+using AvecSante.Core.Alerts;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Infrastructure.Alerts;
 
 /// <summary>The shared calendar when Graph is not configured: one .ics per call, rewritten when the deadline moves or the call is cancelled.</summary>
-public sealed class LocalCalendarPublisher(IOptions<Options.EmailOptions> options, TimeProvider clock) : ICalendarPublisher
+public sealed class LocalCalendarPublisher(IOptions<EmailOptions> options, TimeProvider clock) : ICalendarPublisher
 {
     public string Folder => Path.GetFullPath(Path.Combine(options.Value.LocalOutboxPath, "calendar"));
 

@@ -1,10 +1,10 @@
-using AvecSante.Core.Notifications;
+using AvecSante.Core.Alerts;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Infrastructure.Alerts;
 
 /// <summary>Teams when no webhook is configured: each card becomes a JSON file (paste it in the Adaptive Card designer).</summary>
-public sealed class LocalTeamsPoster(IOptions<Options.EmailOptions> options) : ITeamsPoster
+public sealed class LocalTeamsPoster(IOptions<EmailOptions> options) : ITeamsPoster
 {
     public string Folder => Path.GetFullPath(Path.Combine(options.Value.LocalOutboxPath, "teams"));
 

@@ -1,5 +1,5 @@
 using System.Text;
-using AvecSante.Core.Notifications;
+using AvecSante.Core.Alerts;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Infrastructure.Alerts;

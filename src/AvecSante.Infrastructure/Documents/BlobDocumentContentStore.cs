@@ -1,6 +1,6 @@
 using AvecSante.Core.Documents;
-using AvecSante.Infrastructure.Blobs;
-using AvecSante.Infrastructure.Options;
+using AvecSante.Infrastructure.Common;
+using AvecSante.Infrastructure.Storage;
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using AvecSante.Core.Members;
-using AvecSante.Infrastructure.Options;
-using AvecSante.Infrastructure.Tables;
+using AvecSante.Infrastructure.Common;
+using AvecSante.Infrastructure.Storage;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 

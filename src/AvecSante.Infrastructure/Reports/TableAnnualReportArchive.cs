@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using AvecSante.Core.Reports;
-using AvecSante.Infrastructure.Blobs;
-using AvecSante.Infrastructure.Options;
-using AvecSante.Infrastructure.Tables;
+using AvecSante.Infrastructure.Common;
+using AvecSante.Infrastructure.Storage;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;

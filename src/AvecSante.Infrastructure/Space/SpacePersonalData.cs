@@ -1,5 +1,4 @@
 using AvecSante.Core.Members;
-using AvecSante.Core.People;
 using AvecSante.Core.Space;
 
 namespace AvecSante.Infrastructure.Space;

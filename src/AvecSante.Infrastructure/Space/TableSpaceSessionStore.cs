@@ -1,6 +1,6 @@
 using AvecSante.Core.Space;
-using AvecSante.Infrastructure.Options;
-using AvecSante.Infrastructure.Tables;
+using AvecSante.Infrastructure.Common;
+using AvecSante.Infrastructure.Storage;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;

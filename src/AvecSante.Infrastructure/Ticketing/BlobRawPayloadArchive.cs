@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using AvecSante.Core.Ticketing;
-using AvecSante.Infrastructure.Blobs;
-using AvecSante.Infrastructure.Options;
+using AvecSante.Infrastructure.Common;
+using AvecSante.Infrastructure.Storage;
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;

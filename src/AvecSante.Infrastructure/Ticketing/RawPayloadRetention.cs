@@ -1,7 +1,7 @@
 using AvecSante.Core.Members;
 using AvecSante.Core.Ticketing;
-using AvecSante.Infrastructure.Blobs;
-using AvecSante.Infrastructure.Options;
+using AvecSante.Infrastructure.Common;
+using AvecSante.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
 namespace AvecSante.Infrastructure.Ticketing;

@@ -1,7 +1,8 @@
-using AvecSante.Core.People;
+using AvecSante.Core.Members;
 using AvecSante.Core.Ticketing;
-using AvecSante.Infrastructure.Options;
-using AvecSante.Infrastructure.Tables;
+using AvecSante.Infrastructure.Common;
+using AvecSante.Infrastructure.Members;
+using AvecSante.Infrastructure.Storage;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 

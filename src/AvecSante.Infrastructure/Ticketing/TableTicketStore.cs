@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using AvecSante.Core.Events;
 using AvecSante.Core.Ticketing;
-using AvecSante.Infrastructure.Options;
-using AvecSante.Infrastructure.Tables;
+using AvecSante.Infrastructure.Common;
+using AvecSante.Infrastructure.Storage;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,4 @@
-using AvecSante.Core.Events;
 using AvecSante.Core.Members;
-using AvecSante.Core.People;
 using AvecSante.Core.Ticketing;
 using Microsoft.Extensions.Logging;
 

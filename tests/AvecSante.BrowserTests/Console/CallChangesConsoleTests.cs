@@ -1,7 +1,7 @@
 using AvecSante.BrowserTests.Web;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Calls;
-using AvecSante.Core.Notifications;
-using AvecSante.Core.People;
+using AvecSante.Core.Members;
 
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

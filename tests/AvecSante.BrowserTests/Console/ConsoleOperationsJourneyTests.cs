@@ -2,9 +2,8 @@ using System.Text;
 
 using AvecSante.Api.Console;
 using AvecSante.BrowserTests.Web;
-using AvecSante.Core.Events;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Members;
-using AvecSante.Core.Notifications;
 using AvecSante.Core.Ticketing;
 
 using Microsoft.AspNetCore.Hosting;

@@ -1,6 +1,5 @@
 using AvecSante.BrowserTests.Web;
 using AvecSante.Core.Members;
-using AvecSante.Core.People;
 
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

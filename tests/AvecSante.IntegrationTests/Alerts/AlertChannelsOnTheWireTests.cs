@@ -1,13 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Calls;
 using AvecSante.Core.Calls.Ingestion;
-using AvecSante.Core.Notifications;
-using AvecSante.Core.People;
+using AvecSante.Core.Members;
 using AvecSante.Infrastructure.Alerts;
-using AvecSante.Infrastructure.Email;
-using AvecSante.Infrastructure.Graph;
-using AvecSante.Infrastructure.Options;
 using AvecSante.IntegrationTests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

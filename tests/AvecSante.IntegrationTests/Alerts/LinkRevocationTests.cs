@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using AvecSante.Core.Notifications;
-using AvecSante.Core.People;
+using AvecSante.Core.Alerts;
+using AvecSante.Core.Members;
 using AvecSante.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AvecSante.Core.People;
+using AvecSante.Core.Members;
 using AvecSante.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using static AvecSante.IntegrationTests.Support.CallSourceServer;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AvecSante.Infrastructure.Graph;
+using AvecSante.Infrastructure.Alerts;
 using AvecSante.IntegrationTests.Support;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;

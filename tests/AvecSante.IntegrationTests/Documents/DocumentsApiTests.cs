@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AvecSante.Api.Documents;
 using AvecSante.Api.Jobs;
-using AvecSante.Infrastructure.Blobs;
 using AvecSante.Infrastructure.Documents;
+using AvecSante.Infrastructure.Storage;
 using AvecSante.IntegrationTests.Support;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;

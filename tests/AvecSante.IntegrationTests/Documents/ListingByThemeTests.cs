@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using AvecSante.Core.Documents;
+using AvecSante.Infrastructure.Common;
 using AvecSante.Infrastructure.Documents;
-using AvecSante.Infrastructure.Options;
-using AvecSante.Infrastructure.Tables;
+using AvecSante.Infrastructure.Storage;
 using AvecSante.IntegrationTests.Support;
 using Azure.Core;
 using Azure.Core.Pipeline;

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using AvecSante.Api.Samples;
-using AvecSante.Core.Notifications;
+using AvecSante.Core.Alerts;
 using AvecSante.IntegrationTests.Support;
 using AvecSante.IntegrationTests.Ticketing;
 using Microsoft.Extensions.DependencyInjection;

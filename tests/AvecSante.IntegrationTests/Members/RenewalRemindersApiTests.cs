@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Common;
 using AvecSante.Core.Members;
-using AvecSante.Core.Notifications;
-using AvecSante.Core.People;
 using AvecSante.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

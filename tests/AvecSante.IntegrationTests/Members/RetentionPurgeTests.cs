@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using AvecSante.Api.Members;
-using AvecSante.Infrastructure.Blobs;
-using AvecSante.Infrastructure.CallSources;
+using AvecSante.Infrastructure.Calls;
+using AvecSante.Infrastructure.Storage;
 using AvecSante.Infrastructure.Ticketing;
 using AvecSante.IntegrationTests.Support;
 using AvecSante.IntegrationTests.Ticketing;

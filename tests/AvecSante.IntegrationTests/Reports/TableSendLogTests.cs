@@ -1,8 +1,9 @@
-using AvecSante.Core.Notifications;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Reports;
-using AvecSante.Infrastructure.Options;
+using AvecSante.Infrastructure.Alerts;
+using AvecSante.Infrastructure.Common;
 using AvecSante.Infrastructure.Reports;
-using AvecSante.Infrastructure.Tables;
+using AvecSante.Infrastructure.Storage;
 using AvecSante.IntegrationTests.Support;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AvecSante.Api;
-using AvecSante.Core.Notifications;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Space;
 using AvecSante.IntegrationTests.Documents;
 using AvecSante.IntegrationTests.Support;

@@ -1,4 +1,4 @@
-using AvecSante.Core.Notifications;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Space;
 using AvecSante.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;

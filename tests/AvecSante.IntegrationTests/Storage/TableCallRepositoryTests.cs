@@ -1,6 +1,7 @@
 using AvecSante.Core.Calls;
-using AvecSante.Infrastructure.Options;
-using AvecSante.Infrastructure.Tables;
+using AvecSante.Infrastructure.Calls;
+using AvecSante.Infrastructure.Common;
+using AvecSante.Infrastructure.Storage;
 using AvecSante.IntegrationTests.Support;
 using Azure.Data.Tables;
 

@@ -1,6 +1,7 @@
-using AvecSante.Core.Notifications;
-using AvecSante.Infrastructure.Options;
-using AvecSante.Infrastructure.Tables;
+using AvecSante.Core.Alerts;
+using AvecSante.Infrastructure.Alerts;
+using AvecSante.Infrastructure.Common;
+using AvecSante.Infrastructure.Storage;
 using AvecSante.IntegrationTests.Support;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,7 @@
-using AvecSante.Core.People;
-using AvecSante.Infrastructure.Options;
-using AvecSante.Infrastructure.Tables;
+using AvecSante.Core.Members;
+using AvecSante.Infrastructure.Common;
+using AvecSante.Infrastructure.Members;
+using AvecSante.Infrastructure.Storage;
 using AvecSante.IntegrationTests.Support;
 using Azure.Data.Tables;
 using MsOptions = Microsoft.Extensions.Options.Options;

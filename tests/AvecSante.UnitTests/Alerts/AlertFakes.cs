@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Calls;
-using AvecSante.Core.Notifications;
-using AvecSante.Core.People;
+using AvecSante.Core.Members;
 
 namespace AvecSante.UnitTests.Alerts;
 

@@ -1,7 +1,7 @@
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Calls;
 using AvecSante.Core.Calls.Ingestion;
-using AvecSante.Core.Notifications;
-using AvecSante.Core.People;
+using AvecSante.Core.Members;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;

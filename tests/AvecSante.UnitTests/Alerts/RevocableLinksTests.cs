@@ -1,4 +1,4 @@
-using AvecSante.Core.Notifications;
+using AvecSante.Core.Alerts;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 

@@ -1,7 +1,7 @@
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Calls;
 using AvecSante.Core.Calls.Ingestion;
 using AvecSante.Core.Common;
-using AvecSante.Core.Notifications;
 using AvecSante.UnitTests.Alerts;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,5 @@
 using AvecSante.Api.Console;
-using AvecSante.Core.Events;
+using AvecSante.Core.Ticketing;
 
 namespace AvecSante.UnitTests.Console;
 

@@ -1,7 +1,6 @@
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Common;
 using AvecSante.Core.Members;
-using AvecSante.Core.Notifications;
-using AvecSante.Core.People;
 using AvecSante.UnitTests.Alerts;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,4 @@
-using AvecSante.Api.Events;
+using AvecSante.Api.Ticketing;
 using AvecSante.Core.Common;
 using AvecSante.Core.Ticketing;
 using AvecSante.Infrastructure.Members;

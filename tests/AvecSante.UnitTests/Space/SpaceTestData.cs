@@ -1,5 +1,5 @@
 using AvecSante.Core.Calls;
-using AvecSante.Core.People;
+using AvecSante.Core.Members;
 
 namespace AvecSante.UnitTests.Space;
 

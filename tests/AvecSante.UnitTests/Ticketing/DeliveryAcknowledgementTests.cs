@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using AvecSante.Core.Events;
-using AvecSante.Core.Notifications;
+using AvecSante.Core.Alerts;
 using AvecSante.Core.Ticketing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

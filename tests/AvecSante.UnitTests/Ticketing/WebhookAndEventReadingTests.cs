@@ -1,5 +1,4 @@
 using System.Text;
-using AvecSante.Core.Events;
 using AvecSante.Core.Ticketing;
 
 namespace AvecSante.UnitTests.Ticketing;

@@ -1,4 +1,4 @@
-using AvecSante.Core.People;
+using AvecSante.Core.Members;
 
 namespace AvecSante.Core.Members.Import;
 

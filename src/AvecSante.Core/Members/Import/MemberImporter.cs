@@ -1,6 +1,6 @@
 using System.Globalization;
 using AvecSante.Core.Common;
-using AvecSante.Core.People;
+using AvecSante.Core.Members;
 
 namespace AvecSante.Core.Members.Import;
 

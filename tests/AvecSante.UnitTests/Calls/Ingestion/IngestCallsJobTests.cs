@@ -1,3 +1,4 @@
+using AvecSante.Api.Calls;
 using AvecSante.Api.Jobs;
 using AvecSante.Core.Common;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using AvecSante.Infrastructure.CallSources;
+using AvecSante.Infrastructure.Calls;
 
 namespace AvecSante.UnitTests.Calls.Ingestion;
 

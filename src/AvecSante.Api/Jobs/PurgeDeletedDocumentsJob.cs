@@ -1,9 +1,0 @@
-using AvecSante.Core.Documents;
-
-namespace AvecSante.Api.Jobs;
-
-/// <summary>Timer PurgeDeletedDocuments (daily): erases documents that stayed in the bin beyond the restore period.</summary>
-public sealed class PurgeDeletedDocumentsJob(DocumentLibrary library) : IScheduledJob
-{
-    public Task RunAsync(CancellationToken cancellationToken) => library.PurgeExpiredAsync(cancellationToken);
-}
