@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure.Core;
 using Azure.Identity;
 using Azure.Storage.Queues;
@@ -15,6 +16,8 @@ namespace AvecSante.Infrastructure.Storage;
 public sealed class WorkQueues
 {
     public const string Connection = "WorkQueues";
+
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     private readonly IConfiguration _configuration;
     private readonly Lazy<QueueServiceClient> _service;
@@ -65,6 +68,26 @@ public sealed class WorkQueues
 
     /// <summary>The host's poison queue of a queue: where a message goes after the maximum dequeue count.</summary>
     public static string PoisonName(string queueName) => queueName + "-poison";
+
+    /// <summary>Sends a value as a JSON message (web casing) on the queue an app setting names.</summary>
+    public async Task SendJsonAsync<T>(string setting, T value, CancellationToken cancellationToken)
+    {
+        var queue = await GetQueueAsync(setting, cancellationToken).ConfigureAwait(false);
+        await queue.SendMessageAsync(JsonSerializer.Serialize(value, Web), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a message written by <see cref="SendJsonAsync{T}"/>.</summary>
+    /// <param name="isComplete">What a message of this kind always holds.</param>
+    /// <param name="what">The kind of message, for the error ("a ticketing delivery").</param>
+    /// <exception cref="JsonException">Not such a message.</exception>
+    public static T ReadJson<T>(string message, Func<T, bool> isComplete, string what)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(isComplete);
+        return JsonSerializer.Deserialize<T>(message, Web) is { } value && isComplete(value)
+            ? value
+            : throw new JsonException($"The queue message is not {what}.");
+    }
 
     public Task<QueueClient> GetQueueAsync(string setting, CancellationToken cancellationToken) =>
         _queues.GetAsync(QueueName(_configuration, setting), cancellationToken);
