@@ -27,19 +27,7 @@ public sealed partial class CallChangeService(
         var errors = new ValidationErrors();
         var title = errors.Text("title", correction.Title, "Le titre", CallSubmissionValidator.MaxTitleLength);
         var funder = errors.Text("funder", correction.Funder, "Le financeur", CallReviewService.MaxFunderLength);
-        DateTimeOffset? deadline = null;
-        if (!string.IsNullOrWhiteSpace(correction.Deadline))
-        {
-            deadline = CallSubmissionValidator.ParseDeadline(correction.Deadline.Trim());
-            if (deadline is null)
-            {
-                errors.Add("deadline", "La date limite doit être au format AAAA-MM-JJ ou AAAA-MM-JJTHH:MM (heure de Paris).");
-            }
-            else if (correction.Rolling == true)
-            {
-                errors.Add("rolling", "Un appel « au fil de l'eau » n'a pas de date limite : donnez l'une ou l'autre.");
-            }
-        }
+        var deadline = CallSubmissionValidator.ReadStaffDeadline(correction.Deadline, correction.Rolling, errors);
         if (!errors.IsEmpty)
         {
             return Task.FromResult(new Outcome<SavedCall>(OutcomeKind.Invalid, Errors: errors));

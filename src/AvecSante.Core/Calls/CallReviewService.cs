@@ -65,19 +65,7 @@ public sealed partial class CallReviewService(
 
     private static (DateTimeOffset? Deadline, string? Funder) Validate(CallReview review, ValidationErrors errors)
     {
-        DateTimeOffset? deadline = null;
-        if (!string.IsNullOrWhiteSpace(review.Deadline))
-        {
-            deadline = CallSubmissionValidator.ParseDeadline(review.Deadline.Trim());
-            if (deadline is null)
-            {
-                errors.Add("deadline", "La date limite doit être au format AAAA-MM-JJ ou AAAA-MM-JJTHH:MM (heure de Paris).");
-            }
-            else if (review.Rolling == true)
-            {
-                errors.Add("rolling", "Un appel « au fil de l'eau » n'a pas de date limite : donnez l'une ou l'autre.");
-            }
-        }
+        var deadline = CallSubmissionValidator.ReadStaffDeadline(review.Deadline, review.Rolling, errors);
         var named = errors.Text("funder", review.Funder, "Le financeur", MaxFunderLength);
         var funder = named is null ? null : FunderClassifier.FromName(named) is { Kind: not FunderKind.Unknown } known ? known.Name : named;
         return (deadline, funder);

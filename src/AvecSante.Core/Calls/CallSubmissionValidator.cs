@@ -90,6 +90,8 @@ public static class CallSubmissionValidator
         return null;
     }
 
+    private const string BadDeadline = "La date limite doit être au format AAAA-MM-JJ ou AAAA-MM-JJTHH:MM (heure de Paris).";
+
     /// <summary>An optional deadline, not before the publication date.</summary>
     private static DateTimeOffset? ReadDeadline(string? text, DateOnly? publishedOn, ValidationErrors errors)
     {
@@ -100,11 +102,34 @@ public static class CallSubmissionValidator
         var deadline = ParseDeadline(text.Trim());
         if (deadline is null)
         {
-            errors.Add("deadline", "La date limite doit être au format AAAA-MM-JJ ou AAAA-MM-JJTHH:MM (heure de Paris).");
+            errors.Add("deadline", BadDeadline);
         }
         else if (publishedOn is { } p && DateOnly.FromDateTime(ParisTime.ToParis(deadline.Value).DateTime) < p)
         {
             errors.Add("deadline", "La date limite est antérieure à la date de publication.");
+        }
+        return deadline;
+    }
+
+    /// <summary>
+    /// A deadline staff type when they review or correct a call (optional): parsed, or an error on "deadline"; "rolling"
+    /// asked beside a deadline is an error on "rolling".
+    /// </summary>
+    public static DateTimeOffset? ReadStaffDeadline(string? text, bool? rolling, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var deadline = ParseDeadline(text.Trim());
+        if (deadline is null)
+        {
+            errors.Add("deadline", BadDeadline);
+        }
+        else if (rolling == true)
+        {
+            errors.Add("rolling", "Un appel « au fil de l'eau » n'a pas de date limite : donnez l'une ou l'autre.");
         }
         return deadline;
     }
