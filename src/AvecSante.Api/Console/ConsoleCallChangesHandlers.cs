@@ -14,17 +14,17 @@ public sealed class ConsoleCallChangesHandlers(ConsoleGate gate, CallChangeServi
     public Task<IResult> CorrectAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
         gate.FormAsync(request, async (console, form) =>
         {
-            var deadline = Field(form, "deadline");
+            var deadline = ConsoleForms.Value(form, "deadline");
             var correction = new CallCorrection
             {
-                Title = Field(form, "title"),
-                Funder = Field(form, "funder"),
+                Title = ConsoleForms.Value(form, "title"),
+                Funder = ConsoleForms.Value(form, "funder"),
                 // The page shows the deadline to the minute: sent back as shown, it is not a correction.
-                Deadline = deadline == Field(form, "deadline-shown") ? null : deadline,
+                Deadline = deadline == ConsoleForms.Value(form, "deadline-shown") ? null : deadline,
                 Rolling = form["rolling"].ToString() == "true" ? true : deadline is not null ? false : null,
             };
             var result = StableKeys.IsSafe(id)
-                ? await changes.CorrectAsync(id, correction, Version(form), CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false)
+                ? await changes.CorrectAsync(id, correction, ConsoleForms.EditedVersion(form), CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false)
                 : new Outcome<SavedCall>(OutcomeKind.NotFound);
             return Answer(console, id, result, "modifie");
         }, cancellationToken);
@@ -40,7 +40,7 @@ public sealed class ConsoleCallChangesHandlers(ConsoleGate gate, CallChangeServi
                     "Cochez la case de confirmation pour annuler l'appel : les coordinateurs concernés en seront avertis.", back, "Revenir à l'appel");
             }
             var result = StableKeys.IsSafe(id)
-                ? await changes.CancelAsync(id, Version(form), CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false)
+                ? await changes.CancelAsync(id, ConsoleForms.EditedVersion(form), CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false)
                 : new Outcome<SavedCall>(OutcomeKind.NotFound);
             return Answer(console, id, result, "annule");
         }, cancellationToken);
@@ -66,9 +66,4 @@ public sealed class ConsoleCallChangesHandlers(ConsoleGate gate, CallChangeServi
         call.History.Count > 0
             ? $"Cet appel a été modifié entre-temps par {call.History[^1].Source}, le {ConsoleFormat.Day(call.History[^1].At)}."
             : "Cet appel a été modifié entre-temps (une source l'a relu).";
-
-    private static string? Field(IFormCollection form, string name) => form[name].ToString().Trim() is { Length: > 0 } value ? value : null;
-
-    /// <summary>An empty version would mean "whatever is stored": the console always changes what it showed.</summary>
-    private static string Version(IFormCollection form) => Field(form, "version") ?? "\"missing\"";
 }

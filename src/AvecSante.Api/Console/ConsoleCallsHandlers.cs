@@ -96,9 +96,9 @@ public sealed class ConsoleCallsHandlers(ConsoleGate gate, ICallRepository calls
         {
             var review = new CallReview
             {
-                Deadline = form["deadline"].ToString().Trim() is { Length: > 0 } deadline ? deadline : null,
+                Deadline = ConsoleForms.Value(form, "deadline"),
                 Rolling = form["rolling"].ToString() == "true" ? true : null,
-                Funder = form["funder"].ToString().Trim() is { Length: > 0 } funder ? funder : null,
+                Funder = ConsoleForms.Value(form, "funder"),
             };
             var result = StableKeys.IsSafe(id) ? await reviews.ReviewAsync(id, review, cancellationToken).ConfigureAwait(false) : new Outcome<SavedCall>(OutcomeKind.NotFound);
             var back = ConsoleNavigation.Calls + "/" + id;

@@ -62,13 +62,8 @@ public sealed class ConsoleMemberFileHandlers(ConsoleGate gate, MembersService m
             {
                 return NotFound(console);
             }
-            var done = request.Query["fait"].ToString() switch
-            {
-                "modifiee" => "Modifications enregistrées.",
-                "inchangee" => "Aucune modification : la fiche était déjà ainsi.",
-                "cotisation" => "Cotisation enregistrée.",
-                _ => null,
-            };
+            var fait = request.Query["fait"].ToString();
+            var done = fait == "cotisation" ? "Cotisation enregistrée." : MemberForms.EditDone(fait);
             var forms = new StructureForms(MemberForms.StructureFrom(view.Structure), view.Structure.Version, Done: done);
             return await PageAsync(console, view, forms, StatusCodes.Status200OK, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
@@ -82,15 +77,14 @@ public sealed class ConsoleMemberFileHandlers(ConsoleGate gate, MembersService m
                 return NotFound(console);
             }
             var input = MemberForms.ReadStructure(form);
-            // An empty version would mean "whatever is stored": the console always edits what it showed.
-            var version = MemberForms.Value(form, "version") ?? "\"missing\"";
+            var version = ConsoleForms.EditedVersion(form);
             var change = await members.UpdateStructureAsync(id, input, version, CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false);
             switch (change.Kind)
             {
                 case OutcomeKind.NotFound:
                     return NotFound(console);
                 case OutcomeKind.Done or OutcomeKind.Unchanged:
-                    return WebPage.SeeOther(StructureHref(id) + (change.Kind == OutcomeKind.Done ? "?fait=modifiee" : "?fait=inchangee"));
+                    return WebPage.SeeOther(MemberForms.AfterEdit(StructureHref(id), change.Kind));
             }
             var view = await members.GetStructureAsync(id, cancellationToken).ConfigureAwait(false);
             if (view is null)

@@ -43,12 +43,7 @@ public sealed class ConsolePeopleHandlers(ConsoleGate gate, MembersService membe
             {
                 return NotFound(console);
             }
-            var done = request.Query["fait"].ToString() switch
-            {
-                "modifiee" => "Modifications enregistrées.",
-                "inchangee" => "Aucune modification : la fiche était déjà ainsi.",
-                _ => null,
-            };
+            var done = MemberForms.EditDone(request.Query["fait"].ToString());
             var forms = new PersonForms(PersonForm.From(person), person.Version, Done: done);
             return await PersonPageAsync(console, person, erasing: false, error: null, StatusCodes.Status200OK, cancellationToken, forms).ConfigureAwait(false);
         }, cancellationToken);
@@ -62,8 +57,7 @@ public sealed class ConsolePeopleHandlers(ConsoleGate gate, MembersService membe
                 return NotFound(console);
             }
             var (input, formErrors) = PersonForm.Read(form);
-            // An empty version would mean "whatever is stored": the console always edits what it showed.
-            var version = MemberForms.Value(form, "version") ?? "\"missing\"";
+            var version = ConsoleForms.EditedVersion(form);
             var change = formErrors.IsEmpty
                 ? await members.UpdatePersonAsync(id, input, version, CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false)
                 : new Outcome<Person>(OutcomeKind.Invalid, Errors: formErrors);
@@ -72,7 +66,7 @@ public sealed class ConsolePeopleHandlers(ConsoleGate gate, MembersService membe
                 case OutcomeKind.NotFound:
                     return NotFound(console);
                 case OutcomeKind.Done or OutcomeKind.Unchanged:
-                    return WebPage.SeeOther(PersonHref(id) + (change.Kind == OutcomeKind.Done ? "?fait=modifiee" : "?fait=inchangee"));
+                    return WebPage.SeeOther(MemberForms.AfterEdit(PersonHref(id), change.Kind));
             }
             if (await FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } stored)
             {

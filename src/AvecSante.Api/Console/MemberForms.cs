@@ -26,9 +26,9 @@ public static class MemberForms
     public static StructureInput ReadStructure(IFormCollection form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return new StructureInput(Value(form, "kind"), Value(form, "name"), Value(form, "department"), Value(form, "commune"),
-            Value(form, "siret"), Value(form, "finess"), form["aciSignatory"].ToString() == "on", form["sisa"].ToString() == "on",
-            Value(form, "joinedOn"), Value(form, "leftOn"));
+        return new StructureInput(ConsoleForms.Value(form, "kind"), ConsoleForms.Value(form, "name"), ConsoleForms.Value(form, "department"), ConsoleForms.Value(form, "commune"),
+            ConsoleForms.Value(form, "siret"), ConsoleForms.Value(form, "finess"), form["aciSignatory"].ToString() == "on", form["sisa"].ToString() == "on",
+            ConsoleForms.Value(form, "joinedOn"), ConsoleForms.Value(form, "leftOn"));
     }
 
     /// <summary>The cotisation as typed; amounts accept a decimal comma ("120,50"). Numbers that do not read are errors here.</summary>
@@ -37,7 +37,7 @@ public static class MemberForms
         ArgumentNullException.ThrowIfNull(form);
         var errors = new ValidationErrors();
         int? year = null;
-        if (Value(form, "year") is { } yearText)
+        if (ConsoleForms.Value(form, "year") is { } yearText)
         {
             if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
             {
@@ -50,15 +50,20 @@ public static class MemberForms
         }
         var amount = Amount(form, "amount", "Le montant", errors);
         var share = Amount(form, "nationalShare", "La part nationale", errors);
-        return (new CotisationInput(year, amount, Value(form, "paidOn"), Value(form, "method"), share), errors);
+        return (new CotisationInput(year, amount, ConsoleForms.Value(form, "paidOn"), ConsoleForms.Value(form, "method"), share), errors);
     }
 
-    public static string? Value(IFormCollection form, string name)
+    /// <summary>Where a record's page goes after its edit form went through (post/redirect/get), saying what happened.</summary>
+    public static string AfterEdit(string recordHref, OutcomeKind kind) =>
+        recordHref + (kind == OutcomeKind.Done ? "?fait=modifiee" : "?fait=inchangee");
+
+    /// <summary>What a record's page says when an edit brought the person back to it (?fait=…), or null.</summary>
+    public static string? EditDone(string fait) => fait switch
     {
-        ArgumentNullException.ThrowIfNull(form);
-        var text = form[name].ToString();
-        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-    }
+        "modifiee" => "Modifications enregistrées.",
+        "inchangee" => "Aucune modification : la fiche était déjà ainsi.",
+        _ => null,
+    };
 
     public static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -78,7 +83,7 @@ public static class MemberForms
 
     private static decimal? Amount(IFormCollection form, string field, string what, ValidationErrors errors)
     {
-        if (Value(form, field) is not { } text)
+        if (ConsoleForms.Value(form, field) is not { } text)
         {
             return null;
         }

@@ -32,7 +32,7 @@ public static class PersonForm
         ArgumentNullException.ThrowIfNull(form);
         var errors = new ValidationErrors();
         int? college = null;
-        if (MemberForms.Value(form, "boardCollege") is { } text)
+        if (ConsoleForms.Value(form, "boardCollege") is { } text)
         {
             if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var c))
             {
@@ -43,12 +43,12 @@ public static class PersonForm
                 errors.Add("boardCollege", "Le collège s'écrit en chiffres (par exemple 1).");
             }
         }
-        var others = (MemberForms.Value(form, "otherEmails") ?? string.Empty)
+        var others = (ConsoleForms.Value(form, "otherEmails") ?? string.Empty)
             .Split([',', ';', '\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        var input = new PersonInput(MemberForms.Value(form, "firstName"), MemberForms.Value(form, "lastName"), MemberForms.Value(form, "email"),
-            others, MemberForms.Value(form, "phone"), MemberForms.Value(form, "profession"),
+        var input = new PersonInput(ConsoleForms.Value(form, "firstName"), ConsoleForms.Value(form, "lastName"), ConsoleForms.Value(form, "email"),
+            others, ConsoleForms.Value(form, "phone"), ConsoleForms.Value(form, "profession"),
             form["roles"].Select(r => r ?? string.Empty).Where(MemberRoles.IsKnown).ToList(), college,
-            form["structureIds"].Select(s => s ?? string.Empty).ToList(), MemberForms.Value(form, "lastContactOn"), null);
+            form["structureIds"].Select(s => s ?? string.Empty).ToList(), ConsoleForms.Value(form, "lastContactOn"), null);
         return (input, errors);
     }
 }

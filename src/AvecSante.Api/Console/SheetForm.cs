@@ -17,19 +17,19 @@ public static class SheetForm
         ArgumentNullException.ThrowIfNull(form);
         return new DocumentMetadata
         {
-            Title = MemberForms.Value(form, "title"),
-            Kind = MemberForms.Value(form, "kind"),
-            Structure = MemberForms.Value(form, "structure"),
+            Title = ConsoleForms.Value(form, "title"),
+            Kind = ConsoleForms.Value(form, "kind"),
+            Structure = ConsoleForms.Value(form, "structure"),
             Themes = form["themes"].Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!).ToList(),
             // A year that does not read as a number is kept out of range, so the validator names the field.
-            Year = MemberForms.Value(form, "year") is { } y ? (int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : 0) : null,
-            Department = MemberForms.Value(form, "department"),
-            Summary = MemberForms.Value(form, "summary"),
-            Context = MemberForms.Value(form, "context"),
-            Story = MemberForms.Value(form, "story"),
-            Obstacles = MemberForms.Value(form, "obstacles"),
-            Levers = MemberForms.Value(form, "levers"),
-            Transferability = MemberForms.Value(form, "transferability"),
+            Year = ConsoleForms.Value(form, "year") is { } y ? (int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : 0) : null,
+            Department = ConsoleForms.Value(form, "department"),
+            Summary = ConsoleForms.Value(form, "summary"),
+            Context = ConsoleForms.Value(form, "context"),
+            Story = ConsoleForms.Value(form, "story"),
+            Obstacles = ConsoleForms.Value(form, "obstacles"),
+            Levers = ConsoleForms.Value(form, "levers"),
+            Transferability = ConsoleForms.Value(form, "transferability"),
         };
     }
 
