@@ -5,6 +5,7 @@ using AvecSante.BrowserTests.Web;
 using AvecSante.Core.Alerts;
 using AvecSante.Core.Members;
 using AvecSante.Core.Ticketing;
+using AvecSante.IntegrationTests.Alerts;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,19 +52,7 @@ public sealed class ConsoleOperationsJourneyTests() : BrowserTestBase(new Kestre
     {
         var outbox = Host.Services.GetRequiredService<IOutboxStore>();
         var now = Host.Clock.GetUtcNow();
-        var failed = new OutboxMessage
-        {
-            Id = OutboxMessage.IdFor("console-retry|ticket-confirmation"),
-            IdempotencyKey = "console-retry|ticket-confirmation",
-            Kind = "ticket-confirmation",
-            RecipientId = "attendee-console",
-            Email = new EmailContent("maelle.exemple@example.org", "Maëlle Exemple", "Votre inscription", "Bonjour", "<p>Bonjour</p>"),
-            Status = OutboxStatus.Failed,
-            Attempts = NotificationDispatcher.MaxAttempts,
-            CreatedAt = now.AddHours(-3),
-            NextAttemptAt = now.AddHours(-1),
-            LastError = "Service indisponible (503).",
-        };
+        var failed = FailedSends.TicketConfirmation("console-retry", "attendee-console", "maelle.exemple@example.org", "Maëlle Exemple", now, TimeSpan.FromHours(3));
         Assert.True(await outbox.TryEnqueueAsync(failed, CancellationToken.None));
         var page = await SignedInPageAsync("Camille Exemple");
 

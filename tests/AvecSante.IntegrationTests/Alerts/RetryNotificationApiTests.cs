@@ -23,19 +23,7 @@ public sealed class RetryNotificationApiTests : IAsyncLifetime, IDisposable
     public async Task A_failed_send_is_retried_once_sent_by_the_next_dispatch_and_a_second_retry_is_a_409()
     {
         var now = _host.Clock.GetUtcNow();
-        var failed = new OutboxMessage
-        {
-            Id = OutboxMessage.IdFor("api-retry|ticket-confirmation"),
-            IdempotencyKey = "api-retry|ticket-confirmation",
-            Kind = "ticket-confirmation",
-            RecipientId = "attendee-api",
-            Email = new EmailContent("yann.exemple@example.org", "Yann Exemple", "Votre inscription", "Bonjour", "<p>Bonjour</p>"),
-            Status = OutboxStatus.Failed,
-            Attempts = NotificationDispatcher.MaxAttempts,
-            CreatedAt = now.AddHours(-2),
-            NextAttemptAt = now.AddHours(-1),
-            LastError = "Service indisponible (503).",
-        };
+        var failed = FailedSends.TicketConfirmation("api-retry", "attendee-api", "yann.exemple@example.org", "Yann Exemple", now, TimeSpan.FromHours(2));
         Assert.True(await _host.Services.GetRequiredService<IOutboxStore>().TryEnqueueAsync(failed, CancellationToken.None));
         using var client = _host.CreateAdminClient();
 
