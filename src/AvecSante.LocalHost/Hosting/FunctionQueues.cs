@@ -108,16 +108,17 @@ public sealed partial class FunctionQueues(
             await binding.Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             binding.Created = true;
         }
+        var leaseEnd = TimeProvider.System.GetUtcNow() + _settings.FunctionTimeout;
         var messages = (await binding.Queue.ReceiveMessagesAsync(_settings.BatchSize, _settings.FunctionTimeout, cancellationToken).ConfigureAwait(false)).Value;
-        await Task.WhenAll(messages.Select(m => HandleAsync(binding, m, cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(messages.Select(m => HandleAsync(binding, m, leaseEnd, cancellationToken))).ConfigureAwait(false);
         return messages.Length;
     }
 
-    private async Task HandleAsync(QueueBinding binding, QueueMessage message, CancellationToken cancellationToken)
+    private async Task HandleAsync(QueueBinding binding, QueueMessage message, DateTimeOffset leaseEnd, CancellationToken cancellationToken)
     {
         if (message.DequeueCount > _settings.MaxDequeueCount)
         {
-            await PoisonAsync(binding, message, cancellationToken).ConfigureAwait(false);
+            await PoisonAsync(binding, message, leaseEnd, cancellationToken).ConfigureAwait(false);
             return;
         }
         try
@@ -135,25 +136,32 @@ public sealed partial class FunctionQueues(
             LogFailed(ex, binding.Function.Name, message.MessageId, message.DequeueCount);
             if (message.DequeueCount >= _settings.MaxDequeueCount)
             {
-                await PoisonAsync(binding, message, cancellationToken).ConfigureAwait(false);
+                await PoisonAsync(binding, message, leaseEnd, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await binding.Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: _settings.VisibilityTimeout, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await WhileLeasedAsync(ct => binding.Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: _settings.VisibilityTimeout, cancellationToken: ct), leaseEnd, cancellationToken).ConfigureAwait(false);
             }
             return;
         }
-        await binding.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+        await WhileLeasedAsync(ct => binding.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct), leaseEnd, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>As the host: the same content to "{queue}-poison" (created when first needed), then off the queue.</summary>
-    private async Task PoisonAsync(QueueBinding binding, QueueMessage message, CancellationToken cancellationToken)
+    private async Task PoisonAsync(QueueBinding binding, QueueMessage message, DateTimeOffset leaseEnd, CancellationToken cancellationToken)
     {
-        await binding.Poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await binding.Poison.SendMessageAsync(message.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await binding.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+        await WhileLeasedAsync(async ct =>
+        {
+            await binding.Poison.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
+            await binding.Poison.SendMessageAsync(message.Body, cancellationToken: ct).ConfigureAwait(false);
+        }, leaseEnd, cancellationToken).ConfigureAwait(false);
+        await WhileLeasedAsync(ct => binding.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct), leaseEnd, cancellationToken).ConfigureAwait(false);
         LogPoisoned(binding.Function.Name, message.MessageId, message.DequeueCount);
     }
+
+    /// <summary>The host's own calls about a leased message, retried through a storage blip (real time, whatever the app's clock).</summary>
+    private static Task WhileLeasedAsync(Func<CancellationToken, Task> call, DateTimeOffset leaseEnd, CancellationToken cancellationToken) =>
+        LeaseBoundRetry.RunAsync(call, leaseEnd, TimeProvider.System, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Queue function {Function} is not polled: AzureWebJobs.{Function}.Disabled is true")]
     private partial void LogDisabled(string function);
