@@ -161,8 +161,8 @@ internal static class ReportBenchmark
             GC.Collect();
             var before = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();
-            var start = await reports.StartAsync(LastYear, "benchmark", notifyBoard: false, CancellationToken.None).ConfigureAwait(false);
-            var record = await start.Compilation!.ConfigureAwait(false);
+            var (running, _) = await reports.ClaimAsync(LastYear, ReportRunStatus.Running, "benchmark", null, CancellationToken.None).ConfigureAwait(false);
+            var record = await reports.CompileOnceAsync(running, notifyBoard: false, CancellationToken.None).ConfigureAwait(false);
             watch.Stop();
             using var process = Process.GetCurrentProcess();
             Console.WriteLine($"compile {LastYear} (run {run}): {watch.Elapsed.TotalSeconds:0.00} s, status {record.Status}, " +

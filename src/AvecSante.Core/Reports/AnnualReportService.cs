@@ -15,9 +15,6 @@ public sealed record ReportSettings(
     IReadOnlyList<string> BoardAddresses,
     TimeSpan StaleAfter);
 
-/// <summary>A compilation asked for: the record as it stands, and the running compilation when this call started one.</summary>
-public sealed record ReportStart(AnnualReportRecord Record, Task<AnnualReportRecord>? Compilation);
-
 /// <summary>
 /// Compiles a year's report once at a time: claims the year's record (Running, under its ETag), reads the data, renders
 /// the Word document, the Excel annex and the JSON summary, stores them under the year, records their SHA-256, and
@@ -40,18 +37,6 @@ public sealed partial class AnnualReportService(
     public static string XlsxName(int year) => $"rapport-activite-{year}-annexe.xlsx";
 
     public static string JsonName(int year) => $"rapport-activite-{year}-synthese.json";
-
-    /// <summary>
-    /// Starts a compilation unless one is queued or running (and not stale). The compilation runs on its own (not
-    /// cancelled with the caller), so a caller may stop waiting and poll the record instead.
-    /// </summary>
-    public async Task<ReportStart> StartAsync(int year, string trigger, bool notifyBoard, CancellationToken cancellationToken)
-    {
-        var (record, claimed) = await ClaimAsync(year, ReportRunStatus.Running, trigger, null, cancellationToken).ConfigureAwait(false);
-        return claimed
-            ? new ReportStart(record, Task.Run(() => CompileAsync(record, notifyBoard, CancellationToken.None), CancellationToken.None))
-            : new ReportStart(record, null);
-    }
 
     /// <summary>
     /// Takes the year for a new compilation, one at a time: unless a compilation is queued or running (and not older
@@ -85,21 +70,6 @@ public sealed partial class AnnualReportService(
             }
         }
         return ((await archive.GetAsync(year, cancellationToken).ConfigureAwait(false))!, false);
-    }
-
-    private async Task<AnnualReportRecord> CompileAsync(AnnualReportRecord running, bool notifyBoard, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await CompileOnceAsync(running, notifyBoard, cancellationToken).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // Any failure is recorded on the year's record (French, no personal data) for whoever polls it.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            var failed = running with { Status = ReportRunStatus.Failed, CompletedAt = clock.GetUtcNow(), Error = FailureText(ex) };
-            return await archive.TrySaveAsync(failed, CancellationToken.None).ConfigureAwait(false) ?? failed;
-        }
     }
 
     /// <summary>

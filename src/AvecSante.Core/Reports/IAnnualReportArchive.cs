@@ -57,7 +57,7 @@ public interface IAnnualReportArchive
     /// <summary>The scheduled compilation's claim for a year: true for the first caller only.</summary>
     Task<bool> TryClaimScheduledAsync(int year, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Gives the claim back (the compilation failed), so the next occurrence tries again.</summary>
+    /// <summary>Gives the claim back (the compilation could not be queued), so the next occurrence asks again.</summary>
     Task ReleaseScheduledClaimAsync(int year, CancellationToken cancellationToken);
 }
 

@@ -198,7 +198,9 @@ public sealed class AnnualReportApiTests : IAsyncLifetime, IDisposable
 
         _host.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 15, 5, 5, 0, TimeSpan.Zero));
         await job.RunAsync(default);
+        Assert.Equal(ReportRunStatus.Queued, (await archive.GetAsync(2026, default))!.Status); // compiled from the queue
         await job.RunAsync(default); // a second occurrence, or a second instance: nothing more
+        Assert.Equal(1, await _host.DrainQueuesAsync());
 
         var record = await archive.GetAsync(2026, default);
         Assert.Equal(ReportRunStatus.Completed, record!.Status);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using AvecSante.Api.Reports;
 using AvecSante.Core.Reports;
 using AvecSante.Infrastructure.Reports;
 using AvecSante.IntegrationTests.Support;
@@ -122,6 +123,36 @@ public sealed class AnnualReportQueueTests : IAsyncLifetime, IDisposable
         Assert.Equal("completed", done.GetProperty("status").GetString());
         Assert.Equal(3, done.GetProperty("files").GetArrayLength());
         Assert.Equal(6, renderer.Calls);
+    }
+
+    [Fact]
+    public async Task The_15_january_compile_goes_through_the_queue_and_a_year_that_ended_failed_is_asked_again_the_next_day()
+    {
+        var host = NewHost();
+        var renderer = new FailingRenderer();
+        host.Settings["Schedules:CompileAnnualReport"] = string.Empty; // the test runs the job itself
+        host.TestServices = services => services.AddSingleton<IAnnualReportRenderer>(renderer.Over(new AnnualReportRenderer()));
+        using var admin = host.CreateAdminClient();
+        var job = host.Services.GetRequiredService<CompileAnnualReportJob>();
+
+        host.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 15, 5, 5, 0, TimeSpan.Zero));
+        await job.RunAsync(default);
+        Assert.Equal("queued", (await StatusAsync(admin, 2026)).GetProperty("status").GetString());
+        await host.DrainQueuesAsync();
+        Assert.Equal("failed", (await StatusAsync(admin, 2026)).GetProperty("status").GetString());
+
+        renderer.Failing = false;
+        host.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 16, 5, 5, 0, TimeSpan.Zero));
+        await job.RunAsync(default);
+        Assert.Equal(1, await host.DrainQueuesAsync());
+        var done = await StatusAsync(admin, 2026);
+        Assert.Equal("completed", done.GetProperty("status").GetString());
+        Assert.Equal("scheduled", done.GetProperty("trigger").GetString());
+        Assert.Equal(6, renderer.Calls); // five attempts on the 15th, one on the 16th
+
+        host.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 17, 5, 5, 0, TimeSpan.Zero));
+        await job.RunAsync(default);
+        Assert.Equal(0, await host.DrainQueuesAsync()); // compiled: the claim holds
     }
 
     [Fact]
