@@ -18,7 +18,7 @@ public sealed record TodayView(
     IReadOnlyList<SourceRun> FailingSources,
     int FailedSends,
     IReadOnlyList<Event> ComingEvents,
-    IReadOnlyList<StructureView> CotisationDue,
+    IReadOnlyList<MemberStructure> CotisationDue,
     DateTimeOffset Now);
 
 /// <summary>GET console: new calls since the last working day, calls closing within 14 days, failures, events, cotisations.</summary>
@@ -39,7 +39,7 @@ public sealed class ConsoleTodayHandler(ConsoleGate gate, ICallRepository calls,
             var sources = runs.ListAsync(cancellationToken);
             var failed = outbox.ListAsync(OutboxStatus.Failed, cancellationToken);
             var coming = events.ListAsync(cancellationToken);
-            var grace = members.SearchStructuresAsync(new StructureFilter(Status: MembershipStatus.Grace), cancellationToken);
+            var grace = members.ListInGraceAsync(cancellationToken);
             await Task.WhenAll(received, closing, sources, failed, coming, grace).ConfigureAwait(false);
             var view = new TodayView(
                 since,

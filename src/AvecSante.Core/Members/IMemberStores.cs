@@ -24,6 +24,9 @@ public interface ICotisationRepository
 
     Task<IReadOnlyList<Cotisation>> ListForStructureAsync(string structureId, CancellationToken cancellationToken);
 
+    /// <summary>Every structure's cotisations of <paramref name="firstYear"/> and after (the store filters, not the caller).</summary>
+    Task<IReadOnlyList<Cotisation>> ListFromYearAsync(int firstYear, CancellationToken cancellationToken);
+
     /// <summary>Adds or replaces the cotisation of that structure and year (ETag-checked when Version is set); false on 409/412.</summary>
     Task<bool> TrySaveAsync(Cotisation cotisation, CancellationToken cancellationToken);
 

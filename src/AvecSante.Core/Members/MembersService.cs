@@ -19,6 +19,8 @@ public sealed class MembersService(
     TimeProvider clock,
     int graceMonths = MembershipStatusRules.DefaultGraceMonths)
 {
+    private static readonly StringComparer FrenchOrder = StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true);
+
     public int GraceMonths => graceMonths;
 
     public DateOnly Today => ParisTime.Today(clock);
@@ -38,7 +40,24 @@ public sealed class MembersService(
                 && (filter.Department is null || v.Structure.Department == filter.Department)
                 && (filter.Kind is null || string.Equals(v.Structure.Kind, filter.Kind, StringComparison.OrdinalIgnoreCase))
                 && (filter.Status is null || v.Status == filter.Status))
-            .OrderBy(v => v.Structure.Name, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true))
+            .OrderBy(v => v.Structure.Name, FrenchOrder)
+            .ToList();
+    }
+
+    /// <summary>
+    /// The structures in their grace period, by name (the console's « cotisations à relancer »). Grace depends on the
+    /// last paid year only, so only the years whose grace can still run today are read, not every year's cotisations.
+    /// </summary>
+    public async Task<IReadOnlyList<MemberStructure>> ListInGraceAsync(CancellationToken cancellationToken)
+    {
+        var today = Today;
+        // A year whose grace ends after today is at least the year graceMonths ago; one more year keeps month ends safe.
+        var recent = cotisations.ListFromYearAsync(today.AddMonths(-graceMonths).Year - 1, cancellationToken);
+        var all = structures.ListAsync(cancellationToken);
+        var fees = (await recent.ConfigureAwait(false)).ToLookup(c => c.StructureId, StringComparer.Ordinal);
+        return (await all.ConfigureAwait(false))
+            .Where(s => fees.Contains(s.Id) && MembershipStatusRules.Compute(s, fees[s.Id], today, graceMonths) == MembershipStatus.Grace)
+            .OrderBy(s => s.Name, FrenchOrder)
             .ToList();
     }
 
@@ -177,8 +196,8 @@ public sealed class MembersService(
                 && (filter.Role is null || p.Roles.Contains(filter.Role, StringComparer.OrdinalIgnoreCase))
                 && (views is null || p.StructureIds.Any(views.Contains)
                     || (!structureFilterUsed && p.StructureIds.Count == 0 && p.Department == filter.Department)))
-            .OrderBy(p => p.LastName, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true))
-            .ThenBy(p => p.FirstName, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true))
+            .OrderBy(p => p.LastName, FrenchOrder)
+            .ThenBy(p => p.FirstName, FrenchOrder)
             .ToList();
     }
 

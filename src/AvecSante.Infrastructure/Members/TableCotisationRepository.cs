@@ -10,7 +10,8 @@ namespace AvecSante.Infrastructure.Members;
 
 /// <summary>
 /// Cotisations: PartitionKey = federation, RowKey = "{structureId}~{year}": a point read per structure and year, a
-/// row-key range per structure, one partition query for the statuses of all (a few thousand rows over the years).
+/// row-key range per structure, one partition query for the statuses of all (a few thousand rows over the years), or
+/// for the recent years only (the Year property filtered by the service).
 /// Amounts are stored as invariant decimal strings (Tables has no decimal type).
 /// </summary>
 public sealed class TableCotisationRepository(TableStore tables, IOptions<FederationOptions> federation) : ICotisationRepository
@@ -24,6 +25,9 @@ public sealed class TableCotisationRepository(TableStore tables, IOptions<Federa
 
     public async Task<IReadOnlyList<Cotisation>> ListForStructureAsync(string structureId, CancellationToken cancellationToken) =>
         await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {structureId + "~0000"} and RowKey le {structureId + "~9999"}"), cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<Cotisation>> ListFromYearAsync(int firstYear, CancellationToken cancellationToken) =>
+        await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Year ge {firstYear}"), cancellationToken).ConfigureAwait(false);
 
     public async Task<bool> TrySaveAsync(Cotisation cotisation, CancellationToken cancellationToken)
     {
