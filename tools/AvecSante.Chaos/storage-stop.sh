@@ -3,11 +3,15 @@
 # host (127.0.0.1:7190); after 4 s Azurite is stopped, and started again 20 s later on the same data. The chaos command
 # retries every non-2xx as HelloAsso does, then waits for the sweeper to finish what was answered 202, and checks that
 # every distinct item is exactly one ticket. Usage: tools/AvecSante.Chaos/storage-stop.sh [deliveries=5000] [senders=20]
+# [settle-seconds=660]. The wait outlasts the queue's 10-minute lease: a poll whose answer is lost when storage stops
+# leaves its messages invisible until that lease ends (the Functions host leases for 10 minutes too). The command stops
+# waiting as soon as every ticket is there.
 set -u
 cd "$(dirname "$0")/../.."
 source scripts/lib.sh
 deliveries=${1:-5000}
 senders=${2:-20}
+settle=${3:-660}
 data=.local/azurite-storage-stop
 rm -rf "$data" && mkdir -p "$data"
 start_storage() {
@@ -29,7 +33,7 @@ dotnet src/AvecSante.LocalHost/bin/Debug/net10.0/AvecSante.LocalHost.dll --urls 
 host=$!
 trap 'kill $host 2>/dev/null; kill -9 $storage 2>/dev/null' EXIT
 for _ in $(seq 1 60); do port_open 7190 && break; sleep 1; done
-dotnet tools/AvecSante.Chaos/bin/Release/net10.0/AvecSante.Chaos.dll http://127.0.0.1:7190/ local-dev-key local-helloasso-url-secret "$deliveries" 0.3 "$senders" 0 120 &
+dotnet tools/AvecSante.Chaos/bin/Release/net10.0/AvecSante.Chaos.dll http://127.0.0.1:7190/ local-dev-key local-helloasso-url-secret "$deliveries" 0.3 "$senders" 0 "$settle" &
 chaos=$!
 sleep 4
 say "Stopping storage"
