@@ -8,26 +8,39 @@ using Microsoft.AspNetCore.Http;
 namespace AvecSante.Api.Console;
 
 /// <summary>A published call corrected or cancelled from its console page, through CallChangeService; the alerts follow.</summary>
-public sealed class ConsoleCallChangesHandlers(ConsoleGate gate, CallChangeService changes)
+public sealed class ConsoleCallChangesHandlers(ConsoleGate gate, CallChangeService changes, ICallRepository calls, CallPages pages)
 {
     /// <summary>POST console/appels/{id}/correction: the fields of the form, under the version the page was read with.</summary>
     public Task<IResult> CorrectAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
         gate.FormAsync(request, async (console, form) =>
         {
-            var deadline = ConsoleForms.Value(form, "deadline");
-            var correction = new CallCorrection
+            if (!StableKeys.IsSafe(id))
             {
-                Title = ConsoleForms.Value(form, "title"),
-                Funder = ConsoleForms.Value(form, "funder"),
-                // The page shows the deadline to the minute: sent back as shown, it is not a correction.
-                Deadline = deadline == ConsoleForms.Value(form, "deadline-shown") ? null : deadline,
-                Rolling = form["rolling"].ToString() == "true" ? true : deadline is not null ? false : null,
+                return Answer(console, id, new Outcome<SavedCall>(OutcomeKind.NotFound), "modifie");
+            }
+            var typed = CallCorrectionForm.Read(form);
+            var result = await changes.CorrectAsync(id, typed.ToCorrection(form), ConsoleForms.EditedVersion(form), CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false);
+            var now = result.Kind switch
+            {
+                OutcomeKind.Stale => result.Value!.Call,
+                OutcomeKind.Invalid => await calls.GetAsync(id, cancellationToken).ConfigureAwait(false),
+                _ => null,
             };
-            var result = StableKeys.IsSafe(id)
-                ? await changes.CorrectAsync(id, correction, ConsoleForms.EditedVersion(form), CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false)
-                : new Outcome<SavedCall>(OutcomeKind.NotFound);
-            return Answer(console, id, result, "modifie");
+            return now is null ? Answer(console, id, result, "modifie") : await RefusedAsync(console, form, typed, result, now, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
+
+    /// <summary>
+    /// A refused correction: the form again with the typing kept, rather than a page that loses it. Over a call
+    /// changed meanwhile, the fields left as shown take its new values and the page says who changed it.
+    /// </summary>
+    private Task<IResult> RefusedAsync(ConsoleRequest console, IFormCollection form, CallCorrectionForm typed, Outcome<SavedCall> result, CallForProjects now, CancellationToken cancellationToken)
+    {
+        var kept = now.Version == ConsoleForms.EditedVersion(form)
+            ? typed
+            : typed.KeptOver(form, now, ChangedMeanwhile(now) + " Rien n'a été enregistré : votre saisie est gardée ci-dessous, sur l'appel tel qu'il est maintenant. Vérifiez-la, puis enregistrez de nouveau.");
+        var status = result.Kind == OutcomeKind.Invalid ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
+        return pages.RenderAsync(console, now, null, kept with { Errors = result.Errors is null ? null : CallCorrectionForm.OnFields(result.Errors.ToDictionary()) }, status, cancellationToken);
+    }
 
     /// <summary>POST console/appels/{id}/annulation: only with the confirmation box ticked.</summary>
     public Task<IResult> CancelAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>

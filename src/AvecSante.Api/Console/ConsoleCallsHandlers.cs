@@ -36,7 +36,7 @@ public sealed record CallsQuery(CallStatus? Status, string? Theme, string? Depar
 }
 
 /// <summary>Calls in the console: the list with filters, a call's page, and paste → preview → correct → publish.</summary>
-public sealed class ConsoleCallsHandlers(ConsoleGate gate, ICallRepository calls, IOutboxStore outbox, CallSubmissionService submissions, CallReviewService reviews, TimeProvider clock)
+public sealed class ConsoleCallsHandlers(ConsoleGate gate, ICallRepository calls, CallPages pages, CallSubmissionService submissions, CallReviewService reviews, TimeProvider clock)
 {
     /// <summary>Calls a list page shows; the pages after the first are reached through links that keep the filters.</summary>
     public const int PageSize = 50;
@@ -76,18 +76,7 @@ public sealed class ConsoleCallsHandlers(ConsoleGate gate, ICallRepository calls
                 return WebPage.Message(console.Frame, StatusCodes.Status404NotFound, "Appel introuvable",
                     "Cet appel n'existe pas ou plus.", ConsoleNavigation.Calls, "Tous les appels");
             }
-            var alerts = await outbox.ListForSubjectAsync(call.Id, cancellationToken).ConfigureAwait(false);
-            return WebPage.Render<CallPage>(new Dictionary<string, object?>
-            {
-                [nameof(CallPage.Frame)] = console.Frame,
-                [nameof(CallPage.Call)] = call,
-                [nameof(CallPage.Alerts)] = alerts,
-                [nameof(CallPage.Now)] = clock.GetUtcNow(),
-                [nameof(CallPage.Published)] = QueryValues.Text(request.Query, "publie"),
-                [nameof(CallPage.Reviewed)] = QueryValues.Text(request.Query, "verifie"),
-                [nameof(CallPage.Corrected)] = QueryValues.Text(request.Query, "modifie"),
-                [nameof(CallPage.Cancelled)] = QueryValues.Text(request.Query, "annule"),
-            });
+            return await pages.RenderAsync(console, call, request.Query, correction: null, StatusCodes.Status200OK, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <summary>POST console/appels/{id}/verification: a held call confirmed as read or corrected; its alerts follow.</summary>

@@ -24,6 +24,7 @@ public static class ConsoleRegistration
         services.AddSingleton<ConsoleTodayHandler>();
         services.AddSingleton<ConsoleCallsHandlers>();
         services.AddSingleton<ConsoleCallChangesHandlers>();
+        services.AddSingleton<CallPages>();
         services.AddSingleton<ConsoleReportHandlers>();
         services.AddSingleton<ConsoleMembersHandlers>();
         services.AddSingleton<ConsoleMemberFileHandlers>();

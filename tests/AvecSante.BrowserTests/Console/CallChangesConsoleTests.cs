@@ -96,25 +96,60 @@ public sealed class CallChangesConsoleTests : BrowserTestBase
     }
 
     [Fact]
-    public async Task A_correction_made_on_a_page_read_before_a_colleague_s_is_refused_and_says_who_changed_it()
+    public async Task A_correction_made_on_a_page_read_before_a_colleague_s_is_refused_says_who_changed_it_and_keeps_the_typing_over_the_new_values()
     {
         var call = await PublishedCallAsync();
-        var camille = await Chromium.NewPageAsync(Host.BaseAddress, javaScript: false);
+        var camille = await Chromium.NewPageAsync(Host.BaseAddress); // JavaScript on, for axe on the refused page
         var nolwenn = await Chromium.NewPageAsync(Host.BaseAddress, javaScript: false);
         await ConsoleJourneyTests.SignInAsync(camille, "Camille Exemple");
         await ConsoleJourneyTests.SignInAsync(nolwenn, "Nolwenn Exemple");
         await camille.GotoAsync("api/console/appels/" + call.Id);
         await nolwenn.GotoAsync("api/console/appels/" + call.Id);
+        const string NewTitle = "Santé des aidants (titre corrigé, fictif)";
 
-        await nolwenn.GetByLabel("Titre", new() { Exact = true }).FillAsync("Santé des aidants (titre corrigé, fictif)");
+        await nolwenn.GetByLabel("Titre", new() { Exact = true }).FillAsync(NewTitle);
         await nolwenn.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la correction" }).ClickAsync();
         await camille.GetByLabel("Nouvelle date limite (heure de Paris)").FillAsync("2027-01-08T12:00");
         var refused = await camille.RunAndWaitForResponseAsync(
             () => camille.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la correction" }).ClickAsync(), r => r.Request.Method == "POST");
 
         Assert.Equal(409, refused.Status);
-        Assert.Contains("modifié entre-temps par staff:nolwenn", await camille.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("modifié entre-temps par staff:nolwenn", await camille.GetByRole(AriaRole.Alert).TextContentAsync(), StringComparison.Ordinal);
         var stored = await Host.Services.GetRequiredService<ICallRepository>().GetAsync(call.Id, CancellationToken.None);
-        Assert.Equal((call.Deadline, "Santé des aidants (titre corrigé, fictif)"), (stored!.Deadline, stored.Title));
+        Assert.Equal((call.Deadline, NewTitle), (stored!.Deadline, stored.Title)); // nothing of Camille's saved yet
+        // Her typing is kept; the title she left as shown is now her colleague's, so saving again undoes nothing.
+        Assert.Equal("2027-01-08T12:00", await camille.GetByLabel("Nouvelle date limite (heure de Paris)").InputValueAsync());
+        Assert.Equal(NewTitle, await camille.GetByLabel("Titre", new() { Exact = true }).InputValueAsync());
+        await Accessibility.AssertNoSeriousViolationsAsync(camille);
+
+        await camille.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la correction" }).ClickAsync();
+
+        Assert.StartsWith("Appel corrigé", await camille.GetByRole(AriaRole.Status).TextContentAsync(), StringComparison.Ordinal);
+        stored = await Host.Services.GetRequiredService<ICallRepository>().GetAsync(call.Id, CancellationToken.None);
+        Assert.Equal((new DateTimeOffset(2027, 1, 8, 12, 0, 0, TimeSpan.FromHours(1)), NewTitle), (stored!.Deadline, stored.Title));
+    }
+
+    [Fact]
+    public async Task A_correction_refused_as_invalid_shows_the_form_again_with_the_typing_and_the_reason_on_its_field()
+    {
+        var call = await PublishedCallAsync();
+        var page = await Chromium.NewPageAsync(Host.BaseAddress);
+        await ConsoleJourneyTests.SignInAsync(page, "Camille Exemple");
+        await page.GotoAsync("api/console/appels/" + call.Id);
+
+        await page.GetByLabel("Nouvelle date limite (heure de Paris)").FillAsync("2027-02-12T17:00");
+        await page.GetByLabel("Au fil de l'eau").CheckAsync();
+        var refused = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la correction" }).ClickAsync(), r => r.Request.Method == "POST");
+
+        Assert.Equal(422, refused.Status);
+        var reason = page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link);
+        Assert.Contains("au fil de l'eau", await reason.TextContentAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("#correction-rolling", await reason.GetAttributeAsync("href"));
+        Assert.Equal("2027-02-12T17:00", await page.GetByLabel("Nouvelle date limite (heure de Paris)").InputValueAsync());
+        Assert.True(await page.GetByLabel("Au fil de l'eau").IsCheckedAsync());
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        var stored = await Host.Services.GetRequiredService<ICallRepository>().GetAsync(call.Id, CancellationToken.None);
+        Assert.Equal(call.Deadline, stored!.Deadline);
     }
 }
