@@ -6,6 +6,7 @@ namespace AvecSante.Core.Common;
 /// <summary>
 /// The one way we compare French words typed by different people: lowercase, no diacritics, ligatures spelled out,
 /// punctuation as single spaces ("Élodie-Anne  D'Arc" → "elodie anne d arc"). Used for search, dedup and name matching.
+/// Any text folds: what Unicode normalisation refuses (a lone surrogate, U+FFFE in an uploaded file) is dropped first.
 /// </summary>
 public static class TextFolding
 {
@@ -15,7 +16,7 @@ public static class TextFolding
         {
             return string.Empty;
         }
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = XmlText.Strip(text).Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var c in decomposed)

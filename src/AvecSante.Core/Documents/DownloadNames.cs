@@ -1,4 +1,5 @@
 using System.Text;
+using AvecSante.Core.Common;
 
 namespace AvecSante.Core.Documents;
 
@@ -39,7 +40,7 @@ public static class DownloadNames
             last = last[..dot];
         }
         var safe = new StringBuilder(last.Length);
-        foreach (var c in last.Normalize(NormalizationForm.FormC))
+        foreach (var c in XmlText.Strip(last).Normalize(NormalizationForm.FormC)) // what normalisation refuses is dropped first
         {
             safe.Append(char.IsControl(c) || c is '"' or '\'' or ';' or '<' or '>' or ':' or '*' or '?' or '|' or '%' ? '_' : c);
         }

@@ -54,6 +54,7 @@ public sealed class BadInputCampaignTests : IAsyncLifetime, IDisposable
         yield return ("multipart header line too long", () => Text($"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{new string('f', 20000)}\"\r\n\r\nv\r\n--{boundary}--\r\n", $"multipart/form-data; boundary={boundary}"));
         yield return ("multipart empty file", () => Text($"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\"\r\nContent-Type: application/pdf\r\n\r\n\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n{{\"title\":\r\n--{boundary}--\r\n", $"multipart/form-data; boundary={boundary}"));
         yield return ("csv with nul and controls", () => Raw([.. "nom;prenom;email\n"u8, 0x00, 0x01, 0x1B, .. ";\u0001;x@example.org\n"u8], "text/csv"));
+        yield return ("csv with noncharacters", () => Raw([.. "nom"u8, 0xEF, 0xBF, 0xBE, .. ";prenom;email\nLe Gall"u8, 0xEF, 0xBF, 0xBF, .. ";Anna;x@example.org\n"u8], "text/csv"));
         yield return ("xml", () => Text("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY b \"c\">]><a>&b;</a>", "application/xml"));
         yield return ("binary", () => Raw([0xFF, 0xFE, 0x00, 0x00, 0x89, 0x50, 0x4E, 0x47], "application/octet-stream"));
     }

@@ -16,6 +16,16 @@ public sealed class SearchTextTests
         Assert.Equal(folded, TextFolding.Fold(text));
     }
 
+    [Theory]
+    [InlineData("Lannion\uFFFE", "lannion")]
+    [InlineData("\uD800Saint-Brieuc", "saint brieuc")]
+    [InlineData("Quimper\uFFFF\u0000\u0001", "quimper")]
+    [InlineData("Vannes\uDC00 \uD83D\uDE42 Lorient", "vannes lorient")]
+    public void Text_that_unicode_normalisation_refuses_still_folds(string text, string folded)
+    {
+        Assert.Equal(folded, TextFolding.Fold(text));
+    }
+
     [Fact]
     public void A_query_without_accents_finds_accented_text()
     {
