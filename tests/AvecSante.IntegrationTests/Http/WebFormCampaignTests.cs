@@ -7,7 +7,9 @@ using AvecSante.Api.Console;
 using AvecSante.Core.Alerts;
 using AvecSante.Core.Calls;
 using AvecSante.Core.Members;
+using AvecSante.Core.Space;
 using AvecSante.IntegrationTests.Alerts;
+using AvecSante.IntegrationTests.Space;
 using AvecSante.IntegrationTests.Support;
 using AvecSante.IntegrationTests.Ticketing;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -16,12 +18,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AvecSante.IntegrationTests.Http;
 
 /// <summary>
-/// The bad-input campaign behind the staff's sign-in: every form the console's pages offer (found by following the
-/// pages' own links from Aujourd'hui, over a call, a held call, a structure, a person, an event and a failed send),
-/// sent back signed with this session's token and with its fields holding odd values, all at once and one at a time.
-/// A refusal is a 4xx page in French, a success a redirect; never a 5xx.
+/// The bad-input campaign behind the sign-ins: every form the console's pages offer (found by following the pages'
+/// own links from Aujourd'hui, over a call, a held call, a structure, a person, an event and a failed send), and every
+/// form of the coordinators' space (its sign-in page, then a coordinator's pages), sent back signed with the session's
+/// token and with its fields holding odd values, all at once and one at a time. A refusal is a 4xx page in French, a
+/// success a redirect; never a 5xx.
 /// </summary>
-public sealed class ConsoleFormCampaignTests : IAsyncLifetime, IDisposable
+public sealed class WebFormCampaignTests : IAsyncLifetime, IDisposable
 {
     private readonly LocalHostFactory _host = new();
 
@@ -49,10 +52,62 @@ public sealed class ConsoleFormCampaignTests : IAsyncLifetime, IDisposable
         await SeedAsync();
         using var client = _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         await SignInAsync(client);
-        var forms = await CrawlAsync(client);
+        var forms = await CrawlAsync(client, ConsoleNavigation.Today, ConsoleNavigation.SignOut);
+        var (failures, statuses) = await CampaignAsync(client, forms);
+
+        Assert.True(forms.Count >= 15, $"only {forms.Count} forms found: " + string.Join(", ", forms.Select(f => f.Action)));
+        Assert.Contains(statuses, s => s is 303); // some went through to their use case
+        Assert.Contains(statuses, s => s is 400 or 409 or 422); // and some were refused by it
+        Assert.True(failures.Count == 0, $"{failures.Count} of {statuses.Count} console forms answered 5xx:\n" + string.Join('\n', failures.Take(40)));
+    }
+
+    [Fact]
+    public async Task No_form_of_the_coordinators_space_answers_5xx_whatever_its_fields_hold_signed_in_or_not()
+    {
+        using var anonymous = _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var signInForms = await CrawlAsync(anonymous, SpaceSignInPage, SpaceSignOut);
+        var (anonymousFailures, anonymousStatuses) = await CampaignAsync(anonymous, signInForms);
+
+        using var coordinator = _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await EnterSpaceAsync(coordinator, "katell.exemple@example.org");
+        var forms = await CrawlAsync(coordinator, SpaceBoard, SpaceSignOut);
+        var (failures, statuses) = await CampaignAsync(coordinator, forms);
+
+        Assert.Contains(signInForms, f => f.Action == SpaceSignInPage);
+        Assert.True(forms.Count >= 3, $"only {forms.Count} forms found: " + string.Join(", ", forms.Select(f => f.Action)));
+        Assert.Contains(forms, f => f.Action.StartsWith("/api/preferences/", StringComparison.Ordinal)); // reached from the space's link
+        // The space answers its forms with a page: some accepted (200), some refused in French (4xx).
+        Assert.Contains(statuses, s => s is 200);
+        Assert.Contains(statuses.Concat(anonymousStatuses), s => s is >= 400 and < 500);
+        failures.AddRange(anonymousFailures);
+        Assert.True(failures.Count == 0, $"{failures.Count} of {statuses.Count + anonymousStatuses.Count} space forms answered 5xx:\n" + string.Join('\n', failures.Take(40)));
+    }
+
+    private const string SpaceBoard = "/api/espace";
+    private const string SpaceSignInPage = "/api/espace/connexion";
+    private const string SpaceSignOut = "/api/espace/deconnexion";
+
+    /// <summary>A coordinator's session as they get it: the link mailed to them, opened, and its page's button pressed.</summary>
+    private async Task EnterSpaceAsync(HttpClient client, string email)
+    {
+        using (var admin = _host.CreateAdminClient())
+        {
+            await SpaceMembers.CoordinatorAsync(admin, email, _host.Clock.GetUtcNow().Year, ["addictions"]);
+        }
+        await _host.Services.GetRequiredService<SpaceSignIn>().RequestLinkAsync(email, "192.0.2.1", null, CancellationToken.None);
+        await _host.Services.GetRequiredService<NotificationDispatcher>().DispatchDueAsync(CancellationToken.None);
+        var link = SpaceMembers.SignInLinksSentTo(_host.MailFolder, email).Single();
+        var page = (await ParseAsync(client, link.PathAndQuery))!;
+        var enter = Fields(page.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.GetAttribute("action") == link.AbsolutePath));
+        using var entered = await client.PostAsync(link, new FormUrlEncodedContent(enter.Select(f => KeyValuePair.Create(f.Name, f.Value))));
+        Assert.Equal(HttpStatusCode.SeeOther, entered.StatusCode);
+    }
+
+    /// <summary>Each form sent back with every field holding each odd value, then each field alone holding a few.</summary>
+    private static async Task<(List<string> Failures, List<int> Statuses)> CampaignAsync(HttpClient client, IReadOnlyList<PostForm> forms)
+    {
         var failures = new List<string>();
         var statuses = new List<int>();
-
         foreach (var form in forms)
         {
             foreach (var value in OddValues)
@@ -67,11 +122,7 @@ public sealed class ConsoleFormCampaignTests : IAsyncLifetime, IDisposable
                 }
             }
         }
-
-        Assert.True(forms.Count >= 15, $"only {forms.Count} forms found: " + string.Join(", ", forms.Select(f => f.Action)));
-        Assert.Contains(statuses, s => s is 303); // some went through to their use case
-        Assert.Contains(statuses, s => s is 400 or 409 or 422); // and some were refused by it
-        Assert.True(failures.Count == 0, $"{failures.Count} of {statuses.Count} console forms answered 5xx:\n" + string.Join('\n', failures.Take(40)));
+        return (failures, statuses);
     }
 
     private async Task SeedAsync()
@@ -114,11 +165,12 @@ public sealed class ConsoleFormCampaignTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.SeeOther, signedIn.StatusCode);
     }
 
-    /// <summary>Every console page reachable from Aujourd'hui by its links (not sign-out), and the POST forms on them.</summary>
-    private static async Task<List<PostForm>> CrawlAsync(HttpClient client)
+    /// <summary>Every page of the area reachable from <paramref name="start"/> by its links (not sign-out), and the POST forms on them.</summary>
+    private static async Task<List<PostForm>> CrawlAsync(HttpClient client, string start, string signOut)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal) { ConsoleNavigation.Today };
-        var toVisit = new Queue<string>([ConsoleNavigation.Today]);
+        var area = start.StartsWith(SpaceBoard, StringComparison.Ordinal) ? SpaceBoard : ConsoleNavigation.Today;
+        var seen = new HashSet<string>(StringComparer.Ordinal) { start };
+        var toVisit = new Queue<string>([start]);
         var forms = new Dictionary<string, PostForm>(StringComparer.Ordinal);
         while (toVisit.Count > 0 && seen.Count < 120)
         {
@@ -129,7 +181,7 @@ public sealed class ConsoleFormCampaignTests : IAsyncLifetime, IDisposable
             }
             foreach (var href in page.QuerySelectorAll<IHtmlAnchorElement>("a[href]").Select(a => a.GetAttribute("href")!.Split('#')[0]))
             {
-                if (href.StartsWith(ConsoleNavigation.Today, StringComparison.Ordinal) && !href.StartsWith(ConsoleNavigation.SignOut, StringComparison.Ordinal) && seen.Add(href))
+                if (href.StartsWith(area, StringComparison.Ordinal) && !href.StartsWith(signOut, StringComparison.Ordinal) && seen.Add(href))
                 {
                     toVisit.Enqueue(href);
                 }
@@ -137,7 +189,7 @@ public sealed class ConsoleFormCampaignTests : IAsyncLifetime, IDisposable
             foreach (var form in page.QuerySelectorAll<IHtmlFormElement>("form").Where(f => string.Equals(f.Method, "post", StringComparison.OrdinalIgnoreCase)))
             {
                 var action = form.GetAttribute("action")!;
-                if (action != ConsoleNavigation.SignOut)
+                if (action != signOut)
                 {
                     forms.TryAdd(action, new PostForm(path, action, form.Enctype == "multipart/form-data", Fields(form)));
                 }
@@ -194,11 +246,15 @@ public sealed class ConsoleFormCampaignTests : IAsyncLifetime, IDisposable
         return multipart;
     }
 
-    /// <summary>A console page, or null for what is not one (a download, a page refusing a link's odd query).</summary>
-    private static async Task<IDocument?> ParseAsync(HttpClient client, string path)
+    /// <summary>A page (after its redirects), or null for what is not one (a download, a page refusing a link's odd query).</summary>
+    private static async Task<IDocument?> ParseAsync(HttpClient client, string path, int redirects = 0)
     {
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         Assert.True((int)response.StatusCode < 500, $"GET {path} → {(int)response.StatusCode}");
+        if ((int)response.StatusCode is 302 or 303 && response.Headers.Location is { } next && redirects < 3)
+        {
+            return await ParseAsync(client, next.IsAbsoluteUri ? next.PathAndQuery : next.OriginalString, redirects + 1);
+        }
         return response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType == "text/html"
             ? await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync())
             : null;
