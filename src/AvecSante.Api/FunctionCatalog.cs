@@ -53,6 +53,7 @@ public static class FunctionCatalog
         new("ReviewCall", ["POST"], "calls/{id}/review", FunctionAccess.Function, typeof(CallsHandlers), nameof(CallsHandlers.ReviewAsync)),
         new("CorrectCall", ["POST"], "calls/{id}/correction", FunctionAccess.Function, typeof(CallChangesHandlers), nameof(CallChangesHandlers.CorrectAsync)),
         new("CancelCall", ["POST"], "calls/{id}/cancellation", FunctionAccess.Function, typeof(CallChangesHandlers), nameof(CallChangesHandlers.CancelAsync)),
+        new("ReinstateCall", ["POST"], "calls/{id}/reinstatement", FunctionAccess.Function, typeof(CallChangesHandlers), nameof(CallChangesHandlers.ReinstateAsync)),
         new("ListNotifications", ["GET"], "notifications", FunctionAccess.Function, typeof(NotificationsHandlers), nameof(NotificationsHandlers.ListAsync)),
         new("DispatchNotificationsNow", ["POST"], "notifications/dispatch", FunctionAccess.Function, typeof(NotificationsHandlers), nameof(NotificationsHandlers.DispatchAsync)),
         new("RetryNotification", ["POST"], "notifications/{id}/retry", FunctionAccess.Function, typeof(NotificationsHandlers), nameof(NotificationsHandlers.RetryAsync)),

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Http;
 namespace AvecSante.Api.Calls;
 
 /// <summary>
-/// POST /api/calls/{id}/correction and /cancellation: staff change a published call; its "call changed" alerts follow.
+/// POST /api/calls/{id}/correction, /cancellation and /reinstatement: staff change a published call; its "call
+/// changed" alerts follow.
 /// If-Match (the ETag of GET /api/calls/{id}) is honoured: 412 when the call changed meanwhile.
 /// </summary>
 public sealed class CallChangesHandlers(CallChangeService changes)
@@ -37,6 +38,18 @@ public sealed class CallChangesHandlers(CallChangeService changes)
             return Problems.NotFound("Appel");
         }
         var result = await changes.CancelAsync(id, IfMatch(request), CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false);
+        return Answer(request, result);
+    }
+
+    /// <summary>No body: a cancelled call is reinstated (open again unless its deadline passed); 200 with the call and the alerts planned.</summary>
+    public async Task<IResult> ReinstateAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!StableKeys.IsSafe(id))
+        {
+            return Problems.NotFound("Appel");
+        }
+        var result = await changes.ReinstateAsync(id, IfMatch(request), CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false);
         return Answer(request, result);
     }
 

@@ -24,6 +24,7 @@ public sealed class CallPages(IOutboxStore outbox, TimeProvider clock)
             [nameof(CallPage.Reviewed)] = notices is null ? null : QueryValues.Text(notices, "verifie"),
             [nameof(CallPage.Corrected)] = notices is null ? null : QueryValues.Text(notices, "modifie"),
             [nameof(CallPage.Cancelled)] = notices is null ? null : QueryValues.Text(notices, "annule"),
+            [nameof(CallPage.Reinstated)] = notices is null ? null : QueryValues.Text(notices, "retabli"),
             [nameof(CallPage.Correction)] = correction,
         }, status);
     }

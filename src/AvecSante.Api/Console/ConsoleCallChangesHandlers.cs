@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace AvecSante.Api.Console;
 
-/// <summary>A published call corrected or cancelled from its console page, through CallChangeService; the alerts follow.</summary>
+/// <summary>A published call corrected, cancelled or reinstated from its console page, through CallChangeService; the alerts follow.</summary>
 public sealed class ConsoleCallChangesHandlers(ConsoleGate gate, CallChangeService changes, ICallRepository calls, CallPages pages)
 {
     /// <summary>POST console/appels/{id}/correction: the fields of the form, under the version the page was read with.</summary>
@@ -44,18 +44,26 @@ public sealed class ConsoleCallChangesHandlers(ConsoleGate gate, CallChangeServi
 
     /// <summary>POST console/appels/{id}/annulation: only with the confirmation box ticked.</summary>
     public Task<IResult> CancelAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        ConfirmedAsync(request, id, "Annulation non confirmée", "annuler", changes.CancelAsync, "annule", cancellationToken);
+
+    /// <summary>POST console/appels/{id}/retablissement: a cancelled call back, only with the confirmation box ticked.</summary>
+    public Task<IResult> ReinstateAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        ConfirmedAsync(request, id, "Rétablissement non confirmé", "rétablir", changes.ReinstateAsync, "retabli", cancellationToken);
+
+    /// <summary>A cancellation or a reinstatement tells coordinators: it is done only with its box ticked.</summary>
+    private Task<IResult> ConfirmedAsync(HttpRequest request, string id, string unconfirmed, string verb,
+        Func<string, string?, string, CancellationToken, Task<Outcome<SavedCall>>> change, string done, CancellationToken cancellationToken) =>
         gate.FormAsync(request, async (console, form) =>
         {
-            var back = ConsoleNavigation.Calls + "/" + id;
             if (form["confirmation"].ToString() != "on")
             {
-                return WebPage.Message(console.Frame, StatusCodes.Status422UnprocessableEntity, "Annulation non confirmée",
-                    "Cochez la case de confirmation pour annuler l'appel : les coordinateurs concernés en seront avertis.", back, "Revenir à l'appel");
+                return WebPage.Message(console.Frame, StatusCodes.Status422UnprocessableEntity, unconfirmed,
+                    $"Cochez la case de confirmation pour {verb} l'appel : les coordinateurs concernés en seront avertis.", ConsoleNavigation.Calls + "/" + id, "Revenir à l'appel");
             }
             var result = StableKeys.IsSafe(id)
-                ? await changes.CancelAsync(id, ConsoleForms.EditedVersion(form), CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false)
+                ? await change(id, ConsoleForms.EditedVersion(form), CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false)
                 : new Outcome<SavedCall>(OutcomeKind.NotFound);
-            return Answer(console, id, result, "annule");
+            return Answer(console, id, result, done);
         }, cancellationToken);
 
     private static IResult Answer(ConsoleRequest console, string id, Outcome<SavedCall> result, string done)

@@ -20,6 +20,7 @@ public static class ConsoleCatalog
         new("ConsoleReviewCall", ["POST"], "console/appels/{id}/verification", FunctionAccess.Anonymous, typeof(ConsoleCallsHandlers), nameof(ConsoleCallsHandlers.ReviewAsync)),
         new("ConsoleCorrectCall", ["POST"], "console/appels/{id}/correction", FunctionAccess.Anonymous, typeof(ConsoleCallChangesHandlers), nameof(ConsoleCallChangesHandlers.CorrectAsync)),
         new("ConsoleCancelCall", ["POST"], "console/appels/{id}/annulation", FunctionAccess.Anonymous, typeof(ConsoleCallChangesHandlers), nameof(ConsoleCallChangesHandlers.CancelAsync)),
+        new("ConsoleReinstateCall", ["POST"], "console/appels/{id}/retablissement", FunctionAccess.Anonymous, typeof(ConsoleCallChangesHandlers), nameof(ConsoleCallChangesHandlers.ReinstateAsync)),
         new("ConsoleNewCall", ["GET"], "console/nouvel-appel", FunctionAccess.Anonymous, typeof(ConsoleCallsHandlers), nameof(ConsoleCallsHandlers.NewAsync)),
         new("ConsolePreviewCall", ["POST"], "console/nouvel-appel", FunctionAccess.Anonymous, typeof(ConsoleCallsHandlers), nameof(ConsoleCallsHandlers.PreviewAsync)),
         new("ConsolePublishCall", ["POST"], "console/nouvel-appel/publier", FunctionAccess.Anonymous, typeof(ConsoleCallsHandlers), nameof(ConsoleCallsHandlers.PublishAsync)),

@@ -36,6 +36,7 @@ public static class ApiOperations
         ["ReviewCall"] = "Confirmer ou corriger un appel « à vérifier »",
         ["CorrectCall"] = "Corriger un appel publié (les alertes « appel modifié » suivent)",
         ["CancelCall"] = "Annuler un appel publié (les alertes « appel annulé » suivent)",
+        ["ReinstateCall"] = "Rétablir un appel annulé (les alertes « appel rouvert » suivent)",
         ["ListNotifications"] = "Lister les envois (boîte d'envoi)",
         ["DispatchNotificationsNow"] = "Envoyer maintenant ce qui est dû",
         ["RetryNotification"] = "Réessayer un envoi en échec",

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace AvecSante.Core.Calls;
 
 /// <summary>
-/// Staff correct or cancel a published call. The change is written to the call's history under the person's name,
+/// Staff correct, cancel or reinstate a published call. The change is written to the call's history under the person's name,
 /// appended to the "call changed" log like an ingestion's, and its alerts are planned at once by the same planner the
 /// log's reader uses: the outbox keys (recipient × call × change instant) make the reader's later pass plan nothing twice.
 /// </summary>
@@ -64,6 +64,34 @@ public sealed partial class CallChangeService(
                 UpdatedAt = now,
             };
             return (null, cancelled, changes);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Undoes a cancellation: the call opens again (closed when its deadline has passed meanwhile, held again when it
+    /// was cancelled while held), sources update it again, and the coordinators it matches hear it is back ("reopened").
+    /// </summary>
+    public Task<Outcome<SavedCall>> ReinstateAsync(string id, string? expectedVersion, string actor, CancellationToken cancellationToken) =>
+        ChangeAsync(id, expectedVersion, (call, now) =>
+        {
+            if (call.CancelledAt is null)
+            {
+                return (new(OutcomeKind.Conflict, new SavedCall(call, 0), Reason: "Cet appel n'est pas annulé.", Detail: "Seul un appel annulé se rétablit."), null, []);
+            }
+            // A call cancelled while held for review goes back to review (nobody was told of it); past its deadline
+            // a call stays closed, and the history still says who lifted the cancellation.
+            var heldBefore = call.History.LastOrDefault(c => c.Field == "status" && c.At == call.CancelledAt)?.From == StatusCode(CallStatus.ToReview);
+            var status = heldBefore ? CallStatus.ToReview : call.Deadline is { } end && end <= now ? CallStatus.Closed : CallStatus.Open;
+            IReadOnlyList<CallChange> changes = status == CallStatus.Closed
+                ? [new CallChange(now, "cancellation", "annulé", "levée", actor)]
+                : [new CallChange(now, "status", StatusCode(call.Status), StatusCode(status), actor)];
+            var reinstated = call with
+            {
+                Status = status,
+                CancelledAt = null,
+                History = call.History.Concat(changes).TakeLast(CallRecordFactory.MaxHistory).ToList(),
+                UpdatedAt = now,
+            };
+            return (null, reinstated, changes);
         }, cancellationToken);
 
     private async Task<Outcome<SavedCall>> ChangeAsync(string id, string? expectedVersion, Change change, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 
 namespace AvecSante.BrowserTests.Console;
 
-/// <summary>A published call corrected then cancelled from its console page in Debian's chromium, JavaScript off.</summary>
+/// <summary>A published call corrected, cancelled and reinstated from its console page in Debian's chromium, JavaScript off.</summary>
 public sealed class CallChangesConsoleTests : BrowserTestBase
 {
     private const string Title = "Santé des aidants en MSP (fictif)";
@@ -52,7 +52,7 @@ public sealed class CallChangesConsoleTests : BrowserTestBase
     }
 
     [Fact]
-    public async Task A_staff_member_moves_a_published_deadline_and_the_history_names_them_then_cancels_the_call_and_it_leaves_the_open_list()
+    public async Task A_staff_member_moves_a_published_deadline_and_the_history_names_them_then_cancels_the_call_and_reinstates_it()
     {
         var call = await PublishedCallAsync();
         Host.Clock.Advance(TimeSpan.FromMinutes(5));
@@ -93,6 +93,19 @@ public sealed class CallChangesConsoleTests : BrowserTestBase
 
         await page.GotoAsync("api/console/appels?statut=open");
         Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = Title }).CountAsync());
+
+        // Cancelled by mistake: reinstated, it is open again and its coordinator hears it is back.
+        Host.Clock.Advance(TimeSpan.FromMinutes(2));
+        await page.GotoAsync("api/console/appels/" + call.Id);
+        await page.GetByLabel("Je confirme le rétablissement").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rétablir l'appel" }).ClickAsync();
+
+        Assert.Equal("Appel rétabli : 1 alerte(s) « appel rouvert » prévue(s).", await page.GetByRole(AriaRole.Status).TextContentAsync());
+        Assert.Contains("ouvert", await page.Locator("dl.facts").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la correction" }).CountAsync());
+        Assert.Equal(3, (await outbox.ListForRecipientAsync("p-changes", CancellationToken.None)).Count(m => m.Kind == AlertKinds.CallChanged));
+        await page.GotoAsync("api/console/appels?statut=open");
+        Assert.Equal(1, await page.GetByRole(AriaRole.Link, new() { Name = Title }).CountAsync());
     }
 
     [Fact]

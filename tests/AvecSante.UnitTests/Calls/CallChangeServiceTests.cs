@@ -106,6 +106,46 @@ public sealed class CallChangeServiceTests
     }
 
     [Fact]
+    public async Task A_cancelled_call_reinstated_opens_again_is_told_reopened_and_follows_its_source_again()
+    {
+        var calls = new MemoryCalls(Open());
+        await Service(calls).CancelAsync("c1", "v1", Staff, CancellationToken.None);
+        var notCancelled = await Service(new MemoryCalls(Open("c2"))).ReinstateAsync("c2", null, Staff, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMinutes(3));
+
+        var result = await Service(calls).ReinstateAsync("c1", calls.Calls.Single().Version, Staff, CancellationToken.None);
+
+        Assert.Equal(OutcomeKind.Done, result.Kind);
+        Assert.Equal((CallStatus.Open, (DateTimeOffset?)null), (result.Value!.Call.Status, result.Value.Call.CancelledAt));
+        Assert.Equal(new CallChange(_clock.GetUtcNow(), "status", "closed", "open", Staff), result.Value.Call.History[^1]);
+        Assert.Equal(1, result.Value.AlertsPlanned);
+        Assert.Contains(Changed, m => m.Email.Subject.Contains("rouvert", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal((OutcomeKind.Conflict, "Cet appel n'est pas annulé."), (notCancelled.Kind, notCancelled.Reason));
+        var later = AlertSamples.Call("c1", _clock.GetUtcNow(), _clock.GetUtcNow().AddDays(40));
+        var (merged, _, _) = CallRecordFactory.Merge(calls.Calls.Single(), later, SourceTrustLevel.Staff, _clock.GetUtcNow());
+        Assert.Equal(CallStatus.Open, merged.Status);
+    }
+
+    [Fact]
+    public async Task A_call_reinstated_after_its_deadline_stays_closed_and_one_cancelled_while_held_goes_back_to_review_telling_nobody()
+    {
+        var calls = new MemoryCalls(Open(), Open("held") with { Status = CallStatus.ToReview, ReviewReasons = ["Financeur non identifié."] });
+        await Service(calls).CancelAsync("c1", null, Staff, CancellationToken.None);
+        await Service(calls).CancelAsync("held", null, Staff, CancellationToken.None);
+        var sentBefore = _outbox.All.Count;
+        _clock.Advance(TimeSpan.FromDays(30)); // past c1's deadline
+
+        var past = await Service(calls).ReinstateAsync("c1", null, Staff, CancellationToken.None);
+        var held = await Service(calls).ReinstateAsync("held", null, Staff, CancellationToken.None);
+
+        Assert.Equal((CallStatus.Closed, (DateTimeOffset?)null), (past.Value!.Call.Status, past.Value.Call.CancelledAt));
+        Assert.Equal(new CallChange(_clock.GetUtcNow(), "cancellation", "annulé", "levée", Staff), past.Value.Call.History[^1]);
+        Assert.Equal(CallStatus.ToReview, held.Value!.Call.Status);
+        Assert.Equal(sentBefore, _outbox.All.Count); // no email, no calendar update
+        Assert.Equal(0, past.Value.AlertsPlanned + held.Value.AlertsPlanned);
+    }
+
+    [Fact]
     public async Task A_held_call_is_cancelled_without_telling_anyone_but_corrected_only_by_its_review()
     {
         var held = Open() with { Status = CallStatus.ToReview, ReviewReasons = ["Financeur non identifié."] };
