@@ -4,6 +4,7 @@ using AvecSante.Api.Console;
 using AvecSante.Api.Jobs;
 using AvecSante.Api.Web;
 using AvecSante.BrowserTests.Web;
+using AvecSante.Core.Members;
 using AvecSante.Core.Reports;
 using AvecSante.Core.Ticketing;
 using AvecSante.Infrastructure.Reports;
@@ -58,7 +59,7 @@ public sealed class PoisonedWorkConsoleTests() : BrowserTestBase(new KestrelLoca
         var now = Host.Clock.GetUtcNow(); // 23 November 2026, 08:30 UTC
         var delivery = new TicketingDelivery("ha-0123456789abcdef0123456789abcdef01234567", TicketSources.HelloAsso, "helloasso/2026/11/23/delivery.json", "0123abcd", now);
         var compile = new ReportCompileRequest(2026, "compile-console-1", "manual", NotifyBoard: false, now.AddMinutes(5));
-        var putAside = (await PoisonAsync(QueuedTicketingDeliveries.QueueSetting, delivery)).InsertionTime;
+        var putAside = await PoisonAsync(QueuedTicketingDeliveries.QueueSetting, delivery);
         await PoisonAsync(QueuedReportCompiles.QueueSetting, compile);
         var page = await EnvoisAsync("Camille Exemple");
 
@@ -70,7 +71,7 @@ public sealed class PoisonedWorkConsoleTests() : BrowserTestBase(new KestrelLoca
             (await deliveryRow.Locator("td").First.TextContentAsync())?.Trim());
         Assert.Equal("Rapport d'activité 2026 : compilation demandée le 23 novembre 2026 à 09h35",
             (await rows.Filter(new() { HasText = "Rapport d'activité" }).Locator("td").First.TextContentAsync())?.Trim());
-        Assert.Equal(ConsoleFormat.Day(putAside), (await deliveryRow.Locator("td").Nth(1).TextContentAsync())?.Trim()); // Paris time
+        Assert.Equal(ConsoleFormat.Day(putAside.InsertionTime), (await deliveryRow.Locator("td").Nth(1).TextContentAsync())?.Trim()); // Paris time
         Assert.DoesNotContain(delivery.BlobName, await page.ContentAsync(), StringComparison.Ordinal); // nothing raw shown
         await Screenshots.SaveAsync(page, "console-envois-traitements");
 
@@ -83,6 +84,8 @@ public sealed class PoisonedWorkConsoleTests() : BrowserTestBase(new KestrelLoca
         var requeued = Assert.Single((await queue.PeekMessagesAsync(32)).Value);
         Assert.Equal(delivery, QueuedTicketingDeliveries.Read(requeued.Body.ToString()));
         Assert.Single(await Queues.PeekPoisonAsync(QueuedReportCompiles.QueueSetting, CancellationToken.None)); // the other stays
+        var entry = Assert.Single(await Host.Services.GetRequiredService<IMemberAuditTrail>().ListAsync(putAside.MessageId, 1, CancellationToken.None));
+        Assert.Equal(("staff:camille.exemple@example.org", "retried", "queue", "ProcessTicketingDelivery"), (entry.Actor, entry.Action, entry.EntityKind, entry.Note));
 
         var reportQueue = await Queues.GetQueueAsync(QueuedReportCompiles.QueueSetting, CancellationToken.None);
         await page.GetByRole(AriaRole.Button, new() { Name = "Relancer : Rapport d'activité 2026", Exact = false }).ClickAsync();
