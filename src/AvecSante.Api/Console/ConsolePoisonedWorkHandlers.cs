@@ -42,6 +42,6 @@ public sealed class ConsolePoisonedWorkHandlers(ConsoleGate gate, PoisonedWork p
         null or "" => null,
         "relance" => "Le traitement est remis en file : il sera repris dans quelques instants.",
         "invalide" => "Ce traitement n'existe pas (identifiant invalide) : rien n'a été fait.",
-        _ => "Ce traitement n'est plus en échec (déjà relancé) : rien n'a été fait. Rechargez la page.",
+        _ => "Ce traitement n'est plus en échec (déjà relancé) : rien n'a été fait.",
     };
 }

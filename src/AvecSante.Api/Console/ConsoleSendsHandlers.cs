@@ -26,7 +26,8 @@ public sealed record SendsView(
 
 /// <summary>
 /// Envois in the console: the sends that need someone (failed, retrying), retry one or all (OutboxRetry), and send what
-/// is due now (the dispatcher, as POST /api/notifications/dispatch). Addresses are shown masked, bodies never.
+/// is due now (the dispatcher, as POST /api/notifications/dispatch). Addresses are shown masked, bodies never. Also the
+/// work the queue functions gave up on (PoisonedWork; « Relancer » is ConsolePoisonedWorkHandlers).
 /// </summary>
 public sealed class ConsoleSendsHandlers(ConsoleGate gate, IOutboxStore outbox, OutboxRetry retry, NotificationDispatcher dispatcher, PoisonedWork poisoned, TimeProvider clock)
 {

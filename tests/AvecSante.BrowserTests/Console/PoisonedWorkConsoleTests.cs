@@ -107,7 +107,7 @@ public sealed class PoisonedWorkConsoleTests() : BrowserTestBase(new KestrelLoca
         // Someone else put it back meanwhile (the keyed API here): this page's « Relancer » finds nothing to move.
         Assert.NotNull(await Host.Services.GetRequiredService<PoisonedWork>().RetryAsync(id, CancellationToken.None));
         await row.GetByRole(AriaRole.Button, new() { Name = "Relancer" }).ClickAsync();
-        Assert.Equal("Ce traitement n'est plus en échec (déjà relancé) : rien n'a été fait. Rechargez la page.", await page.GetByRole(AriaRole.Status).TextContentAsync());
+        Assert.Equal("Ce traitement n'est plus en échec (déjà relancé) : rien n'a été fait.", await page.GetByRole(AriaRole.Status).TextContentAsync());
         Assert.Equal("Aucun traitement en échec.", await page.Locator("h2#traitements + p").TextContentAsync());
         var queue = await Queues.GetQueueAsync(QueuedTicketingDeliveries.QueueSetting, CancellationToken.None);
         Assert.Single((await queue.PeekMessagesAsync(32)).Value); // put back once, not twice
@@ -120,6 +120,20 @@ public sealed class PoisonedWorkConsoleTests() : BrowserTestBase(new KestrelLoca
         await page.GotoAsync(malformed.Headers["location"].TrimStart('/'));
         Assert.Equal("Ce traitement n'existe pas (identifiant invalide) : rien n'a été fait.", await page.GetByRole(AriaRole.Status).TextContentAsync());
         Assert.Single((await queue.PeekMessagesAsync(32)).Value);
+    }
+
+    [Fact]
+    public async Task A_poison_queue_longer_than_one_peek_says_only_its_first_messages_are_shown()
+    {
+        for (var n = 0; n <= WorkQueues.MaxPeek; n++)
+        {
+            await PoisonAsync(QueuedReportCompiles.QueueSetting, new ReportCompileRequest(2026, $"compile-{n}", "manual", NotifyBoard: false, Host.Clock.GetUtcNow()));
+        }
+        var page = await EnvoisAsync("Gaëlle Exemple");
+
+        Assert.Equal(WorkQueues.MaxPeek, await page.Locator("tbody tr").Filter(new() { HasText = "Rapport d'activité 2026" }).CountAsync());
+        Assert.Equal($"Les {WorkQueues.MaxPeek} premiers de chaque file sont affichés ; relancez-les pour voir les suivants.",
+            await page.Locator("h2#traitements ~ p.notice").TextContentAsync());
     }
 
     /// <summary>axe runs as script: the page is checked again in a context with JavaScript on.</summary>
