@@ -31,6 +31,7 @@ public static class StorageRegistration
         // Work queues: the connection the queue triggers name (WorkQueues), read as the Functions host reads it.
         services.AddSingleton(new WorkQueues(configuration));
         services.AddSingleton(new HostJson(configuration, AppContext.BaseDirectory)); // retries as the queue triggers' host counts them
+        services.AddSingleton<PoisonedWork>();
         services.AddSingleton<PoisonQueueHandlers>();
         services.AddSingleton<ICallRepository, TableCallRepository>();
         services.AddSingleton<IPeopleDirectory, TablePeopleDirectory>();

@@ -11,6 +11,7 @@ public static class ConsoleOperationsCatalog
         new("ConsoleSends", ["GET"], "console/envois", FunctionAccess.Anonymous, typeof(ConsoleSendsHandlers), nameof(ConsoleSendsHandlers.ListAsync)),
         new("ConsoleRetrySend", ["POST"], "console/envois/{id}/reessayer", FunctionAccess.Anonymous, typeof(ConsoleSendsHandlers), nameof(ConsoleSendsHandlers.RetryAsync)),
         new("ConsoleRetryAllSends", ["POST"], "console/envois/reessayer", FunctionAccess.Anonymous, typeof(ConsoleSendsHandlers), nameof(ConsoleSendsHandlers.RetryAllAsync)),
+        new("ConsoleRetryPoisonedWork", ["POST"], "console/envois/traitements/{id}/relancer", FunctionAccess.Anonymous, typeof(ConsolePoisonedWorkHandlers), nameof(ConsolePoisonedWorkHandlers.RetryAsync)),
         new("ConsoleDispatchSends", ["POST"], "console/envois/envoyer", FunctionAccess.Anonymous, typeof(ConsoleSendsHandlers), nameof(ConsoleSendsHandlers.DispatchAsync)),
         new("ConsoleSources", ["GET"], "console/sources", FunctionAccess.Anonymous, typeof(ConsoleSourcesHandlers), nameof(ConsoleSourcesHandlers.ListAsync)),
         new("ConsoleRunSources", ["POST"], "console/sources", FunctionAccess.Anonymous, typeof(ConsoleSourcesHandlers), nameof(ConsoleSourcesHandlers.RunAsync)),

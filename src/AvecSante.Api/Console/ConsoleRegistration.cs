@@ -31,6 +31,7 @@ public static class ConsoleRegistration
         services.AddSingleton<ConsolePeopleHandlers>();
         services.AddSingleton<ConsoleLibraryHandlers>();
         services.AddSingleton<ConsoleSendsHandlers>();
+        services.AddSingleton<ConsolePoisonedWorkHandlers>();
         services.AddSingleton<ConsoleSourcesHandlers>();
         services.AddSingleton<ConsoleEventsHandlers>();
         return services;

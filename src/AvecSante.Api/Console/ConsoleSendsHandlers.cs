@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using AvecSante.Api.Http;
+using AvecSante.Api.Jobs;
 using AvecSante.Api.Web;
 using AvecSante.Core.Alerts;
 using AvecSante.Core.Common;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace AvecSante.Api.Console;
 
-/// <summary>What the Envois page shows: failed sends in full, pending ones in figures plus those already retrying.</summary>
+/// <summary>What the Envois page shows: failed sends in full, pending ones in figures plus those already retrying, and poisoned work.</summary>
 public sealed record SendsView(
     IReadOnlyList<OutboxMessage> Failed,
     int FailedTotal,
@@ -17,13 +18,18 @@ public sealed record SendsView(
     IReadOnlyList<(string Kind, int Count)> PendingByKind,
     int PendingTotal,
     string? Notice,
-    DateTimeOffset Now);
+    DateTimeOffset Now)
+{
+    /// <summary>Work the queue functions gave up on (« Traitements en échec »).</summary>
+    public IReadOnlyList<PoisonedMessage> Poisoned { get; init; } = [];
+}
 
 /// <summary>
 /// Envois in the console: the sends that need someone (failed, retrying), retry one or all (OutboxRetry), and send what
-/// is due now (the dispatcher, as POST /api/notifications/dispatch). Addresses are shown masked, bodies never.
+/// is due now (the dispatcher, as POST /api/notifications/dispatch). Addresses are shown masked, bodies never. Also the
+/// work the queue functions gave up on (PoisonedWork; « Relancer » is ConsolePoisonedWorkHandlers).
 /// </summary>
-public sealed class ConsoleSendsHandlers(ConsoleGate gate, IOutboxStore outbox, OutboxRetry retry, NotificationDispatcher dispatcher, TimeProvider clock)
+public sealed class ConsoleSendsHandlers(ConsoleGate gate, IOutboxStore outbox, OutboxRetry retry, NotificationDispatcher dispatcher, PoisonedWork poisoned, TimeProvider clock)
 {
     /// <summary>The longest list a page shows; beyond, the page says how many more there are.</summary>
     public const int Shown = 200;
@@ -41,7 +47,10 @@ public sealed class ConsoleSendsHandlers(ConsoleGate gate, IOutboxStore outbox, 
                 [.. pending.GroupBy(m => m.Kind, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2)],
                 pending.Count,
                 Notice(request.Query),
-                clock.GetUtcNow());
+                clock.GetUtcNow())
+            {
+                Poisoned = await poisoned.ListAsync(cancellationToken).ConfigureAwait(false),
+            };
             return WebPage.Render<SendsPage>(new Dictionary<string, object?> { [nameof(SendsPage.Frame)] = console.Frame, [nameof(SendsPage.View)] = view });
         }, cancellationToken);
 
@@ -75,6 +84,10 @@ public sealed class ConsoleSendsHandlers(ConsoleGate gate, IOutboxStore outbox, 
     /// <summary>What the last action did, read back from the address it redirected to (post/redirect/get).</summary>
     private static string? Notice(IQueryCollection query)
     {
+        if (ConsolePoisonedWorkHandlers.Notice(query[ConsolePoisonedWorkHandlers.OutcomeParameter]) is { } work)
+        {
+            return work;
+        }
         if (query["relance"].ToString() is { Length: > 0 } outcome)
         {
             return outcome switch

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AvecSante.Api.Http;
-using AvecSante.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace AvecSante.Api.Jobs;
@@ -10,42 +9,30 @@ namespace AvecSante.Api.Jobs;
 /// and POST /api/queues/poison/{id}/retry to put one back on its queue once the cause is fixed. Messages hold ids and
 /// blob names, no personal data.
 /// </summary>
-public sealed class PoisonQueueHandlers(WorkQueues queues)
+public sealed class PoisonQueueHandlers(PoisonedWork poisoned)
 {
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var poisoned = new List<object>();
-        foreach (var function in FunctionCatalog.Queues)
+        var messages = await poisoned.ListAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(messages.Select(m => new
         {
-            foreach (var message in await queues.PeekPoisonAsync(function.QueueSetting, cancellationToken).ConfigureAwait(false))
-            {
-                poisoned.Add(new
-                {
-                    function = function.Name,
-                    id = message.MessageId,
-                    insertedOn = message.InsertedOn,
-                    message = AsJson(message.Body),
-                });
-            }
-        }
-        return TypedResults.Ok(poisoned);
+            function = m.Function.Name,
+            id = m.Id,
+            insertedOn = m.InsertedOn,
+            message = AsJson(m.Body),
+        }).ToList());
     }
 
     public async Task<IResult> RetryAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(id, out _))
+        if (!PoisonedWork.IsMessageId(id))
         {
             return Problems.Of(StatusCodes.Status400BadRequest, "Identifiant de message invalide.", "Un identifiant de message de file est un GUID, tel que GET queues/poison le donne.",
                 new Dictionary<string, string[]> { ["id"] = ["Ce n'est pas un GUID."] });
         }
-        foreach (var function in FunctionCatalog.Queues)
-        {
-            if (await queues.RetryPoisonAsync(function.QueueSetting, id, cancellationToken).ConfigureAwait(false))
-            {
-                return TypedResults.Ok(new { function = function.Name, id, status = "requeued" });
-            }
-        }
-        return Problems.NotFound("Message en échec");
+        return await poisoned.RetryAsync(id, cancellationToken).ConfigureAwait(false) is { } function
+            ? TypedResults.Ok(new { function = function.Name, id, status = "requeued" })
+            : Problems.NotFound("Message en échec");
     }
 
     /// <summary>The message as JSON when it is JSON (all of ours are), as text otherwise.</summary>

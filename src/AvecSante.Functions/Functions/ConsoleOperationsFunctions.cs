@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace AvecSante.Functions;
 
 /// <summary>Binds the console's operations pages (Envois, Sources, Événements; Anonymous to the host: the app admits staff only) and delegates.</summary>
-public sealed class ConsoleOperationsFunctions(ConsoleSendsHandlers sends, ConsoleSourcesHandlers sources, ConsoleEventsHandlers events)
+public sealed class ConsoleOperationsFunctions(ConsoleSendsHandlers sends, ConsolePoisonedWorkHandlers poisonedWork, ConsoleSourcesHandlers sources, ConsoleEventsHandlers events)
 {
     [Function("ConsoleSends")]
     public Task<IResult> ConsoleSends([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/envois")] HttpRequest req, CancellationToken cancellationToken) => sends.ListAsync(req, cancellationToken);
@@ -15,6 +15,9 @@ public sealed class ConsoleOperationsFunctions(ConsoleSendsHandlers sends, Conso
 
     [Function("ConsoleRetryAllSends")]
     public Task<IResult> ConsoleRetryAllSends([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/envois/reessayer")] HttpRequest req, CancellationToken cancellationToken) => sends.RetryAllAsync(req, cancellationToken);
+
+    [Function("ConsoleRetryPoisonedWork")]
+    public Task<IResult> ConsoleRetryPoisonedWork([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/envois/traitements/{id}/relancer")] HttpRequest req, string id, CancellationToken cancellationToken) => poisonedWork.RetryAsync(req, id, cancellationToken);
 
     [Function("ConsoleDispatchSends")]
     public Task<IResult> ConsoleDispatchSends([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/envois/envoyer")] HttpRequest req, CancellationToken cancellationToken) => sends.DispatchAsync(req, cancellationToken);

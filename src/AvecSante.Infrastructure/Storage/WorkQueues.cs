@@ -141,7 +141,8 @@ public sealed class WorkQueues
         }
     }
 
-    private const int MaxPeek = 32;
+    /// <summary>The most messages one peek returns (the storage's own limit): a poison queue is shown this far.</summary>
+    public const int MaxPeek = 32;
     private const int MaxRetryBatches = 20;
     private static readonly TimeSpan RetryLease = TimeSpan.FromSeconds(30);
 }
