@@ -29,27 +29,23 @@ public sealed class CallChangesHandlers(CallChangeService changes)
         return Answer(request, result);
     }
 
-    /// <summary>No body: the call is cancelled (closed for good); 200 with the call and the alerts planned.</summary>
-    public async Task<IResult> CancelAsync(HttpRequest request, string id, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!StableKeys.IsSafe(id))
-        {
-            return Problems.NotFound("Appel");
-        }
-        var result = await changes.CancelAsync(id, IfMatch(request), CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false);
-        return Answer(request, result);
-    }
+    /// <summary>No body: the call is cancelled (closed until reinstated); 200 with the call and the alerts planned.</summary>
+    public Task<IResult> CancelAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        WithoutBodyAsync(request, id, changes.CancelAsync, cancellationToken);
 
     /// <summary>No body: a cancelled call is reinstated (open again unless its deadline passed); 200 with the call and the alerts planned.</summary>
-    public async Task<IResult> ReinstateAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IResult> ReinstateAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        WithoutBodyAsync(request, id, changes.ReinstateAsync, cancellationToken);
+
+    private static async Task<IResult> WithoutBodyAsync(HttpRequest request, string id,
+        Func<string, string?, string, CancellationToken, Task<Outcome<SavedCall>>> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!StableKeys.IsSafe(id))
         {
             return Problems.NotFound("Appel");
         }
-        var result = await changes.ReinstateAsync(id, IfMatch(request), CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false);
+        var result = await change(id, IfMatch(request), CallerIdentity.Of(request), cancellationToken).ConfigureAwait(false);
         return Answer(request, result);
     }
 
